@@ -1,0 +1,36 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Layers follow DESIGN.md: Model ← Text ← Extract; Model ← Ingest; Model ← Store ← Server; the CLI ties them.
+let package = Package(
+    name: "Salvo",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "salvo", targets: ["salvo"]),
+        .library(name: "SalvoExtract", targets: ["SalvoExtract"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .target(name: "SalvoModel"),
+        .target(
+            name: "SalvoText",
+            dependencies: ["SalvoModel"],
+            resources: [.copy("Resources")]
+        ),
+        .target(name: "SalvoExtract", dependencies: ["SalvoModel", "SalvoText"]),
+        .target(name: "SalvoIngest", dependencies: ["SalvoModel"]),
+        .executableTarget(
+            name: "salvo",
+            dependencies: [
+                "SalvoModel", "SalvoText", "SalvoExtract", "SalvoIngest",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "SalvoModelTests", dependencies: ["SalvoModel"]),
+        .testTarget(name: "SalvoTextTests", dependencies: ["SalvoText"]),
+        .testTarget(name: "SalvoIngestTests", dependencies: ["SalvoIngest", "SalvoModel"]),
+        .testTarget(name: "SalvoExtractTests", dependencies: ["SalvoExtract", "SalvoText", "SalvoModel"]),
+    ]
+)

@@ -1,0 +1,1 @@
+// SalvoText: UTF-8 text engine (folding, tokens, sentences, automata, numbers, dates, language id).

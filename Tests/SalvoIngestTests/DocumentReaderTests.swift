@@ -1,0 +1,56 @@
+import Foundation
+import Testing
+@testable import SalvoIngest
+
+@Suite struct DocumentReaderTests {
+    func withTemp(_ name: String, _ bytes: [UInt8], _ body: (String) -> Void) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("salvo-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let path = dir.appendingPathComponent(name).path
+        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        body(path)
+        try? FileManager.default.removeItem(at: dir)
+    }
+
+    @Test func jsonLinesSkipsBadRecordsAndKeepsTheRest() {
+        let lines = """
+        {"id": "a", "url": "u", "published": "2024-11-17", "text": "One."}
+        {not json
+        {"id": 7, "text": "Two."}
+        {"id": "c"}
+        """
+        withTemp("in.jsonl", Array(lines.utf8)) { path in
+            var ids: [String] = []
+            var errors: [String] = []
+            DocumentReader().read(path, onError: { errors.append($0.description) }) { ids.append($0.id) }
+            #expect(ids == ["a", "7"])
+            #expect(errors.count == 2)
+            #expect(errors[0].hasPrefix("\(path):2: "))
+            #expect(errors[1].contains("missing \"text\""))
+        }
+    }
+
+    @Test func refusesBinaryAndInvalidUTF8() {
+        withTemp("bin.txt", [0x00, 0x01, 0x02, 0xFF]) { path in
+            var errors: [String] = []
+            DocumentReader().read(path, onError: { errors.append($0.message) }) { _ in }
+            #expect(errors == ["binary data, not text"])
+        }
+        withTemp("bad.txt", [0x41, 0xC3, 0x28, 0x42]) { path in
+            var errors: [String] = []
+            DocumentReader().read(path, onError: { errors.append($0.message) }) { _ in }
+            #expect(errors == ["not valid UTF-8"])
+        }
+    }
+
+    @Test func missingAndEmptyInputsAreNamed() {
+        var errors: [String] = []
+        DocumentReader().read("/nonexistent/x.txt", onError: { errors.append($0.description) }) { _ in }
+        #expect(errors == ["/nonexistent/x.txt: no such file or directory"])
+        withTemp("empty.txt", []) { path in
+            var e: [String] = []
+            DocumentReader().read(path, onError: { e.append($0.message) }) { _ in }
+            #expect(e == ["empty input"])
+        }
+    }
+}
