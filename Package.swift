@@ -21,6 +21,7 @@ let package = Package(
         ),
         .target(name: "SalvoExtract", dependencies: ["SalvoModel", "SalvoText"]),
         .target(name: "SalvoIngest", dependencies: ["SalvoModel"]),
+        .target(name: "SalvoStore", dependencies: ["SalvoModel"]),
         .executableTarget(
             name: "salvo",
             dependencies: [

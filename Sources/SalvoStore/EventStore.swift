@@ -1,0 +1,72 @@
+import SalvoModel
+
+/// Where documents, their figures and the merged events live.
+///
+/// Concrete stores: `MemoryEventStore` (tests, small runs) and `SQLiteEventStore` (GRDB, the default
+/// file `salvo.sqlite`); a PostgreSQL store can follow behind the same protocol without touching
+/// extraction or the CLI.
+///
+/// ```swift
+/// let store = try SQLiteEventStore(path: "salvo.sqlite")
+/// let outcome = try store.ingest(document, extracted: Extractor().extract(document))
+/// let recent = try store.events(matching: EventQuery(since: Day("2024-11-01")))
+/// ```
+public protocol EventStore: Sendable {
+    /// Stores one document with its extraction, in one transaction, and merges its events into
+    /// the events already stored. Re-ingesting the same document changes nothing.
+    func ingest(_ document: Document, extracted: ExtractedDocument) throws -> IngestOutcome
+
+    func events(matching query: EventQuery) throws -> [StoredEvent]
+    func event(id: String) throws -> StoredEvent?
+    func document(id: String) throws -> StoredDocument?
+    /// Per day and weapon class: launched and intercepted; per day: killed and injured.
+    func dailyStats(matching query: EventQuery) throws -> [DailyStat]
+    /// Full-text search over stored documents.
+    func search(text: String, limit: Int) throws -> [DocumentHit]
+}
+
+/// What one `ingest` did.
+public struct IngestOutcome: Sendable, Equatable {
+    public enum DocumentChange: String, Sendable { case new, updated, unchanged }
+    public var document: DocumentChange
+    public var eventsCreated: Int
+    public var eventsUpdated: Int
+
+    public init(document: DocumentChange, eventsCreated: Int = 0, eventsUpdated: Int = 0) {
+        self.document = document
+        self.eventsCreated = eventsCreated
+        self.eventsUpdated = eventsUpdated
+    }
+}
+
+/// Filters of `salvo events` and `GET /api/events`; `nil` means no filter.
+public struct EventQuery: Sendable, Equatable {
+    public enum Sort: String, Sendable, CaseIterable { case dateDescending = "-date", dateAscending = "date", killedDescending = "-killed" }
+    public var since: Day?
+    public var until: Day?
+    /// A place name in any language the gazetteer knows; matches events in or inside it.
+    public var place: String?
+    public var attacker: Side?
+    public var weapon: WeaponClass?
+    public var minKilled: Int?
+    /// Full-text search over the documents behind each event.
+    public var text: String?
+    public var limit: Int?
+    public var offset: Int
+    public var sort: Sort
+
+    public init(since: Day? = nil, until: Day? = nil, place: String? = nil, attacker: Side? = nil,
+                weapon: WeaponClass? = nil, minKilled: Int? = nil, text: String? = nil,
+                limit: Int? = nil, offset: Int = 0, sort: Sort = .dateDescending) {
+        self.since = since
+        self.until = until
+        self.place = place
+        self.attacker = attacker
+        self.weapon = weapon
+        self.minKilled = minKilled
+        self.text = text
+        self.limit = limit
+        self.offset = offset
+        self.sort = sort
+    }
+}
