@@ -20,7 +20,7 @@ struct Attribution {
         self.analysis = analysis
         self.published = published
         var ru = 0, ua = 0
-        for h in analysis.hits {
+        for h in analysis.hits where Attribution.namesAttacker(h, in: analysis) {
             switch h.hit.first(.attacker)?.value {
             case "RU": ru += 1
             case "UA": ua += 1
@@ -110,6 +110,7 @@ struct Attribution {
             return
         }
         let sides = hits.compactMap { h -> (Side, Range<Int>)? in
+            guard Attribution.namesAttacker(h, in: analysis) else { return nil }
             switch h.hit.first(.attacker)?.value {
             case "RU": return (.russia, h.tokens)
             case "UA": return (.ukraine, h.tokens)
@@ -131,6 +132,27 @@ struct Attribution {
             return
         }
         d.attacker = documentAttacker
+    }
+
+    /// "Russian drones", "Russia launched", "ворог атакував": a side named next to a weapon or a launch
+    /// is the attacker; "Ukraine's capital" or "Russia's defence ministry" is not.
+    static func namesAttacker(_ h: AnnotatedHit, in analysis: TextAnalysis) -> Bool {
+        guard let value = h.hit.first(.attacker)?.value else { return false }
+        if value == "enemy" { return true }
+        var k = h.tokens.upperBound
+        let end = min(analysis.tokens.count, k + 3)
+        while k < end {
+            if let next = analysis.hitAt[k] {
+                if next.hit.has(.weapon) { return true }
+                if next.hit.entries.contains(where: { $0.category == .quantity && $0.value == "launched" }) { return true }
+                if next.hit.has(.claimant) { return false }
+                k = next.tokens.upperBound
+            } else {
+                if analysis.tokens[k].kind == .punct { return false }
+                k += 1
+            }
+        }
+        return false
     }
 
     // MARK: place
