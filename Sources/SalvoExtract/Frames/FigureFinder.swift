@@ -1,0 +1,180 @@
+import SalvoModel
+import SalvoText
+
+/// Turns the numbers of one sentence into figure drafts: what each number counts (its noun phrase),
+/// what happened to it (the nearest compatible trigger: launched, shot down, killed …) and how
+/// exactly it is stated (its qualifier).
+struct FigureFinder {
+    let analysis: TextAnalysis
+    /// Weapon last named before this sentence, for "of them, 50 were shot down".
+    var lastWeapon: (WeaponClass, String?)?
+
+    init(analysis: TextAnalysis) {
+        self.analysis = analysis
+    }
+
+    /// A trigger whose quantity suits a number, with how far it is.
+    private struct Candidate {
+        var quantity: Quantity
+        var cost: Int
+    }
+
+    mutating func figures(in sentenceIndex: Int) -> [FigureDraft] {
+        let s = analysis.sentences[sentenceIndex]
+        let hits = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
+        defer {
+            for h in hits.reversed() {
+                if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) { lastWeapon = (wc, w.extra); break }
+            }
+        }
+        if hits.contains(where: { isBlocking($0.hit) }) { return [] }
+        let numbers = analysis.numbers.filter { s.tokens.contains($0.tokens.lowerBound) && $0.kind == .count }
+        if numbers.isEmpty { return [] }
+        let triggers = hits.filter { $0.hit.has(.quantity) }
+        if triggers.isEmpty { return [] }
+        let numberStarts = Set(numbers.map(\.tokens.lowerBound))
+        let excluded = excludedTokens(in: s, hits: hits)
+        var phrases: [NounPhrase] = numbers.map {
+            NounPhrase(after: $0.tokens.upperBound, in: analysis, sentenceEnd: s.tokens.upperBound, numberStarts: numberStarts)
+        }
+        var drafts: [FigureDraft] = []
+        var weaponSoFar = lastWeapon
+        for (i, n) in numbers.enumerated() {
+            if n.tokens.contains(where: { excluded.contains($0) }) { continue }
+            var np = phrases[i]
+            if np.isUnit || np.isChild || isMoney(n, hits: hits) { continue }
+            // "50 of 60 drones", "50 з 60 дронів": the first number counts the second's weapon.
+            if np.weapon == nil, !np.isPeople, i + 1 < numbers.count, isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound) {
+                np.weapon = phrases[i + 1].weapon
+                np.model = phrases[i + 1].model
+                phrases[i] = np
+            }
+            // A bare "one"/"один" is too often an article or pronoun to count without a noun.
+            if n.isWord && n.value == 1 && np.weapon == nil && !np.isPeople && np.quantity == nil { continue }
+            guard let quantity = np.quantity ?? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers, phrases: phrases)?.quantity else {
+                if let w = np.weapon { weaponSoFar = (w, np.model) }
+                continue
+            }
+            var weapon = np.weapon
+            var model = np.model
+            if !quantity.isCasualty && weapon == nil {
+                guard let inherited = weaponSoFar ?? nearestWeapon(before: n.tokens.lowerBound, in: hits) else { continue }
+                weapon = inherited.0
+                model = inherited.1
+            }
+            if quantity.isCasualty {
+                // "among them 7 children": a part of people already counted. "Of them, 50 were shot down" is a figure.
+                if isSubset(n, hits: hits) { continue }
+                weapon = nil
+                model = nil
+            }
+            if let w = weapon, !quantity.isCasualty { weaponSoFar = (w, model) }
+            guard n.value > 0, n.value <= (quantity.isCasualty ? 20_000 : 10_000) else { continue }
+            drafts.append(FigureDraft(quantity: quantity, weapon: weapon, model: model, value: n.value,
+                                      qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+        }
+        return drafts
+    }
+
+    /// Sentences about other wars, history, war-wide totals, accidents or exercises count nothing.
+    private func isBlocking(_ hit: LexiconHit) -> Bool {
+        guard let v = hit.first(.negative)?.value else { return false }
+        return v != "money"
+    }
+
+    private func isMoney(_ n: NumberMention, hits: [AnnotatedHit]) -> Bool {
+        hits.contains { h in
+            h.hit.first(.negative)?.value == "money"
+                && (abs(h.tokens.lowerBound - n.tokens.upperBound) <= 1 || abs(n.tokens.lowerBound - h.tokens.upperBound) <= 1)
+        }
+    }
+
+    /// "among them 7 children", "серед них 3 дітей": a part of people already counted.
+    private func isSubset(_ n: NumberMention, hits: [AnnotatedHit]) -> Bool {
+        hits.contains { h in h.hit.has(.subset) && h.tokens.upperBound <= n.tokens.lowerBound && n.tokens.lowerBound - h.tokens.upperBound <= 2 }
+    }
+
+    private func isOf(between a: Int, and b: Int) -> Bool {
+        guard b - a == 1 else { return false }
+        let w = analysis.word(a)
+        return ["of", "з", "із", "зі", "из", "von"].contains(w)
+    }
+
+    private func nearestWeapon(before index: Int, in hits: [AnnotatedHit]) -> (WeaponClass, String?)? {
+        for h in hits.reversed() where h.tokens.lowerBound < index {
+            if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) { return (wc, w.extra) }
+        }
+        return nil
+    }
+
+    /// Tokens that are parts of dates, weapon models ("S 300") or other lexicon terms, not counts.
+    private func excludedTokens(in s: Sentence, hits: [AnnotatedHit]) -> Set<Int> {
+        var out = Set<Int>()
+        for d in analysis.dates where s.tokens.contains(d.tokens.lowerBound) { out.formUnion(d.tokens) }
+        for h in hits where h.hit.has(.weapon) && h.tokens.count > 1 { out.formUnion(h.tokens) }
+        return out
+    }
+
+    private func qualifier(before n: NumberMention) -> Qualifier {
+        var k = n.tokens.lowerBound
+        // "upwards of 50", "mehr als 50", "понад 50"; also a quote or bracket in between.
+        for _ in 0..<3 {
+            guard k > 0 else { break }
+            for h in analysis.hits where h.tokens.upperBound == k {
+                if let q = h.hit.first(.qualifier), let qualifier = Qualifier(rawValue: q.value) { return qualifier }
+            }
+            let w = analysis.word(k - 1)
+            if w == "of" || w == "than" || w == "als" { k -= 1; continue }
+            break
+        }
+        return .exact
+    }
+
+    private func bestTrigger(for n: NumberMention, phrase: NounPhrase, triggers: [AnnotatedHit],
+                             numbers: [NumberMention], phrases: [NounPhrase]) -> Candidate? {
+        var best: Candidate?
+        let phraseEnd = max(phrase.end, n.tokens.upperBound)
+        for t in triggers {
+            for entry in t.hit.entries where entry.category == .quantity {
+                guard let q = Quantity(rawValue: entry.value) else { continue }
+                if q.isCasualty && phrase.weapon != nil { continue }
+                if !q.isCasualty && phrase.isPeople { continue }
+                var cost: Int
+                if t.tokens.lowerBound >= phraseEnd {
+                    cost = t.tokens.lowerBound - phraseEnd + 1
+                    cost += boundaries(from: phraseEnd, to: t.tokens.lowerBound)
+                    // Another counted noun before the trigger owns it: "5 killed and 10 injured".
+                    if numbers.contains(where: { $0.tokens.lowerBound > n.tokens.upperBound && $0.tokens.upperBound <= t.tokens.lowerBound }) { cost += 4 }
+                } else if t.tokens.upperBound <= n.tokens.lowerBound {
+                    cost = n.tokens.lowerBound - t.tokens.upperBound + 1
+                    cost += boundaries(from: t.tokens.upperBound, to: n.tokens.lowerBound)
+                } else {
+                    continue
+                }
+                // Without a noun, only a trigger right next to the number says what it counts.
+                if phrase.weapon == nil && !phrase.isPeople && cost > 4 { continue }
+                if cost > 14 { continue }
+                if best == nil || cost < best!.cost { best = Candidate(quantity: q, cost: cost) }
+            }
+        }
+        return best
+    }
+
+    /// Clause boundaries between two token positions make a trigger less likely to belong to a number.
+    private func boundaries(from a: Int, to b: Int) -> Int {
+        guard a < b else { return 0 }
+        var cost = 0
+        for k in a..<b where analysis.tokens[k].kind == .punct {
+            let c = analysis.folded.bytes[analysis.tokens[k].start]
+            switch c {
+            case 0x3B, 0x3A: cost += 5         // ; :
+            case 0x2C: cost += 2               // ,
+            case 0x28, 0x29: cost += 2         // ( )
+            case 0xE2: cost += 4               // – — and other dashes
+            case 0x2E, 0x21, 0x3F: cost += 8
+            default: break
+            }
+        }
+        return cost
+    }
+}
