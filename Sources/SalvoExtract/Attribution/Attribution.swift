@@ -49,8 +49,16 @@ struct Attribution {
         let hits = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
         let places = analysis.places.filter { s.tokens.contains($0.tokens.lowerBound) }
         settleClaimant(&draft, hits: hits, places: places)
-        settleAttacker(&draft, hits: hits, places: places)
-        settlePlace(&draft, places: places)
+        // People die where the weapons land, so for casualties the place tells the attacker;
+        // for weapon counts the attacker is named and the place follows.
+        if draft.quantity.isCasualty, let p = nearestCasualtyPlace(draft, places: places),
+           let country = p.place.country, country == "UA" || country == "RU" {
+            draft.place = p.place
+            draft.attacker = country == "UA" ? .russia : .ukraine
+        } else {
+            settleAttacker(&draft, hits: hits, places: places)
+            settlePlace(&draft, places: places)
+        }
         settleDate(&draft)
     }
 
@@ -61,6 +69,10 @@ struct Attribution {
         if let c = nearest(hits.filter { $0.hit.has(.claimant) }, to: d.number) {
             d.claimant = side(of: c, places: places)
             d.claimantName = analysis.originalText(c.tokens)
+            return
+        }
+        if let side = sideSpeaking(in: hits, places: places) {
+            d.claimant = side
             return
         }
         let s = analysis.sentences[d.sentence]
@@ -80,6 +92,20 @@ struct Attribution {
             d.claimant = side
             d.claimantName = name
         }
+    }
+
+    /// "Russia says", "Україна заявила": a side named right before a verb of saying is the claimant.
+    private func sideSpeaking(in hits: [AnnotatedHit], places: [PlaceOccurrence]) -> Side? {
+        for a in hits where a.hit.has(.attribution) {
+            let k = a.tokens.lowerBound
+            if let p = places.first(where: { $0.tokens.upperBound == k && $0.place.kind == .country }) {
+                return p.place.country == "RU" ? .russia : p.place.country == "UA" ? .ukraine : nil
+            }
+            if let h = hits.first(where: { $0.tokens.upperBound == k }), let v = h.hit.first(.attacker)?.value, v != "enemy" {
+                return v == "RU" ? .russia : .ukraine
+            }
+        }
+        return nil
     }
 
     /// Regional officials speak for the side their region is on: a governor in Belgorod is Russian.
@@ -118,13 +144,13 @@ struct Attribution {
             default: return nil
             }
         }
+        if let s = sides.min(by: { distance($0.1, d.number) < distance($1.1, d.number) }) {
+            d.attacker = s.0
+            return
+        }
         let local = places.filter { $0.place.kind != .country }.compactMap { $0.place.country }
         if let c = local.first, Set(local).count == 1, c == "RU" || c == "UA" {
             d.attacker = c == "RU" ? .ukraine : .russia
-            return
-        }
-        if let s = sides.min(by: { distance($0.1, d.number) < distance($1.1, d.number) }) {
-            d.attacker = s.0
             return
         }
         if d.claimant == .russia && d.quantity.isCasualty {
@@ -158,11 +184,14 @@ struct Attribution {
     // MARK: place
 
     private func settlePlace(_ d: inout FigureDraft, places: [PlaceOccurrence]) {
+        // Neither side strikes its own territory, so the attacker's own places are where weapons came from.
         let attackerCountry = d.attacker == .ukraine ? "UA" : "RU"
-        let usable = places.filter { p in
-            !(p.place.kind == .country && p.place.country == attackerCountry) && !isOrigin(p)
-        }
-        if let p = usable.min(by: { distance($0.tokens, d.number) < distance($1.tokens, d.number) }) {
+        let usable = places.filter { p in p.place.country != attackerCountry && !isOrigin(p) }
+        // A nationwide count is placed only by a place right beside it ("14 drones over Sumy region");
+        // a casualty count by the nearest place in its sentence.
+        let reach = d.quantity.isCasualty ? Int.max : 6
+        if let p = usable.min(by: { distance($0.tokens, d.number) < distance($1.tokens, d.number) }),
+           distance(p.tokens, d.number) <= reach || p.place.kind == .country {
             d.place = p.place
             return
         }
@@ -179,6 +208,17 @@ struct Attribution {
             }
         }
         d.place = d.attacker == .ukraine ? .russia : .ukraine
+    }
+
+    /// The place nearest a casualty count in its sentence, the country only when nothing more specific is named.
+    private func nearestCasualtyPlace(_ d: FigureDraft, places: [PlaceOccurrence]) -> PlaceOccurrence? {
+        let usable = places.filter { !isOrigin($0) }
+        let specific = usable.filter { $0.place.kind != .country }
+        // "killed in Mykolaiv" more often than "in Mykolaiv, … killed": a place before the number costs a little more.
+        func cost(_ p: PlaceOccurrence) -> Int {
+            analysis.clauseDistance(p.tokens, d.number) + (p.tokens.upperBound <= d.number.lowerBound ? 1 : 0)
+        }
+        return (specific.isEmpty ? usable : specific).min { cost($0) < cost($1) }
     }
 
     /// "launched from Kursk", "з напрямку Брянська": where weapons came from is not where they struck.

@@ -177,7 +177,7 @@ struct FigureFinder {
                 var penalty = 0
                 if t.tokens.lowerBound >= phraseEnd {
                     cost = t.tokens.lowerBound - phraseEnd + 1
-                    cost += boundaries(from: phraseEnd, to: t.tokens.lowerBound)
+                    cost += analysis.clauseBoundaries(from: phraseEnd, to: t.tokens.lowerBound)
                     // Another counted noun before the trigger owns it: "5 killed and 10 injured".
                     if numbers.contains(where: { $0.tokens.lowerBound > n.tokens.upperBound && $0.tokens.upperBound <= t.tokens.lowerBound }) { penalty += 4 }
                 } else if t.tokens.upperBound <= n.tokens.lowerBound {
@@ -186,7 +186,7 @@ struct FigureFinder {
                         cost = 0
                     } else {
                         cost = n.tokens.lowerBound - t.tokens.upperBound + 1
-                        cost += boundaries(from: t.tokens.upperBound, to: n.tokens.lowerBound)
+                        cost += analysis.clauseBoundaries(from: t.tokens.upperBound, to: n.tokens.lowerBound)
                         // "three were killed and 10 others were injured": a trigger just after an earlier
                         // number belongs to that number.
                         if numbers.contains(where: { $0.tokens.upperBound <= t.tokens.lowerBound && t.tokens.lowerBound - $0.tokens.upperBound <= 3 }) { penalty += 5 }
@@ -224,21 +224,4 @@ struct FigureFinder {
         }
     }
 
-    /// Clause boundaries between two token positions make a trigger less likely to belong to a number.
-    private func boundaries(from a: Int, to b: Int) -> Int {
-        guard a < b else { return 0 }
-        var cost = 0
-        for k in a..<b where analysis.tokens[k].kind == .punct {
-            let c = analysis.folded.bytes[analysis.tokens[k].start]
-            switch c {
-            case 0x3B, 0x3A: cost += 5         // ; :
-            case 0x2C: cost += 2               // ,
-            case 0x28, 0x29: cost += 2         // ( )
-            case 0xE2: cost += 4               // – — and other dashes
-            case 0x2E, 0x21, 0x3F: cost += 8
-            default: break
-            }
-        }
-        return cost
-    }
 }
