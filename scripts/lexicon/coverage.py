@@ -55,8 +55,12 @@ def match_at(trie, toks, i):
     frontier = [(trie, i)]
     while frontier:
         node, j = frontier.pop()
-        if "$" in node and j > i and (best is None or j > best[0]):
-            best = (j, node["$"])
+        if "$" in node and j > i:
+            # equal-length matches (a stem and an exact word, or two stems) all count
+            if best is None or j > best[0]:
+                best = (j, list(node["$"]))
+            elif j == best[0]:
+                best[1].extend(e for e in node["$"] if e not in best[1])
         if j >= len(toks):
             continue
         w = toks[j][0]
