@@ -25,7 +25,7 @@ import Testing
         .init(text: "Eine Person wird noch vermisst.", language: "de",
               expected: ["missing - 1 exact"]),
         .init(text: "Mehr als 1.200 Drohnen setzte Russland in dieser Woche ein.", language: "de",
-              expected: ["launched drone 1200 more_than"]),
+              expected: []),
         .init(text: "Seit Kriegsbeginn wurden mehr als 500 Kinder getötet.", language: "de",
               expected: []),
         .init(text: "Die Ukraine erhält Hilfe im Wert von 2 Milliarden Euro.", language: "de",

@@ -39,6 +39,8 @@ import Testing
         .init(text: "Загалом повітряні сили виявили 60 засобів повітряного нападу.", language: "uk",
               expected: ["launched any 60 exact"]),
         .init(text: "Протиповітряна оборона знешкодила 1 200 дронів за тиждень.", language: "uk",
+              expected: []),
+        .init(text: "За минулу добу ППО збила 1 200 дронів над областю.", language: "uk",
               expected: ["intercepted drone 1200 exact"]),
         .init(text: "У Харкові поранено чотирьох людей.", language: "uk",
               expected: ["injured - 4 exact"]),

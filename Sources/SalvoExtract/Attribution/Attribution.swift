@@ -190,7 +190,11 @@ struct Attribution {
         // A nationwide count is placed only by a place right beside it ("14 drones over Sumy region");
         // a casualty count by the nearest place in its sentence.
         let reach = d.quantity.isCasualty ? Int.max : 6
-        if let p = usable.min(by: { distance($0.tokens, d.number) < distance($1.tokens, d.number) }),
+        // "28 над Курською областю, 27 – над Брянською": in a list the place after a number is its own.
+        func cost(_ p: PlaceOccurrence) -> Int {
+            analysis.clauseDistance(p.tokens, d.number) + (p.tokens.upperBound <= d.number.lowerBound ? 6 : 0)
+        }
+        if let p = usable.min(by: { cost($0) < cost($1) }),
            distance(p.tokens, d.number) <= reach || p.place.kind == .country {
             d.place = p.place
             return
@@ -212,13 +216,13 @@ struct Attribution {
 
     /// The place nearest a casualty count in its sentence, the country only when nothing more specific is named.
     private func nearestCasualtyPlace(_ d: FigureDraft, places: [PlaceOccurrence]) -> PlaceOccurrence? {
-        let usable = places.filter { !isOrigin($0) }
-        let specific = usable.filter { $0.place.kind != .country }
+        // A bare country is as often the attacker ("Атака России") as the victim, so only a city or region decides.
+        let specific = places.filter { !isOrigin($0) && $0.place.kind != .country }
         // "killed in Mykolaiv" more often than "in Mykolaiv, … killed": a place before the number costs a little more.
         func cost(_ p: PlaceOccurrence) -> Int {
             analysis.clauseDistance(p.tokens, d.number) + (p.tokens.upperBound <= d.number.lowerBound ? 1 : 0)
         }
-        return (specific.isEmpty ? usable : specific).min { cost($0) < cost($1) }
+        return specific.min { cost($0) < cost($1) }
     }
 
     /// "launched from Kursk", "з напрямку Брянська": where weapons came from is not where they struck.

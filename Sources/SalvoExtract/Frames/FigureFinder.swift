@@ -50,6 +50,13 @@ struct FigureFinder {
                 np.model = phrases[i + 1].model
                 phrases[i] = np
             }
+            // "28 were shot down over Kursk region, 27 – over Bryansk region": a bare number with a place
+            // repeats the figure before it.
+            if np.weapon == nil, !np.isPeople, np.quantity == nil, let previous = drafts.last, isGapped(n, sentenceEnd: s.tokens.upperBound) {
+                drafts.append(FigureDraft(quantity: previous.quantity, weapon: previous.weapon, model: previous.model, value: n.value,
+                                          qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+                continue
+            }
             // A bare "one"/"один" is too often an article or pronoun to count without a noun,
             // unless a casualty verb stands right before it ("killing at least one").
             if n.isWord && n.value == 1 && np.weapon == nil && !np.isPeople && np.quantity == nil
@@ -124,6 +131,22 @@ struct FigureFinder {
         guard b - a == 1 else { return false }
         let w = analysis.word(a)
         return ["of", "з", "із", "зі", "из", "von", "/"].contains(w)
+    }
+
+    /// The number is followed by a dash or a place preposition and then, within a few words, a place.
+    private func isGapped(_ n: NumberMention, sentenceEnd: Int) -> Bool {
+        var k = n.tokens.upperBound
+        guard k < sentenceEnd else { return false }
+        let t = analysis.tokens[k]
+        if t.kind == .punct && analysis.folded.bytes[t.start] == 0xE2 || (t.kind == .punct && analysis.folded.bytes[t.start] == 0x2D) {
+            k += 1
+        } else if let h = analysis.hitAt[k], h.hit.first(.preposition)?.value == "location" {
+            k = h.tokens.upperBound
+        } else {
+            return false
+        }
+        let horizon = min(sentenceEnd, k + 5)
+        return analysis.places.contains { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }
     }
 
     /// A word the lexicon does not know right after the number names what it counts.
