@@ -30,11 +30,13 @@ struct Attribution {
         documentAttacker = ua > ru * 2 ? .ukraine : .russia
         var source: (Side, String)?
         var date: Day?
-        for (i, s) in analysis.sentences.prefix(4).enumerated() {
+        // The source an article cites near its top ("Джерело: Повітряні сили", "У Повітряному
+        // командуванні повідомили") speaks for the counts that follow.
+        for s in analysis.sentences.prefix(8) {
             let hs = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
-            if source == nil, hs.contains(where: { $0.hit.has(.attribution) }) || i < 2,
-               let c = hs.first(where: { $0.hit.has(.claimant) }), let side = Side(rawValue: c.hit.first(.claimant)!.value) {
+            if let c = Attribution.speakingClaimants(in: hs).first, let side = Side(rawValue: c.hit.first(.claimant)!.value) {
                 source = (side, analysis.originalText(c.tokens))
+                break
             }
         }
         for d in analysis.dates where d.day != nil {
@@ -65,8 +67,11 @@ struct Attribution {
     // MARK: claimant
 
     private func settleClaimant(_ d: inout FigureDraft, hits: [AnnotatedHit], places: [PlaceOccurrence]) {
-        let isBackground = hits.contains { $0.hit.has(.background) }
-        if let c = nearest(hits.filter { $0.hit.has(.claimant) }, to: d.number) {
+        // A claimant next to a verb of saying ("according to the Air Force", "Nach Angaben der Luftwaffe")
+        // is the source; another one may only be an actor ("russische Streitkräfte setzten … ein").
+        let speaking = Attribution.speakingClaimants(in: hits)
+        let claimants = hits.filter { $0.hit.has(.claimant) && !Attribution.isActor($0, in: analysis) }
+        if let c = nearest(speaking.isEmpty ? claimants : speaking, to: d.number) {
             d.claimant = side(of: c, places: places)
             d.claimantName = analysis.originalText(c.tokens)
             return
@@ -80,7 +85,8 @@ struct Attribution {
         while k >= 0 && k >= d.sentence - 2 && analysis.sentences[k].paragraph == s.paragraph {
             let prev = analysis.sentences[k]
             let prevHits = analysis.hits.filter { prev.tokens.contains($0.tokens.lowerBound) }
-            if let c = prevHits.last(where: { $0.hit.has(.claimant) }) {
+            if let c = Attribution.speakingClaimants(in: prevHits).last
+                ?? prevHits.last(where: { $0.hit.has(.claimant) && !Attribution.isActor($0, in: analysis) }) {
                 let prevPlaces = analysis.places.filter { prev.tokens.contains($0.tokens.lowerBound) }
                 d.claimant = side(of: c, places: prevPlaces)
                 d.claimantName = analysis.originalText(c.tokens)
@@ -88,11 +94,39 @@ struct Attribution {
             }
             k -= 1
         }
-        if !isBackground, !d.quantity.isCasualty, let (side, name) = documentSource {
+        // The sentence after may name who said it: "… ракети Х-59. У Повітряному командуванні повідомили …"
+        if d.sentence + 1 < analysis.sentences.count, analysis.sentences[d.sentence + 1].paragraph == s.paragraph || s.endsLine {
+            let next = analysis.sentences[d.sentence + 1]
+            let nextHits = analysis.hits.filter { next.tokens.contains($0.tokens.lowerBound) }
+            if let c = Attribution.speakingClaimants(in: nextHits).first {
+                let nextPlaces = analysis.places.filter { next.tokens.contains($0.tokens.lowerBound) }
+                d.claimant = side(of: c, places: nextPlaces)
+                d.claimantName = analysis.originalText(c.tokens)
+                return
+            }
+        }
+        if !d.quantity.isCasualty, let (side, name) = documentSource {
             d.claimant = side
             d.claimantName = name
         }
     }
+
+    /// Claimants beside a verb of saying: "according to the Air Force", "Nach Angaben der Luftwaffe", "повідомив голова ОВА".
+    static func speakingClaimants(in hits: [AnnotatedHit]) -> [AnnotatedHit] {
+        hits.filter { c in
+            c.hit.has(.claimant) && hits.contains { a in
+                a.hit.has(.attribution) && (a.tokens.upperBound <= c.tokens.lowerBound ? c.tokens.lowerBound - a.tokens.upperBound : a.tokens.lowerBound - c.tokens.upperBound) <= 3
+            }
+        }
+    }
+
+    /// Air defence shoots; unless it is said to speak, it is the actor of the sentence, not its source.
+    static func isActor(_ claimant: AnnotatedHit, in analysis: TextAnalysis) -> Bool {
+        let words = analysis.folded.string(analysis.tokens[claimant.tokens.lowerBound].start..<analysis.tokens[claimant.tokens.upperBound - 1].end)
+        return actorWords.contains { words.contains($0) }
+    }
+
+    static let actorWords = ["defen", "ппо", "протиповітрян", "flugabwehr", "luftabwehr", "пво", "противовоздушн", "зенітн", "зенитн"]
 
     /// "Russia says", "Україна заявила": a side named right before a verb of saying is the claimant.
     private func sideSpeaking(in hits: [AnnotatedHit], places: [PlaceOccurrence]) -> Side? {

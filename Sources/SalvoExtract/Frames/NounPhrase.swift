@@ -44,6 +44,7 @@ extension NounPhrase {
             }
             if t.kind != .word { break }
             if let h = analysis.hitAt[k] {
+                if h.hit.has(.conjunction) { break }
                 if h.hit.has(.unit) && !sawNoun && weapon == nil {
                     isUnit = true
                     end = h.tokens.upperBound
