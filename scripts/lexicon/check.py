@@ -104,6 +104,11 @@ def check_file(path: Path, errors: list[str], warnings: list[str]):
     return entries
 
 
+def add_once(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
 def main() -> int:
     root = Path(__file__).resolve().parents[2]
     lexdir = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "Sources/SalvoText/Resources/lexicon"
@@ -138,6 +143,23 @@ def main() -> int:
                 errors.append(f"{where}: ({term!r}, {cat}) already in common.tsv at {common_keys[key]}")
             else:
                 seen[key] = where
+
+    # shadowing: an exact one-word term that a stem of the same category (in the same
+    # language or common.tsv) also matches with a different value: equal-length matches
+    # are ambiguous, so report them
+    for lang in LANGS[1:]:
+        pool = per_file.get("common", []) + per_file.get(lang, [])
+        stems = defaultdict(list)
+        for term, cat, value, extra, where in pool:
+            if term.endswith("*") and " " not in term and "-" not in term:
+                stems[cat].append((term[:-1], value, extra, where))
+        for term, cat, value, extra, where in pool:
+            if not re.fullmatch(r"[^\W_]+(?:'[^\W_]+)*", term):
+                continue
+            for stem, v2, x2, w2 in stems.get(cat, []):
+                if term.startswith(stem) and (v2, x2) != (value, extra):
+                    add_once(warnings, f"{where}: {term!r} ({cat} {value} {extra}) is also matched by "
+                                    f"stem {stem}* ({v2} {x2}) at {w2}")
 
     # counts
     cats = list(VALUES)
