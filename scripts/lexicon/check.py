@@ -8,7 +8,7 @@ Checks, per line of every *.tsv file:
   - 3 or 4 TAB-separated columns, none of the first three empty;
   - a known category and a valid value for that category (and an extra column where
     the category needs one: claimant role names);
-  - no stem (word ending in '*') of only 1-2 letters, no '*' inside a word;
+  - '*' only at the very end of a term (a stem), and no stem of only 1-2 letters;
   - no duplicate (folded term, category), also not between common.tsv and a language file;
   - a warning (not an error) for terms that fold to something other than what is written
     in a way that suggests a typo (stray spaces around hyphens).
@@ -86,22 +86,24 @@ def check_file(path: Path, errors: list[str], warnings: list[str]):
             errors.append(f"{where}: {cat} needs an extra column (canonical role name)")
         if len(cols) == 4 and not extra:
             errors.append(f"{where}: empty 4th column (drop the trailing TAB)")
-        for word in term.split():
-            if "*" in word[:-1]:
-                # a hyphenated compound may carry a stem mark before the hyphen: дрон*-імітатор*
-                parts = word.split("-")
-                if any("*" in p[:-1] for p in parts):
-                    errors.append(f"{where}: '*' inside a word: {term!r}")
-            for part in word.split("-"):
-                if part.endswith("*"):
-                    stem = part[:-1]
-                    letters = sum(ch.isalpha() for ch in stem)
-                    if letters <= 2:
-                        errors.append(f"{where}: stem {part!r} has only {letters} letter(s): {term!r}")
+        # The loader knows a stem only at the end of a term (scripts/lexicon/expand.py spells
+        # out multi-word terms whose inner words vary).
+        if "*" in term[:-1]:
+            errors.append(f"{where}: '*' before the end of the term (run scripts/lexicon/expand.py): {term!r}")
+        if term.endswith("*"):
+            last = re.split(r"[\s\-'/.]", term[:-1])[-1]
+            letters = sum(ch.isalpha() for ch in last)
+            if letters <= 2:
+                errors.append(f"{where}: stem {last + '*'!r} has only {letters} letter(s): {term!r}")
         if re.search(r"\s-|-\s", term):
             warnings.append(f"{where}: spaces around a hyphen: {term!r}")
         entries.append((fold(term), cat, value, extra, where))
     return entries
+
+
+def add_once(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
 
 
 def main() -> int:
@@ -138,6 +140,23 @@ def main() -> int:
                 errors.append(f"{where}: ({term!r}, {cat}) already in common.tsv at {common_keys[key]}")
             else:
                 seen[key] = where
+
+    # shadowing: an exact one-word term that a stem of the same category (in the same
+    # language or common.tsv) also matches with a different value: equal-length matches
+    # are ambiguous, so report them
+    for lang in LANGS[1:]:
+        pool = per_file.get("common", []) + per_file.get(lang, [])
+        stems = defaultdict(list)
+        for term, cat, value, extra, where in pool:
+            if term.endswith("*") and " " not in term and "-" not in term:
+                stems[cat].append((term[:-1], value, extra, where))
+        for term, cat, value, extra, where in pool:
+            if not re.fullmatch(r"[^\W_]+(?:'[^\W_]+)*", term):
+                continue
+            for stem, v2, x2, w2 in stems.get(cat, []):
+                if term.startswith(stem) and (v2, x2) != (value, extra):
+                    add_once(warnings, f"{where}: {term!r} ({cat} {value} {extra}) is also matched by "
+                                    f"stem {stem}* ({v2} {x2}) at {w2}")
 
     # counts
     cats = list(VALUES)

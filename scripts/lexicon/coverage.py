@@ -37,10 +37,8 @@ def load(lang: str):
             if not line.strip() or line.startswith("#"):
                 continue
             term, cat, value, *extra = line.split("\t")
-            toks = []
-            for t, _, _ in tokens(term.replace("*", "\x00")):
-                toks.append(t)
-            # re-attach stem marks: a '*' in the term follows the word it ends
+            if "*" in term[:-1]:
+                continue  # the loader would keep an inner '*' literally: it never matches
             words = re.findall(r"[^\W_]+(?:'[^\W_]+)*\*?|[^\w\s*]", fold(term), re.UNICODE)
             node = trie
             for w in words:
