@@ -139,6 +139,52 @@ TRANSLIT = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчш�
                      "yu", "ya", "e", ""]))
 
 
+# Ukraine's official romanisation (Cabinet resolution 55 of 2010), which news follow:
+# Запоріжжя → Zaporizhzhia, Кривий Ріг → Kryvyi Rih, Авдіївка → Avdiivka.
+KMU_INITIAL = {"є": "Ye", "ї": "Yi", "й": "Y", "ю": "Yu", "я": "Ya"}
+KMU = dict(zip("абвгґдеєжзиіїйклмнопрстуфхцчшщьюя'’ʼ",
+               ["a", "b", "v", "h", "g", "d", "e", "ie", "zh", "z", "y", "i", "i", "i", "k", "l", "m", "n",
+                "o", "p", "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "iu", "ia", "", "", ""]))
+
+
+def romanize_uk(name):
+    out = []
+    for i, ch in enumerate(name):
+        low = ch.lower()
+        start = i == 0 or not name[i - 1].isalpha() and name[i - 1] not in "'’ʼ"
+        if start and low in KMU_INITIAL:
+            r = KMU_INITIAL[low]
+        elif low == "г" and i > 0 and name[i - 1].lower() == "з":
+            r = "gh"  # зг → zgh (Zghurivka), keeping it apart from ж
+        elif low in KMU:
+            r = KMU[low]
+        else:
+            r = ch
+        if ch.isupper() and r:
+            r = r[0].upper() + r[1:].lower()
+        elif r:
+            r = r.lower() if not start or not ch.isupper() else r
+        out.append(r)
+    return "".join(out)
+
+
+def news_name(city):
+    """The English name news use for a Ukrainian place: the official romanisation of its Ukrainian
+    name (GeoNames often has older ones: Zaporizhzhya, Avdiyivka, Kupyansk)."""
+    import difflib
+    best, score = None, 0.0
+    for a in city["alternatenames"]:
+        if not is_cyrillic(a) or script_languages(a) != ["uk"] and script_languages(a) != ["uk", "ru"]:
+            continue
+        if not a[:1].isupper():
+            continue
+        r = romanize_uk(a)
+        s = difflib.SequenceMatcher(None, r.lower(), city["name"].lower()).ratio()
+        if s > score:
+            best, score = r, s
+    return best if score >= 0.8 else None
+
+
 def looks_like(cyrillic, latin_names):
     """Whether a Cyrillic alias is the place's own name (Харків for Kharkiv, Харьков for Kharkov)
     rather than a historic or foreign name (Горький for Nizhny Novgorod, Буда for Budapest)."""
@@ -204,12 +250,22 @@ def main():
 
     thresholds = {}  # (country, admin1 or None) → min population
     includes = set()
+    excludes = set()
+    aliases = defaultdict(list)  # geonameid → forms GeoNames lacks (Днепр for Dnipro)
     for row in read_table("cities.tsv"):
         if row[0] == "min":
             # Regions are named by their centre city: its admin1 code is the region's.
             codes = [c["admin1code"] for c in (biggest(n, row[1]) for n in row[3].split("|")) if c] if len(row) > 3 else [None]
             for code in codes:
                 thresholds[(row[1], code)] = int(row[2])
+        elif row[0] == "alias":
+            c = biggest(row[2], row[1])
+            if c:
+                aliases[c["geonameid"]] += split_forms(row[3])
+        elif row[0] == "exclude":
+            c = biggest(row[2], row[1])
+            if c:
+                excludes.add(c["geonameid"])
         elif row[0] == "include":
             c = biggest(row[2], row[1])
             if c:
@@ -229,8 +285,8 @@ def main():
     centres = set()
     places = []
     for row in read_table("regions.tsv"):
-        row += ["-"] * (8 - len(row))
-        country, centre, name, rtype, en, de, uk, ru = row[:8]
+        row += ["-"] * (9 - len(row))
+        country, centre, name, rtype, en, de, uk, ru, raion = row[:9]
         code = None
         if centre != "-":
             c = biggest(centre, country)
@@ -287,6 +343,8 @@ def main():
                         for f in case_forms(f"{words[0]} {e}", lang):
                             p.add(f, trusted=True)
         places.append(p)
+        if raion != "-":
+            places.append(raion_place(biggest(centre, country), name, de, raion, english))
 
     # Countries.
     for row in read_table("countries.tsv"):
@@ -317,15 +375,19 @@ def main():
         t = threshold(c)
         if (t is not None and c["population"] >= t) or c["geonameid"] in includes or c["geonameid"] in centres:
             selected.append(c)
+    selected = [c for c in selected if c["geonameid"] not in excludes]
     selected = drop_city_districts(selected, keep=includes | centres)
 
     for c in selected:
         cc = c["countrycode"]
-        name = english.get(c["geonameid"], c["name"])
+        name = english.get(c["geonameid"]) or (news_name(c) if cc == "UA" else None) or c["name"]
         major = c["population"] >= MAJOR_POPULATION or c["geonameid"] in centres or c["geonameid"] in includes
         p = Place(c["geonameid"], name, "city", admin1_name.get((cc, c["admin1code"])), cc,
                   c["latitude"], c["longitude"], c["population"], major)
         p.add(name, trusted=major)
+        for a in aliases.get(c["geonameid"], []):
+            for f in surface_forms(a, "cyrillic" if is_cyrillic(a) else "latin"):
+                p.add(f, trusted=True)
         latin = [name, c["name"]]
         for n in [c["name"]] + c["alternatenames"]:
             script = usable_alias(n)
@@ -383,6 +445,24 @@ def main():
           + ", ".join(f"{f} ({n})" for n, f in sorted(dropped)[:40]), file=sys.stderr)
 
 
+def raion_place(centre, oblast, de, raion, english):
+    """The raion around an oblast centre, which reports name after the city ("Zaporizhzhia Raion",
+    "Запорізького району")."""
+    city = english.get(centre["geonameid"], centre["name"])
+    p = Place(0, f"{city} Raion", "region", oblast, centre["countrycode"], centre["latitude"],
+              centre["longitude"], 0, True)
+    for s in ("Raion", "raion", "district", "Rayon"):
+        p.add(f"{city} {s}", trusted=True)
+    for b in split_forms(de):
+        p.add(f"Rajon {b}", trusted=True)
+        p.add(f"Kreis {b}", trusted=True)
+    uk, ru = raion.split("|")
+    for lang, nom in (("uk", uk), ("ru", ru)):
+        for f in case_forms(nom, lang):
+            p.add(f, trusted=True)
+    return p
+
+
 def better(p, q, form):
     """Whether place p should own `form` rather than q."""
     # A place's own name (nominative) beats another place's generated case form.
@@ -402,6 +482,12 @@ def better(p, q, form):
     return p.population > q.population
 
 
+# GeoNames ids given since ~2014 are mostly city districts and micro-districts; their names are
+# adjectival (Shevchenkivskyi, Tsentralnyi, Kyivskyi) and match district names in strike reports.
+RECENT_GEONAMEID = 9_000_000
+DISTRICT_ENDINGS = ("skyi", "yi", "iy", "nyi", "Masyv", "Bereh")
+
+
 def drop_city_districts(selected, keep):
     """GeoNames lists city districts (Saltivka in Kharkiv, Obolon in Kyiv) as populated places.
     A place inside the built-up radius of a much bigger city is taken for a district of it."""
@@ -409,10 +495,13 @@ def drop_city_districts(selected, keep):
     keep = []
     for c in selected:
         district = False
-        for b in big if c["geonameid"] not in keep else []:
-            if b["population"] < 4 * c["population"] or b is c:
+        recent = c["geonameid"] >= RECENT_GEONAMEID and c["geonameid"] not in keep
+        if recent and c["name"].endswith(DISTRICT_ENDINGS) or c["name"].startswith("Rayon "):
+            district = True
+        for b in big if c["geonameid"] not in keep and not district else []:
+            if b["population"] < 4 * c["population"] or b is c or b["countrycode"] != c["countrycode"]:
                 continue
-            radius = 2.0 + 4.0 * math.log10(b["population"] / 50000)
+            radius = 20.0 if recent else 2.0 + 4.0 * math.log10(b["population"] / 50000)
             if distance(c, b) < radius:
                 district = True
                 break

@@ -17,7 +17,7 @@ import SalvoModel
 public struct Gazetteer: Sendable {
     /// Every place, indexed by the automaton payloads.
     public let places: [Place]
-    let automaton: Automaton
+    let trie: PlaceTrie
 
     /// The gazetteer shipped with SalvoText, loaded once on first use.
     ///
@@ -28,13 +28,13 @@ public struct Gazetteer: Sendable {
             return try Gazetteer(tsv: try Gazetteer.bundledData())
         } catch {
             FileHandleStderr.write("salvo: gazetteer not loaded: \(error)\n")
-            return Gazetteer(places: [], automaton: Automaton(patterns: []))
+            return try! Gazetteer(tsv: [])
         }
     }()
 
-    init(places: [Place], automaton: Automaton) {
+    init(places: [Place], trie: PlaceTrie) {
         self.places = places
-        self.automaton = automaton
+        self.trie = trie
     }
 }
 
