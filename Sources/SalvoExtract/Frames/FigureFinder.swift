@@ -21,14 +21,14 @@ struct FigureFinder {
 
     mutating func figures(in sentenceIndex: Int) -> [FigureDraft] {
         let s = analysis.sentences[sentenceIndex]
-        let hits = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
+        let hits = Array(analysis.hits(in: s))
         defer {
             for h in hits.reversed() {
                 if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) { lastWeapon = (wc, w.extra); break }
             }
         }
         if hits.contains(where: { isBlocking($0.hit) }) { return [] }
-        let numbers = analysis.numbers.filter { s.tokens.contains($0.tokens.lowerBound) && $0.kind == .count }
+        let numbers = analysis.numbers(in: s).filter { $0.kind == .count }
         if numbers.isEmpty { return [] }
         if speaksOfAPeriod(s) { return [] }
         let triggers = hits.filter { $0.hit.has(.quantity) }
@@ -101,9 +101,9 @@ struct FigureFinder {
     /// "During 2024, Russia fired about 1,100 missiles": a bare year, not part of a date, marks a
     /// period total rather than one attack.
     private func speaksOfAPeriod(_ s: Sentence) -> Bool {
-        let years = analysis.numbers.filter { s.tokens.contains($0.tokens.lowerBound) && $0.kind == .year }
+        let years = analysis.numbers(in: s).filter { $0.kind == .year }
         guard !years.isEmpty else { return false }
-        let dated = analysis.dates.filter { s.tokens.contains($0.tokens.lowerBound) }
+        let dated = Array(analysis.dates(in: s))
         return years.contains { y in !dated.contains { $0.tokens.overlaps(y.tokens) } }
     }
 
@@ -173,11 +173,12 @@ struct FigureFinder {
     }
 
     private func qualifier(before n: NumberMention) -> Qualifier {
+        let sentenceHits = analysis.hits(in: analysis.sentences[analysis.sentenceIndex(ofToken: n.tokens.lowerBound)])
         var k = n.tokens.lowerBound
         // "upwards of 50", "mehr als 50", "понад 50"; also a quote or bracket in between.
         for _ in 0..<3 {
             guard k > 0 else { break }
-            for h in analysis.hits where h.tokens.upperBound == k {
+            for h in sentenceHits where h.tokens.upperBound == k {
                 if let q = h.hit.first(.qualifier), let qualifier = Qualifier(rawValue: q.value) { return qualifier }
             }
             let w = analysis.word(k - 1)
