@@ -198,6 +198,26 @@ def looks_like(cyrillic, latin_names):
     return best >= 0.75
 
 
+_MORPH = {}
+
+
+def is_common_adjective(name):
+    """Whether a one-word Cyrillic name is first of all an adjective or verb form of the language
+    (Свободный, Северный, Кримська, Южне): such names are dropped with all their forms, since
+    "северного" or "кримська" in a text is almost never the town. Needs pymorphy3 and its uk/ru
+    dictionaries (pip install pymorphy3 pymorphy3-dicts-uk pymorphy3-dicts-ru)."""
+    if " " in name or "-" in name or common_word_score(name) < 3.0:
+        return False
+    import pymorphy3
+    for lang in script_languages(name) or ["ru"]:
+        if lang not in _MORPH:
+            _MORPH[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+        p = _MORPH[lang].parse(name.lower())[0]
+        if p.is_known and p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "ADVB", "GRND", "COMP"):
+            return True
+    return False
+
+
 def common_word_score(form):
     words = form.split(" ")
     if len(words) > 1:
@@ -214,12 +234,15 @@ class Place:
         self.trusted = set()   # folded forms given by our own tables: never filtered as words
         self.candidates = set()  # folded forms from GeoNames and the declension rules
         self.forms = set()
-        self.own = set()  # folded case forms of the place's own Cyrillic name (Харкові, Харькове)
+        self.own = set()  # folded forms of the place's own name (Харкові, Kharkov), not of former or foreign names
+        self.nominatives = set()  # folded names as GeoNames or our tables give them, before declension
 
     def add(self, surface, trusted=False):
         f = fold(surface)
         if f:
             (self.trusted if trusted else self.candidates).add(f)
+            if trusted:
+                self.own.add(f)
 
     def rank(self):
         """Who keeps a form that several places share: countries, then regions, then Ukrainian
@@ -370,6 +393,7 @@ def main():
         vals = [v for v in (t, base) if v is not None]
         return min(vals) if vals else None
 
+    dropped = []
     selected = []
     for c in cities.values():
         t = threshold(c)
@@ -388,12 +412,17 @@ def main():
         for a in aliases.get(c["geonameid"], []):
             for f in surface_forms(a, "cyrillic" if is_cyrillic(a) else "latin"):
                 p.add(f, trusted=True)
-        latin = [name, c["name"]]
+        # A name is the place's own when it reads like one of its Latin names (Москва ~ Moskva).
+        latin = [name, c["name"]] + [a for a in c["alternatenames"] if a.isascii() and usable_alias(a)]
         for n in [c["name"]] + c["alternatenames"]:
             script = usable_alias(n)
             if script is None or fold(n) in stop:
                 continue
-            own = script == "cyrillic" and looks_like(n, latin)
+            if script == "cyrillic" and is_common_adjective(n):
+                dropped.append((name, fold(n) + "*"))
+                continue
+            own = looks_like(n, latin)
+            p.nominatives.add(fold(n))
             for f in surface_forms(n, script):
                 p.add(f)
                 if own:
@@ -402,7 +431,6 @@ def main():
 
     # Filter common words, then give each form to one place.
     owner = {}
-    dropped = []
     for p in places:
         for f in p.trusted:
             if f not in stop:
@@ -412,7 +440,7 @@ def main():
                 continue
             if not p.major:
                 limit = COMMON_WORD_ZIPF
-            elif f in p.own:
+            elif f in p.own and p.country in ("UA", "RU", "BY", "MD"):
                 limit = MAJOR_OWN_NAME_ZIPF
             else:
                 limit = MAJOR_ALIAS_ZIPF
@@ -442,7 +470,7 @@ def main():
     n_forms = sum(len(p.forms) for p in places)
     print(f"{len(places)} places, {n_forms} forms, {os.path.getsize(OUT)} bytes → {OUT}", file=sys.stderr)
     print(f"{len(dropped)} forms dropped as common words, e.g. "
-          + ", ".join(f"{f} ({n})" for n, f in sorted(dropped)[:40]), file=sys.stderr)
+          + ", ".join(f"{f} ({n})" for n, f in sorted(dropped)), file=sys.stderr)
 
 
 def raion_place(centre, oblast, de, raion, english):
@@ -465,11 +493,13 @@ def raion_place(centre, oblast, de, raion, english):
 
 def better(p, q, form):
     """Whether place p should own `form` rather than q."""
-    # A place's own name (nominative) beats another place's generated case form.
-    p_own = fold(p.name) == form
-    q_own = fold(q.name) == form
-    if p_own != q_own:
-        return p_own
+    # A place's own name beats another's former or foreign name (Слов'янськ is Sloviansk, not a
+    # former name of Nikopol); a name as written beats another name's case form (Самара is Samara,
+    # not the genitive of Самар).
+    for key in (lambda x: form in x.own, lambda x: fold(x.name) == form or form in x.nominatives):
+        a, b = key(p), key(q)
+        if a != b:
+            return a
     if KIND_ORDER[p.kind] != KIND_ORDER[q.kind]:
         return KIND_ORDER[p.kind] < KIND_ORDER[q.kind]
     pu, qu = p.country == "UA", q.country == "UA"

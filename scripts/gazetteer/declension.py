@@ -255,7 +255,7 @@ def is_adjective(word, lang, in_phrase):
     low = word.lower()
     if in_phrase and low.endswith(("а", "я", "і", "е", "ий", "ій", "ый", "ой", "ая", "ое")) and len(low) >= 3:
         return True  # Нова Каховка, Біла Церква, Кривий Ріг, Велика Новосілка, Гола Пристань
-    if len(low) < 5:
+    if len(low) < 5 or len(low) < 6 and low.endswith(("ий", "ый", "ій")):  # Стрый, Гай are nouns
         return False
     if lang == "uk":
         if low.endswith(("ий", "ій")):
