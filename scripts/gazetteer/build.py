@@ -235,6 +235,7 @@ class Place:
         self.candidates = set()  # folded forms from GeoNames and the declension rules
         self.forms = set()
         self.own = set()  # folded forms of the place's own name (Харкові, Kharkov), not of former or foreign names
+        self.primary = set()  # folded forms of names that read like the English or GeoNames name
         self.nominatives = set()  # folded names as GeoNames or our tables give them, before declension
 
     def add(self, surface, trusted=False):
@@ -243,6 +244,7 @@ class Place:
             (self.trusted if trusted else self.candidates).add(f)
             if trusted:
                 self.own.add(f)
+                self.primary.add(f)
 
     def rank(self):
         """Who keeps a form that several places share: countries, then regions, then Ukrainian
@@ -332,7 +334,7 @@ def main():
         p.add(name, trusted=True)
         for b in split_forms(en):
             if rtype == "oblast":
-                suffixes = ["Oblast", "region", "regions", "province", "regional", "oblast's", "Oblast region"]
+                suffixes = ["Oblast", "region", "regions", "province", "regional", "Oblast region"]
             elif rtype == "krai":
                 suffixes = ["Krai", "Kray", "Territory", "region", "regional"]
             else:
@@ -409,6 +411,8 @@ def main():
         p = Place(c["geonameid"], name, "city", admin1_name.get((cc, c["admin1code"])), cc,
                   c["latitude"], c["longitude"], c["population"], major)
         p.add(name, trusted=major)
+        if major and not name.endswith(("s", "z", "x")):
+            p.add(name + "s", trusted=True)
         for a in aliases.get(c["geonameid"], []):
             for f in surface_forms(a, "cyrillic" if is_cyrillic(a) else "latin"):
                 p.add(f, trusted=True)
@@ -418,15 +422,21 @@ def main():
             script = usable_alias(n)
             if script is None or fold(n) in stop:
                 continue
-            if script == "cyrillic" and is_common_adjective(n):
+            if script == "cyrillic" and (not major or common_word_score(n) >= MAJOR_ALIAS_ZIPF) and is_common_adjective(n):
                 dropped.append((name, fold(n) + "*"))
                 continue
             own = looks_like(n, latin)
+            primary = own and looks_like(n, latin[:2])
             p.nominatives.add(fold(n))
             for f in surface_forms(n, script):
                 p.add(f)
                 if own:
                     p.own.add(fold(f))
+                if primary:
+                    p.primary.add(fold(f))
+            if script == "latin" and major and own and not n.endswith(("s", "z", "x", "ß", "'")):
+                p.add(n + "s")  # German genitive: Kiews, Charkiws, Odessas
+                p.own.add(fold(n + "s"))
         places.append(p)
 
     # Filter common words, then give each form to one place.
@@ -496,7 +506,7 @@ def better(p, q, form):
     # A place's own name beats another's former or foreign name (Слов'янськ is Sloviansk, not a
     # former name of Nikopol); a name as written beats another name's case form (Самара is Samara,
     # not the genitive of Самар).
-    for key in (lambda x: form in x.own, lambda x: fold(x.name) == form or form in x.nominatives):
+    for key in (lambda x: form in x.primary, lambda x: form in x.own, lambda x: fold(x.name) == form or form in x.nominatives):
         a, b = key(p), key(q)
         if a != b:
             return a
