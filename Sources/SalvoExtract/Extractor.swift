@@ -20,7 +20,7 @@ public struct Extractor: Sendable {
     }
 
     /// The bundled gazetteer.
-    public static var defaultPlaces: (any PlaceFinding)? { nil }
+    public static var defaultPlaces: (any PlaceFinding)? { Gazetteer.shared }
 
     public func extract(_ document: Document) -> ExtractedDocument {
         let analysis = TextAnalysis(text: document.text, language: document.language, published: document.published,

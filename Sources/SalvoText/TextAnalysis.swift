@@ -25,7 +25,8 @@ public struct TextAnalysis: Sendable {
                 gazetteer: (any PlaceFinding)? = nil) {
         original = Array(text.utf8)
         folded = FoldedText(text)
-        let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil } ?? LanguageIdentifier.identify(folded)
+        let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil }
+            ?? LanguageIdentifier.identify(folded, lexicon: lexicon)
         self.language = lang
         let toks = Tokenizer.tokens(folded)
         tokens = toks

@@ -49,3 +49,17 @@ import Testing
         #expect(automaton.matches(in: FoldedText("dronestrike")).isEmpty)
     }
 }
+
+@Suite struct AutomatonWordRestTests {
+    @Test func stemsInsidePhrasesMatchEveryForm() {
+        let a = Automaton(patterns: [
+            .init(bytes: FoldedText.fold("повітрян* сил").map { $0 == 0x2A ? Automaton.wordRest : $0 }, payload: 7, isStem: true),
+        ])
+        for text in ["Повітряні сили", "повітряних силах", "Повітряним силам"] {
+            let m = a.matches(in: FoldedText(text))
+            #expect(m.map(\.payload) == [7], "\(text)")
+            #expect(m.first?.end == FoldedText(text).bytes.count, "\(text)")
+        }
+        #expect(a.matches(in: FoldedText("повітряна тривога сил")).isEmpty)
+    }
+}

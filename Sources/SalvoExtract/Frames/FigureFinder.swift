@@ -30,6 +30,7 @@ struct FigureFinder {
         if hits.contains(where: { isBlocking($0.hit) }) { return [] }
         let numbers = analysis.numbers.filter { s.tokens.contains($0.tokens.lowerBound) && $0.kind == .count }
         if numbers.isEmpty { return [] }
+        if speaksOfAPeriod(s) { return [] }
         let triggers = hits.filter { $0.hit.has(.quantity) }
         if triggers.isEmpty { return [] }
         let numberStarts = Set(numbers.map(\.tokens.lowerBound))
@@ -49,15 +50,36 @@ struct FigureFinder {
                 np.model = phrases[i + 1].model
                 phrases[i] = np
             }
-            // A bare "one"/"один" is too often an article or pronoun to count without a noun.
-            if n.isWord && n.value == 1 && np.weapon == nil && !np.isPeople && np.quantity == nil { continue }
-            guard let quantity = np.quantity ?? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers, phrases: phrases)?.quantity else {
+            // "28 were shot down over Kursk region, 27 – over Bryansk region": a bare number with a place
+            // repeats the figure before it.
+            if np.weapon == nil, !np.isPeople, np.quantity == nil, let previous = drafts.last, isGapped(n, sentenceEnd: s.tokens.upperBound) {
+                drafts.append(FigureDraft(quantity: previous.quantity, weapon: previous.weapon, model: previous.model, value: n.value,
+                                          qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+                continue
+            }
+            // A bare "one"/"один" is too often an article or pronoun to count without a noun,
+            // unless a casualty verb stands right before it ("killing at least one").
+            if n.isWord && n.value == 1 && np.weapon == nil && !np.isPeople && np.quantity == nil
+                && !triggers.contains(where: { $0.tokens.upperBound <= n.tokens.lowerBound && onlyQualifiers(from: $0.tokens.upperBound, to: n.tokens.lowerBound)
+                    && $0.hit.entries.contains { e in e.category == .quantity && (Quantity(rawValue: e.value)?.isCasualty ?? false) } }) { continue }
+            // "12 of 15 missiles were shot down": the 15 is how many were launched.
+            if i > 0, let previous = drafts.last, previous.number == numbers[i - 1].tokens, !previous.quantity.isCasualty,
+               previous.quantity != .launched, isOf(between: numbers[i - 1].tokens.upperBound, and: n.tokens.lowerBound) {
+                drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon ?? previous.weapon, model: np.model ?? previous.model,
+                                          value: n.value, qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+                continue
+            }
+            let weaponContext = np.weapon != nil || weaponSoFar != nil || nearestWeapon(before: n.tokens.lowerBound, in: hits) != nil
+            guard let quantity = np.quantity ?? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers,
+                                                            weaponContext: weaponContext)?.quantity else {
                 if let w = np.weapon { weaponSoFar = (w, np.model) }
                 continue
             }
             var weapon = np.weapon
             var model = np.model
             if !quantity.isCasualty && weapon == nil {
+                // "Six private houses were destroyed" counts houses, not the drones named before.
+                if countsSomethingElse(n, sentenceEnd: s.tokens.upperBound) { continue }
                 guard let inherited = weaponSoFar ?? nearestWeapon(before: n.tokens.lowerBound, in: hits) else { continue }
                 weapon = inherited.0
                 model = inherited.1
@@ -74,6 +96,15 @@ struct FigureFinder {
                                       qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
         }
         return drafts
+    }
+
+    /// "During 2024, Russia fired about 1,100 missiles": a bare year, not part of a date, marks a
+    /// period total rather than one attack.
+    private func speaksOfAPeriod(_ s: Sentence) -> Bool {
+        let years = analysis.numbers.filter { s.tokens.contains($0.tokens.lowerBound) && $0.kind == .year }
+        guard !years.isEmpty else { return false }
+        let dated = analysis.dates.filter { s.tokens.contains($0.tokens.lowerBound) }
+        return years.contains { y in !dated.contains { $0.tokens.overlaps(y.tokens) } }
     }
 
     /// Sentences about other wars, history, war-wide totals, accidents or exercises count nothing.
@@ -94,10 +125,36 @@ struct FigureFinder {
         hits.contains { h in h.hit.has(.subset) && h.tokens.upperBound <= n.tokens.lowerBound && n.tokens.lowerBound - h.tokens.upperBound <= 2 }
     }
 
+    /// "58 of 132", "58 out of 132", "81/94", "58 з 132", "58 von 132".
     private func isOf(between a: Int, and b: Int) -> Bool {
+        if b - a == 2 { return analysis.word(a) == "out" && analysis.word(a + 1) == "of" }
         guard b - a == 1 else { return false }
         let w = analysis.word(a)
-        return ["of", "з", "із", "зі", "из", "von"].contains(w)
+        return ["of", "з", "із", "зі", "из", "von", "/"].contains(w)
+    }
+
+    /// The number is followed by a dash or a place preposition and then, within a few words, a place.
+    private func isGapped(_ n: NumberMention, sentenceEnd: Int) -> Bool {
+        var k = n.tokens.upperBound
+        guard k < sentenceEnd else { return false }
+        let t = analysis.tokens[k]
+        if t.kind == .punct && analysis.folded.bytes[t.start] == 0xE2 || (t.kind == .punct && analysis.folded.bytes[t.start] == 0x2D) {
+            k += 1
+        } else if let h = analysis.hitAt[k], h.hit.first(.preposition)?.value == "location" {
+            k = h.tokens.upperBound
+        } else {
+            return false
+        }
+        let horizon = min(sentenceEnd, k + 5)
+        return analysis.places.contains { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }
+    }
+
+    /// A word the lexicon does not know right after the number names what it counts.
+    private func countsSomethingElse(_ n: NumberMention, sentenceEnd: Int) -> Bool {
+        let k = n.tokens.upperBound
+        guard k < sentenceEnd, analysis.tokens[k].kind == .word else { return false }
+        if let h = analysis.hitAt[k] { return h.hit.has(.target) || h.hit.has(.unit) }
+        return !["more", "others", "further", "weitere", "ще", "еще", "ещё", "of", "out", "з", "із", "из", "von"].contains(analysis.word(k))
     }
 
     private func nearestWeapon(before index: Int, in hits: [AnnotatedHit]) -> (WeaponClass, String?)? {
@@ -131,50 +188,63 @@ struct FigureFinder {
     }
 
     private func bestTrigger(for n: NumberMention, phrase: NounPhrase, triggers: [AnnotatedHit],
-                             numbers: [NumberMention], phrases: [NounPhrase]) -> Candidate? {
+                             numbers: [NumberMention], weaponContext: Bool) -> Candidate? {
         var best: Candidate?
         let phraseEnd = max(phrase.end, n.tokens.upperBound)
         for t in triggers {
             for entry in t.hit.entries where entry.category == .quantity {
                 guard let q = Quantity(rawValue: entry.value) else { continue }
                 if q.isCasualty && phrase.weapon != nil { continue }
-                if !q.isCasualty && phrase.isPeople { continue }
+                if !q.isCasualty && (phrase.isPeople || !weaponContext) { continue }
                 var cost: Int
+                var penalty = 0
                 if t.tokens.lowerBound >= phraseEnd {
                     cost = t.tokens.lowerBound - phraseEnd + 1
-                    cost += boundaries(from: phraseEnd, to: t.tokens.lowerBound)
+                    cost += analysis.clauseBoundaries(from: phraseEnd, to: t.tokens.lowerBound)
                     // Another counted noun before the trigger owns it: "5 killed and 10 injured".
-                    if numbers.contains(where: { $0.tokens.lowerBound > n.tokens.upperBound && $0.tokens.upperBound <= t.tokens.lowerBound }) { cost += 4 }
+                    if numbers.contains(where: { $0.tokens.lowerBound > n.tokens.upperBound && $0.tokens.upperBound <= t.tokens.lowerBound }) { penalty += 4 }
                 } else if t.tokens.upperBound <= n.tokens.lowerBound {
-                    cost = n.tokens.lowerBound - t.tokens.upperBound + 1
-                    cost += boundaries(from: t.tokens.upperBound, to: n.tokens.lowerBound)
+                    if onlyQualifiers(from: t.tokens.upperBound, to: n.tokens.lowerBound) {
+                        // "killed at least 13", "збито 114": a trigger right before the number is its verb.
+                        cost = 0
+                    } else {
+                        cost = n.tokens.lowerBound - t.tokens.upperBound + 1
+                        cost += analysis.clauseBoundaries(from: t.tokens.upperBound, to: n.tokens.lowerBound)
+                        // "three were killed and 10 others were injured": a trigger just after an earlier
+                        // number belongs to that number.
+                        if numbers.contains(where: { $0.tokens.upperBound <= t.tokens.lowerBound && t.tokens.lowerBound - $0.tokens.upperBound <= 3 }) { penalty += 5 }
+                    }
                 } else {
                     continue
                 }
-                // Without a noun, only a trigger right next to the number says what it counts.
-                if phrase.weapon == nil && !phrase.isPeople && cost > 4 { continue }
+                // Without a noun, only a trigger close by says what it counts: right after the number
+                // ("14 were killed"), or before it in the same clause ("the death toll rose to 14").
+                if phrase.weapon == nil && !phrase.isPeople {
+                    let before = t.tokens.upperBound <= n.tokens.lowerBound
+                    if cost > (before ? 8 : 4) { continue }
+                    if before && hasClauseBreak(from: t.tokens.upperBound, to: n.tokens.lowerBound) { continue }
+                }
                 if cost > 14 { continue }
-                if best == nil || cost < best!.cost { best = Candidate(quantity: q, cost: cost) }
+                if best == nil || cost + penalty < best!.cost { best = Candidate(quantity: q, cost: cost + penalty) }
             }
         }
         return best
     }
 
-    /// Clause boundaries between two token positions make a trigger less likely to belong to a number.
-    private func boundaries(from a: Int, to b: Int) -> Int {
-        guard a < b else { return 0 }
-        var cost = 0
-        for k in a..<b where analysis.tokens[k].kind == .punct {
-            let c = analysis.folded.bytes[analysis.tokens[k].start]
-            switch c {
-            case 0x3B, 0x3A: cost += 5         // ; :
-            case 0x2C: cost += 2               // ,
-            case 0x28, 0x29: cost += 2         // ( )
-            case 0xE2: cost += 4               // – — and other dashes
-            case 0x2E, 0x21, 0x3F: cost += 8
-            default: break
-            }
+    private func onlyQualifiers(from a: Int, to b: Int) -> Bool {
+        var k = a
+        while k < b {
+            guard let h = analysis.hitAt[k], h.hit.has(.qualifier) else { return false }
+            k = h.tokens.upperBound
         }
-        return cost
+        return true
     }
+
+    private func hasClauseBreak(from a: Int, to b: Int) -> Bool {
+        guard a < b else { return false }
+        return (a..<b).contains { k in
+            analysis.tokens[k].kind == .punct && [0x2C, 0x3B, 0x3A, 0x2E].contains(analysis.folded.bytes[analysis.tokens[k].start])
+        }
+    }
+
 }

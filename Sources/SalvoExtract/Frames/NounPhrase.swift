@@ -44,12 +44,15 @@ extension NounPhrase {
             }
             if t.kind != .word { break }
             if let h = analysis.hitAt[k] {
+                if h.hit.has(.conjunction) { break }
                 if h.hit.has(.unit) && !sawNoun && weapon == nil {
                     isUnit = true
                     end = h.tokens.upperBound
                     return
                 }
                 var noun = false
+                // After the noun only a model name may follow ("БпЛА типу Shahed"); a verb or another noun ends the phrase.
+                if sawNoun && (isPeople || quantity != nil || h.hit.first(.weapon)?.extra == nil) { break }
                 if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) {
                     add(weapon: wc, model: w.extra)
                     noun = true
@@ -57,7 +60,7 @@ extension NounPhrase {
                     isPeople = true
                     isChild = p.value == "child"
                     noun = true
-                } else if let q = h.hit.first(.quantity), let quantity = Quantity(rawValue: q.value), quantity.isCasualty, !sawNoun {
+                } else if let q = h.hit.first(.quantity), let quantity = Quantity(rawValue: q.value), quantity.isCasualty, !sawNoun, words == 0 {
                     self.quantity = quantity
                     noun = true
                 }

@@ -45,6 +45,22 @@ public enum LanguageIdentifier {
 
     public static func identify(_ text: String) -> String? { identify(FoldedText(text)) }
 
+    /// Letters tell the script; within a script, the words each language's lexicon knows decide,
+    /// which holds up on a single short sentence where letter statistics do not.
+    public static func identify(_ text: FoldedText, lexicon: Lexicon) -> String? {
+        guard let byLetters = identify(text) else { return nil }
+        let rivals = byLetters == "uk" || byLetters == "ru" ? ["uk", "ru"] : ["en", "de"]
+        var score = [String: Int]()
+        for hit in lexicon.hits(in: text, language: nil) {
+            let langs = Set(hit.entries.compactMap(\.language))
+            // A word both languages share says nothing.
+            if langs.count == 1, let l = langs.first { score[l, default: 0] += 1 }
+        }
+        let a = score[rivals[0], default: 0], b = score[rivals[1], default: 0]
+        if a == b { return byLetters }
+        return a > b ? rivals[0] : rivals[1]
+    }
+
     static let germanWords: [[UInt8]] = ["der", "die", "und", "das", "nicht", "mit", "ist", "von", "den", "wurden", "sich"].map { Array($0.utf8) }
     static let englishWords: [[UInt8]] = ["the", "and", "of", "to", "was", "were", "with", "that", "is", "from", "said"].map { Array($0.utf8) }
 

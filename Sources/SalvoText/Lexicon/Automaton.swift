@@ -12,6 +12,10 @@
 /// automaton.matches(in: FoldedText("Ракетами shot down")).map(\.payload)   // [2, 1]
 /// ```
 public struct Automaton: Sendable {
+    /// In a pattern, this byte stands for "the rest of this word": `повітрян<wordRest> сил` matches
+    /// "повітряних сил" and "повітряні сили". It never occurs in UTF-8 text.
+    public static let wordRest: UInt8 = 0xFF
+
     public struct Pattern: Sendable {
         public var bytes: [UInt8]
         public var payload: Int32
@@ -145,10 +149,20 @@ public struct Automaton: Sendable {
     }
 
     private func walk(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, into result: inout [Match]) {
-        var node: Int32 = 0
-        var j = start
+        walk(buf, node: 0, at: start, start: start, into: &result)
+    }
+
+    private func walk(_ buf: UnsafeBufferPointer<UInt8>, node startNode: Int32, at position: Int, start: Int, into result: inout [Match]) {
+        var node = startNode
+        var j = position
         let n = buf.count
-        while j < n {
+        while true {
+            // A word-rest edge: skip the rest of this word, then go on matching from there.
+            if node != 0, WordBoundary.isWordByte(buf, j - 1) {
+                let rest = child(node, Self.wordRest)
+                if rest >= 0 { walk(buf, node: rest, at: WordBoundary.wordEnd(buf, from: j), start: start, into: &result) }
+            }
+            guard j < n else { return }
             node = child(node, buf[j])
             if node < 0 { return }
             j += 1

@@ -45,7 +45,8 @@ public struct Lexicon: Sendable {
                 var term = cols[0]
                 let isStem = term.hasSuffix("*")
                 if isStem { term.removeLast() }
-                let folded = FoldedText.fold(term)
+                // A `*` inside a phrase ends a stem word: "повітрян* сил*".
+                let folded = FoldedText.fold(term).map { $0 == 0x2A ? Automaton.wordRest : $0 }
                 guard !folded.isEmpty else { continue }
                 let extra = cols.count > 3 && !cols[3].isEmpty ? cols[3] : nil
                 let entry = LexiconEntry(category: category, value: cols[2], extra: extra, language: file.language)

@@ -8,6 +8,8 @@ public enum LexiconCategory: String, Sendable, CaseIterable {
     case background
     /// Prepositions that name where a figure happened ("in", "over", "над"), or where weapons came from (`from`).
     case preposition
+    /// "and", "und", "та", "и": a noun phrase ends before it.
+    case conjunction
 }
 
 /// One line of a lexicon file: `term<TAB>category<TAB>value[<TAB>extra]`.

@@ -22,7 +22,8 @@ public struct NumberReader: Sendable {
                 i = m.tokens.upperBound
                 continue
             }
-            if let h = hits[i], let n = h.hit.first(.number), let v = n.intValue {
+            // A number word must start its token: the "one" of "no-one" counts nothing.
+            if let h = hits[i], h.hit.start == t.start, let n = h.hit.first(.number), let v = n.intValue {
                 var value = v
                 var end = h.tokens.upperBound
                 // "twenty-five", "двадцять п'ять", "сто сорок", "one hundred": words that add up.

@@ -28,6 +28,12 @@ public enum Tokenizer {
                     if j < n && WordBoundary.isWordByte(b, j) && !(b[j] >= 0x30 && b[j] <= 0x39) {
                         j = wordEnd(b, j)
                         out.append(Token(kind: .word, start: i, end: j))
+                    } else if j + 1 < n && b[j] == 0x2D && WordBoundary.isWordByte(b, j + 1) && !(b[j + 1] >= 0x30 && b[j + 1] <= 0x39)
+                                && scalars(b, j + 1, wordEnd(b, j + 1)) > 3 {
+                        // "22-летний", "10-year-old", "5-поверховий" describe something else; a short case
+                        // ending ("15-ти") leaves the number standing.
+                        j = wordEnd(b, j + 1)
+                        out.append(Token(kind: .word, start: i, end: j))
                     } else {
                         out.append(Token(kind: .digits, start: i, end: j))
                     }
@@ -47,6 +53,12 @@ public enum Tokenizer {
             }
         }
         return out
+    }
+
+    static func scalars(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var c = 0
+        for k in from..<to where b[k] & 0xC0 != 0x80 { c += 1 }
+        return c
     }
 
     /// A word runs over letters and digits, and over an apostrophe or hyphen between two of them
