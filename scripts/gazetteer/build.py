@@ -333,6 +333,12 @@ def main():
         p = Place(0, name, "region", name if code else None, country, lat, lon, 0, True)
         p.add(name, trusted=True)
         for b in split_forms(en):
+            if b.startswith("!"):  # a bare name that means the region (Dnipropetrovsk since 2016)
+                b = b[1:]
+                p.add(b, trusted=True)
+            if rtype in ("oblast", "krai"):
+                for pre in ("region", "Oblast", "province", "territory"):
+                    p.add(f"{pre} of {b}", trusted=True)  # "the central Ukraine region of Vinnytsia"
             if rtype == "oblast":
                 suffixes = ["Oblast", "region", "regions", "province", "regional", "Oblast region"]
             elif rtype == "krai":
@@ -346,6 +352,9 @@ def main():
             for s in suffixes:
                 p.add(f"{b} {s}", trusted=True)
         for b in split_forms(de):
+            if b.startswith("!"):
+                b = b[1:]
+                p.add(b, trusted=True)
             if rtype in ("republic", "area"):
                 p.add(b, trusted=True)
                 if rtype == "republic":
