@@ -415,7 +415,8 @@ def main():
 
     for c in selected:
         cc = c["countrycode"]
-        name = english.get(c["geonameid"]) or (news_name(c) if cc == "UA" else None) or c["name"]
+        # GeoNames writes soft signs as apostrophes (Ryazan’, Arkhangel’sk); English news does not.
+        name = english.get(c["geonameid"]) or (news_name(c) if cc == "UA" else None) or c["name"].replace("’", "").replace("'", "")
         major = c["population"] >= MAJOR_POPULATION or c["geonameid"] in centres or c["geonameid"] in includes
         p = Place(c["geonameid"], name, "city", admin1_name.get((cc, c["admin1code"])), cc,
                   c["latitude"], c["longitude"], c["population"], major)
