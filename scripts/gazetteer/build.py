@@ -198,6 +198,26 @@ def looks_like(cyrillic, latin_names):
     return best >= 0.75
 
 
+_MORPH = {}
+
+
+def is_common_adjective(name):
+    """Whether a one-word Cyrillic name is first of all an adjective or verb form of the language
+    (Свободный, Северный, Кримська, Южне): such names are dropped with all their forms, since
+    "северного" or "кримська" in a text is almost never the town. Needs pymorphy3 and its uk/ru
+    dictionaries (pip install pymorphy3 pymorphy3-dicts-uk pymorphy3-dicts-ru)."""
+    if " " in name or "-" in name or common_word_score(name) < 3.0:
+        return False
+    import pymorphy3
+    for lang in script_languages(name) or ["ru"]:
+        if lang not in _MORPH:
+            _MORPH[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+        p = _MORPH[lang].parse(name.lower())[0]
+        if p.is_known and p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "ADVB", "GRND", "COMP"):
+            return True
+    return False
+
+
 def common_word_score(form):
     words = form.split(" ")
     if len(words) > 1:
@@ -214,12 +234,17 @@ class Place:
         self.trusted = set()   # folded forms given by our own tables: never filtered as words
         self.candidates = set()  # folded forms from GeoNames and the declension rules
         self.forms = set()
-        self.own = set()  # folded case forms of the place's own Cyrillic name (Харкові, Харькове)
+        self.own = set()  # folded forms of the place's own name (Харкові, Kharkov), not of former or foreign names
+        self.primary = set()  # folded forms of names that read like the English or GeoNames name
+        self.nominatives = set()  # folded names as GeoNames or our tables give them, before declension
 
     def add(self, surface, trusted=False):
         f = fold(surface)
         if f:
             (self.trusted if trusted else self.candidates).add(f)
+            if trusted:
+                self.own.add(f)
+                self.primary.add(f)
 
     def rank(self):
         """Who keeps a form that several places share: countries, then regions, then Ukrainian
@@ -308,8 +333,14 @@ def main():
         p = Place(0, name, "region", name if code else None, country, lat, lon, 0, True)
         p.add(name, trusted=True)
         for b in split_forms(en):
+            if b.startswith("!"):  # a bare name that means the region (Dnipropetrovsk since 2016)
+                b = b[1:]
+                p.add(b, trusted=True)
+            if rtype in ("oblast", "krai"):
+                for pre in ("region", "Oblast", "province", "territory"):
+                    p.add(f"{pre} of {b}", trusted=True)  # "the central Ukraine region of Vinnytsia"
             if rtype == "oblast":
-                suffixes = ["Oblast", "region", "regions", "province", "regional", "oblast's", "Oblast region"]
+                suffixes = ["Oblast", "region", "regions", "province", "regional", "Oblast region"]
             elif rtype == "krai":
                 suffixes = ["Krai", "Kray", "Territory", "region", "regional"]
             else:
@@ -321,6 +352,9 @@ def main():
             for s in suffixes:
                 p.add(f"{b} {s}", trusted=True)
         for b in split_forms(de):
+            if b.startswith("!"):
+                b = b[1:]
+                p.add(b, trusted=True)
             if rtype in ("republic", "area"):
                 p.add(b, trusted=True)
                 if rtype == "republic":
@@ -370,6 +404,7 @@ def main():
         vals = [v for v in (t, base) if v is not None]
         return min(vals) if vals else None
 
+    dropped = []
     selected = []
     for c in cities.values():
         t = threshold(c)
@@ -380,29 +415,42 @@ def main():
 
     for c in selected:
         cc = c["countrycode"]
-        name = english.get(c["geonameid"]) or (news_name(c) if cc == "UA" else None) or c["name"]
+        # GeoNames writes soft signs as apostrophes (Ryazan’, Arkhangel’sk); English news does not.
+        name = english.get(c["geonameid"]) or (news_name(c) if cc == "UA" else None) or c["name"].replace("’", "").replace("'", "")
         major = c["population"] >= MAJOR_POPULATION or c["geonameid"] in centres or c["geonameid"] in includes
         p = Place(c["geonameid"], name, "city", admin1_name.get((cc, c["admin1code"])), cc,
                   c["latitude"], c["longitude"], c["population"], major)
         p.add(name, trusted=major)
+        if major and not name.endswith(("s", "z", "x")):
+            p.add(name + "s", trusted=True)
         for a in aliases.get(c["geonameid"], []):
             for f in surface_forms(a, "cyrillic" if is_cyrillic(a) else "latin"):
                 p.add(f, trusted=True)
-        latin = [name, c["name"]]
+        # A name is the place's own when it reads like one of its Latin names (Москва ~ Moskva).
+        latin = [name, c["name"]] + [a for a in c["alternatenames"] if a.isascii() and usable_alias(a)]
         for n in [c["name"]] + c["alternatenames"]:
             script = usable_alias(n)
             if script is None or fold(n) in stop:
                 continue
-            own = script == "cyrillic" and looks_like(n, latin)
+            if script == "cyrillic" and (not major or common_word_score(n) >= MAJOR_ALIAS_ZIPF) and is_common_adjective(n):
+                dropped.append((name, fold(n) + "*"))
+                continue
+            own = looks_like(n, latin)
+            primary = own and looks_like(n, latin[:2])
+            p.nominatives.add(fold(n))
             for f in surface_forms(n, script):
                 p.add(f)
                 if own:
                     p.own.add(fold(f))
+                if primary:
+                    p.primary.add(fold(f))
+            if script == "latin" and major and own and not n.endswith(("s", "z", "x", "ß", "'")):
+                p.add(n + "s")  # German genitive: Kiews, Charkiws, Odessas
+                p.own.add(fold(n + "s"))
         places.append(p)
 
     # Filter common words, then give each form to one place.
     owner = {}
-    dropped = []
     for p in places:
         for f in p.trusted:
             if f not in stop:
@@ -412,7 +460,7 @@ def main():
                 continue
             if not p.major:
                 limit = COMMON_WORD_ZIPF
-            elif f in p.own:
+            elif f in p.own and p.country in ("UA", "RU", "BY", "MD"):
                 limit = MAJOR_OWN_NAME_ZIPF
             else:
                 limit = MAJOR_ALIAS_ZIPF
@@ -442,7 +490,7 @@ def main():
     n_forms = sum(len(p.forms) for p in places)
     print(f"{len(places)} places, {n_forms} forms, {os.path.getsize(OUT)} bytes → {OUT}", file=sys.stderr)
     print(f"{len(dropped)} forms dropped as common words, e.g. "
-          + ", ".join(f"{f} ({n})" for n, f in sorted(dropped)[:40]), file=sys.stderr)
+          + ", ".join(f"{f} ({n})" for n, f in sorted(dropped)), file=sys.stderr)
 
 
 def raion_place(centre, oblast, de, raion, english):
@@ -465,11 +513,13 @@ def raion_place(centre, oblast, de, raion, english):
 
 def better(p, q, form):
     """Whether place p should own `form` rather than q."""
-    # A place's own name (nominative) beats another place's generated case form.
-    p_own = fold(p.name) == form
-    q_own = fold(q.name) == form
-    if p_own != q_own:
-        return p_own
+    # A place's own name beats another's former or foreign name (Слов'янськ is Sloviansk, not a
+    # former name of Nikopol); a name as written beats another name's case form (Самара is Samara,
+    # not the genitive of Самар).
+    for key in (lambda x: form in x.primary, lambda x: form in x.own, lambda x: fold(x.name) == form or form in x.nominatives):
+        a, b = key(p), key(q)
+        if a != b:
+            return a
     if KIND_ORDER[p.kind] != KIND_ORDER[q.kind]:
         return KIND_ORDER[p.kind] < KIND_ORDER[q.kind]
     pu, qu = p.country == "UA", q.country == "UA"

@@ -255,7 +255,7 @@ def is_adjective(word, lang, in_phrase):
     low = word.lower()
     if in_phrase and low.endswith(("а", "я", "і", "е", "ий", "ій", "ый", "ой", "ая", "ое")) and len(low) >= 3:
         return True  # Нова Каховка, Біла Церква, Кривий Ріг, Велика Новосілка, Гола Пристань
-    if len(low) < 5:
+    if len(low) < 5 or len(low) < 6 and low.endswith(("ий", "ый", "ій")):  # Стрый, Гай are nouns
         return False
     if lang == "uk":
         if low.endswith(("ий", "ій")):
@@ -265,8 +265,8 @@ def is_adjective(word, lang, in_phrase):
         if low.endswith(("ське", "цьке", "зьке", "ове", "еве", "єве", "не", "ине", "іне")):
             return True
         return False
-    if low.endswith(("ый", "ий", "ой")):
-        return True
+    if low.endswith(("ый", "ий")) or in_phrase and low.endswith("ой"):
+        return True  # a lone -ой name is a noun: Джанкой → в Джанкое
     if low.endswith(("ая", "яя", "ое", "ее", "ые", "ие")):
         return True
     return False
@@ -275,8 +275,13 @@ def is_adjective(word, lang, in_phrase):
 def _possessive(word, lang):
     """Possessive adjectives before a noun: Часів Яр → Часового Яру, Часовому Яру."""
     out = _cases(nom=[word], acc=[word])
-    stems = _uk_alternation_stems(word)[1:] if lang == "uk" else [word]
-    for s in stems:
+    if lang == "ru":  # Часов Яр → Часового Яра, в Часовом Яре (or undeclined: в Часов Яре)
+        out["gen"] += [word + "ого", word]
+        out["dat"] += [word + "ому", word]
+        out["ins"] += [word + "ым", word]
+        out["loc"] += [word + "ом", word]
+        return out
+    for s in _uk_alternation_stems(word)[1:]:
         out["gen"].append(s + "ого")
         out["dat"].append(s + "ому")
         out["ins"].append(s + "им")
@@ -317,6 +322,12 @@ def _split(name):
 def forms(name, lang):
     """Every case form of a Cyrillic place name in `lang` ("uk" or "ru"), including the nominative."""
     parts = _split(name)
+    # "Ростов-на-Дону", "Комсомольск-на-Амуре": only the part before the preposition declines.
+    for k, p in enumerate(parts):
+        if p.lower() in ("на", "над", "под", "при") and k > 0:
+            head = "".join(parts[:k - 1])
+            tail = "".join(parts[k - 1:])
+            return {f + tail for f in forms(head, lang)}
     words = [p for p in parts if p not in (" ", "-")]
     in_phrase = len(words) > 1
     paradigms = []
