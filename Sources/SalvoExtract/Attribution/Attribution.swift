@@ -259,16 +259,33 @@ struct Attribution {
         return specific.min { cost($0) < cost($1) }
     }
 
-    /// "launched from Kursk", "з напрямку Брянська": where weapons came from is not where they struck.
+    /// "launched from Kursk", "з напрямку Брянська", and every place of a list that such a
+    /// preposition opens ("із напрямків: Курськ, Брянськ, Орел — РФ, Гвардійське — Крим"):
+    /// where weapons came from is not where they struck.
     private func isOrigin(_ p: PlaceOccurrence) -> Bool {
         var k = p.tokens.lowerBound - 1
-        var steps = 0
-        while k >= 0 && steps < 3 {
+        var plainWords = 0
+        let limit = max(0, p.tokens.lowerBound - 40)
+        while k >= limit {
             if let h = analysis.hitAt[k], h.hit.first(.preposition)?.value == "origin" { return true }
             let t = analysis.tokens[k]
-            if t.kind == .punct && analysis.folded.bytes[t.start] != 0x2C { return false }
+            if t.kind == .punct {
+                let c = analysis.folded.bytes[t.start]
+                // Commas, colons and dashes separate list items; anything else ends the list.
+                guard c == 0x2C || c == 0x3A || c == 0x2D || c == 0xE2 else { return false }
+                plainWords = 0
+            } else if let place = analysis.places.first(where: { $0.tokens.contains(k) }) {
+                k = place.tokens.lowerBound - 1
+                plainWords = 0
+                continue
+            } else if t.kind == .word {
+                // A list item may carry a word or two ("окупованого Криму", "— РФ").
+                plainWords += 1
+                if plainWords > 2 { return false }
+            } else {
+                return false
+            }
             k -= 1
-            steps += 1
         }
         return false
     }
