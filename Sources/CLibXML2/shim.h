@@ -1,0 +1,19 @@
+#ifndef SALVO_CLIBXML2_SHIM_H
+#define SALVO_CLIBXML2_SHIM_H
+
+#include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+
+/* Swift 6 rejects the global function pointer `xmlFree` as not concurrency-safe. */
+static inline void salvo_xml_free(void *p) { xmlFree(p); }
+
+/* Silence libxml2's default error printing to stderr: errors are reported by Salvo itself. */
+static void salvo_xml_ignore_error(void *ctx, const char *msg, ...) { (void)ctx; (void)msg; }
+static inline void salvo_xml_quiet(void) {
+    xmlSetGenericErrorFunc(NULL, salvo_xml_ignore_error);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+}
+
+#endif

@@ -1,0 +1,53 @@
+import SalvoMarkup
+
+/// What Salvo takes from a web page: the clean article text and its metadata.
+///
+/// ```swift
+/// let page = try HTMLPage(bytes: Array(html.utf8), url: "https://example.org/2024/11/17/strike")
+/// print(page.title ?? "-", page.published ?? "-", page.text)
+/// ```
+public struct HTMLPage: Sendable {
+    public var title: String?
+    /// `YYYY-MM-DD`, from the page's metadata or its URL.
+    public var published: String?
+    /// The page's declared language, lowercased primary subtag (`en`, `uk`).
+    public var language: String?
+    public var canonicalURL: String?
+    /// The main text, paragraphs separated by blank lines.
+    public var text: String
+    /// The character set the page was decoded from.
+    public var charset: Charset
+
+    /// Parses and extracts a page. `contentType` is the HTTP `Content-Type` header, if known
+    /// (its `charset=` wins over the page's own `<meta charset>`).
+    public init(bytes: [UInt8], url: String? = nil, contentType: String? = nil) throws(InputProblem) {
+        let charset = Charset.detect(bytes, contentType: contentType)
+        let utf8 = charset.decodeToUTF8(bytes)
+        let tree: MarkupTree
+        do {
+            tree = try MarkupTree(html: utf8)
+        } catch {
+            throw InputProblem(error.message)
+        }
+        guard tree.root != MarkupTree.none else { throw InputProblem("no HTML content") }
+        self.charset = charset
+        var finder = MainTextFinder(tree: tree)
+        text = finder.mainText()
+        let meta = PageMetadata(tree: tree)
+        title = meta.title
+        language = meta.language
+        canonicalURL = meta.canonicalURL
+        published = meta.published ?? url.flatMap(PageMetadata.dateInURL) ?? meta.canonicalURL.flatMap(PageMetadata.dateInURL)
+        if let body = meta.articleBody, Bytes.visibleLength(body.utf8) > Bytes.visibleLength(text.utf8) * 3 / 2 {
+            // The page's own structured data has a much longer body than the markup showed (lazy-loaded pages).
+            text = body
+        }
+    }
+}
+
+/// A reason an input could not be read, without naming the input (the caller adds that).
+public struct InputProblem: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

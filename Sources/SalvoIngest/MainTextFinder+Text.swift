@@ -1,0 +1,118 @@
+import SalvoMarkup
+
+/// Printing the chosen containers as paragraphs of plain text.
+extension MainTextFinder {
+    /// The article body as paragraphs separated by blank lines, or "" when the page has none.
+    mutating func mainText() -> String {
+        let nodes = candidates()
+        var out = TextBuilder()
+        for n in nodes { emit(n, into: &out, top: true) }
+        return out.finish()
+    }
+
+    /// All visible text (fallback for pages without a recognisable article).
+    func allText(under n: Node) -> String {
+        var out = TextBuilder()
+        emit(n, into: &out, top: true, clean: false)
+        return out.finish()
+    }
+
+    func emit(_ n: Node, into out: inout TextBuilder, top: Bool, clean: Bool = true) {
+        let i = Int(n)
+        if excluded[i] { return }
+        if tree.isText(n) {
+            out.inline(tree.textBytes(n))
+            return
+        }
+        let name = tree.name(n)
+        if name == "br" { out.lineBreak(); return }
+        if name == "hr" { out.paragraphBreak(); return }
+        if clean && !top && dropsInside(n, name: name) { return }
+        let block = Self.blockTags.contains(name)
+        if block { out.paragraphBreak() }
+        if name == "td" || name == "th" { out.inline(" ") }
+        for c in tree.children(of: n) { emit(c, into: &out, top: false, clean: clean) }
+        if block { out.paragraphBreak() }
+    }
+
+    /// Readability's "clean conditionally": containers inside the article that look like link
+    /// lists, image galleries, forms or widgets are left out.
+    func dropsInside(_ n: Node, name: String) -> Bool {
+        let i = Int(n)
+        switch name {
+        case "h1":
+            return true  // the title, reported separately
+        case "h2", "h3", "h4", "h5", "h6":
+            return classWeight[i] < 0 || linkDensity(n) > 0.5
+        case "div", "section", "ul", "ol", "table", "form", "fieldset", "dl", "figure":
+            break
+        default:
+            return false
+        }
+        let weight = Int(classWeight[i])
+        let length = Int(textLength[i])
+        if weight + Int(scored[i] ? score[i] : 0) < 0 && length < 1000 { return true }
+        if commas[i] >= 10 { return false }
+        let p = Int(paragraphs[i])
+        let img = Int(images[i])
+        let li = Int(listItems[i]) - 100
+        let inputs = Int(inputs[i])
+        let ld = linkDensity(n)
+        let isList = name == "ul" || name == "ol"
+        if img > 1 && Float(p) / Float(img) < 0.5 && length < 200 { return true }
+        if !isList && li > p && length < 200 { return true }
+        if inputs > p / 3 && inputs > 0 { return true }
+        if !isList && length < 25 && (img == 0 || img > 2) && headings[i] == 0 { return true }
+        if !isList && weight < 25 && ld > 0.2 && length < 500 { return true }
+        if weight >= 25 && ld > 0.5 { return true }
+        if isList && ld > 0.5 { return true }
+        return false
+    }
+}
+
+/// Builds text from inline runs and block breaks, collapsing white space.
+struct TextBuilder {
+    private var bytes: [UInt8] = []
+    private var pendingSpace = false
+    private var pendingBreak = 0  // 1 = line, 2 = paragraph
+
+    init() { bytes.reserveCapacity(8192) }
+
+    mutating func inline<C: Collection>(_ run: C) where C.Element == UInt8 {
+        var prev: UInt8 = 0
+        for b in run {
+            if Bytes.isSpace(b) {
+                pendingSpace = true
+            } else if prev == 0xC2 && b == 0xA0 {
+                bytes.removeLast()
+                pendingSpace = true
+            } else {
+                flushPending()
+                bytes.append(b)
+            }
+            prev = b
+        }
+    }
+
+    mutating func inline(_ s: String) { inline(s.utf8) }
+
+    private mutating func flushPending() {
+        if pendingBreak > 0 && !bytes.isEmpty {
+            while bytes.last == 0x20 { bytes.removeLast() }
+            bytes.append(0x0A)
+            if pendingBreak > 1 { bytes.append(0x0A) }
+        } else if pendingSpace && !bytes.isEmpty && bytes.last != 0x0A {
+            bytes.append(0x20)
+        }
+        pendingBreak = 0
+        pendingSpace = false
+    }
+
+    mutating func lineBreak() { pendingBreak = max(pendingBreak, 1) }
+    mutating func paragraphBreak() { pendingBreak = 2 }
+
+    mutating func finish() -> String {
+        while bytes.last == 0x20 { bytes.removeLast() }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

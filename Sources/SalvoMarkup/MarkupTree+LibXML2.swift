@@ -1,0 +1,153 @@
+internal import CLibXML2
+
+/// A document libxml2 could not make sense of at all.
+public struct MarkupError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}
+
+extension MarkupTree {
+    /// Elements nested deeper than this are dropped (with `warning` set): real pages stay far below.
+    public static let maxDepth = 400
+
+    /// Parses HTML (UTF-8 bytes) with libxml2's tolerant parser: broken markup is repaired,
+    /// nothing is fetched from the network, no errors are printed.
+    ///
+    /// Pass bytes already decoded to UTF-8; a `<meta charset>` in them is not obeyed again.
+    public init(html bytes: [UInt8]) throws(MarkupError) {
+        self.init()
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
+        salvo_xml_quiet()
+        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                htmlReadMemory(p, Int32(buf.count), nil, "UTF-8", options)
+            }
+        }
+        guard let doc else { throw MarkupError("not parseable as HTML") }
+        defer { xmlFreeDoc(doc) }
+        copy(from: doc, html: true)
+    }
+
+    /// Parses XML (feeds) with entity substitution off, no DTD loading and no network.
+    /// Documents that declare their own entities are refused: feeds never need them and they are
+    /// how "billion laughs" attacks work.
+    public init(xml bytes: [UInt8]) throws(MarkupError) {
+        self.init()
+        if Self.declaresEntities(bytes) {
+            throw MarkupError("XML declares its own entities (<!ENTITY>); refused for safety")
+        }
+        // No XML_PARSE_NOENT (entities stay unexpanded), no XML_PARSE_DTDLOAD, no XML_PARSE_HUGE.
+        let options = Int32(XML_PARSE_RECOVER.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+            | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
+        salvo_xml_quiet()
+        guard !bytes.isEmpty else { throw MarkupError("empty XML") }
+        let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                xmlReadMemory(p, Int32(buf.count), nil, nil, options)
+            }
+        }
+        guard let doc else { throw MarkupError("not well-formed XML") }
+        defer { xmlFreeDoc(doc) }
+        copy(from: doc, html: false)
+        if root == Self.none { throw MarkupError("not well-formed XML (no root element)") }
+    }
+
+    /// True when a DOCTYPE internal subset declares an entity.
+    static func declaresEntities(_ bytes: [UInt8]) -> Bool {
+        let pattern = Array("<!ENTITY".utf8)
+        let n = bytes.count, m = pattern.count
+        guard n >= m else { return false }
+        var i = 0
+        while i <= n - m {
+            if bytes[i] == 0x3C && bytes[i + 1] == 0x21 {
+                var j = 0
+                while j < m && (bytes[i + j] | (j > 1 ? 0x20 : 0)) == (pattern[j] | (j > 1 ? 0x20 : 0)) { j += 1 }
+                if j == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    private mutating func copy(from doc: xmlDocPtr, html: Bool) {
+        names.reserveCapacity(4096)
+        var first = doc.pointee.children
+        // Iterative walk: (libxml2 node, parent in our tree, depth)
+        var stack: [(UnsafeMutablePointer<xmlNode>, Node, Int)] = []
+        while let f = first {
+            stack.append((f, Self.none, 0))
+            first = f.pointee.next
+        }
+        stack.reverse()
+        var lastChildArray: [Node] = []
+        func link(_ n: Node, under parent: Node, _ tree: inout MarkupTree, _ lastChildArray: inout [Node]) {
+            while lastChildArray.count < tree.names.count { lastChildArray.append(Self.none) }
+            guard parent != Self.none else { return }
+            let prev = lastChildArray[Int(parent)]
+            if prev == Self.none {
+                tree.firstChildren[Int(parent)] = n
+            } else {
+                tree.nextSiblings[Int(prev)] = n
+            }
+            lastChildArray[Int(parent)] = n
+        }
+        while let (node, parent, depth) = stack.popLast() {
+            switch node.pointee.type {
+            case XML_ELEMENT_NODE:
+                if depth > Self.maxDepth {
+                    warning = "nesting deeper than \(Self.maxDepth) levels; inner content dropped"
+                    continue
+                }
+                let n = add(name: Self.elementName(node, html: html), parent: parent)
+                link(n, under: parent, &self, &lastChildArray)
+                if parent == Self.none && root == Self.none { root = n }
+                let aStart = Int32(attributes.count)
+                var attr = node.pointee.properties
+                while let a = attr {
+                    let aname = a.pointee.name.map { String(cString: $0) } ?? ""
+                    var value = ""
+                    if let child = a.pointee.children, child.pointee.next == nil, let c = child.pointee.content {
+                        value = String(cString: c)
+                    } else if let c = xmlNodeGetContent(UnsafeMutablePointer<xmlNode>(OpaquePointer(a))) {
+                        value = String(cString: c)
+                        salvo_xml_free(c)
+                    }
+                    attributes.append((html ? aname.lowercased() : aname, value))
+                    attr = a.pointee.next
+                }
+                attributeRanges[Int(n)] = aStart..<Int32(attributes.count)
+                var kids: [UnsafeMutablePointer<xmlNode>] = []
+                var c = node.pointee.children
+                while let k = c {
+                    kids.append(k)
+                    c = k.pointee.next
+                }
+                for k in kids.reversed() { stack.append((k, n, depth + 1)) }
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                guard parent != Self.none, let content = node.pointee.content else { continue }
+                let len = Int(xmlStrlen(content))
+                guard len > 0 else { continue }
+                let n = add(name: "", parent: parent)
+                link(n, under: parent, &self, &lastChildArray)
+                let start = Int32(text.count)
+                content.withMemoryRebound(to: UInt8.self, capacity: len) { p in
+                    text.append(contentsOf: UnsafeBufferPointer(start: p, count: len))
+                }
+                textRanges[Int(n)] = start..<Int32(text.count)
+            default:
+                continue  // comments, processing instructions, unexpanded entity references, DTDs
+            }
+        }
+    }
+
+    private static func elementName(_ node: UnsafeMutablePointer<xmlNode>, html: Bool) -> String {
+        guard let raw = node.pointee.name else { return "?" }
+        let local = String(cString: raw)
+        if !html, let ns = node.pointee.ns, let prefix = ns.pointee.prefix {
+            return String(cString: prefix) + ":" + local
+        }
+        return local
+    }
+}
