@@ -31,8 +31,7 @@ public struct HTMLPage: Sendable {
         }
         guard tree.root != MarkupTree.none else { throw InputProblem("no HTML content") }
         self.charset = charset
-        var finder = MainTextFinder(tree: tree)
-        text = finder.mainText()
+        text = MainTextFinder.mainText(of: tree)
         let meta = PageMetadata(tree: tree)
         title = meta.title
         language = meta.language

@@ -30,7 +30,7 @@ extension MainTextFinder {
         "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe", "share", "sharing",
         "promo", "outbrain", "taboola", "recommend", "trending", "most-popular", "mostpopular", "signup",
         "paywall", "byline", "author-bio", "authorbio", "tags", "tag-list", "taglist", "navbar", "masthead",
-        "toolbar", "widget", "advert", "read-more", "readmore", "also-read", "more-stories", "print-only",
+        "toolbar", "read-more", "readmore", "also-read", "more-stories", "print-only",
     ].map { Array($0.utf8) }
 
     /// Names that keep a block even when an unlikely name also matches (`article-comments-count` stays out,
@@ -66,7 +66,7 @@ extension MainTextFinder {
         return w
     }
 
-    static func isDropped(_ tree: MarkupTree, _ n: Node, name: String, classAndID names: [UInt8]) -> Bool {
+    static func isDropped(_ tree: MarkupTree, _ n: Node, name: String, classAndID names: [UInt8], stripUnlikely: Bool) -> Bool {
         if droppedTags.contains(name) { return true }
         for (attr, value) in tree.attributes(of: n) {
             switch attr {
@@ -84,7 +84,7 @@ extension MainTextFinder {
             default: break
             }
         }
-        guard !names.isEmpty, name != "body", name != "html", name != "article", name != "main", name != "a" else { return false }
+        guard stripUnlikely, !names.isEmpty, name != "body", name != "html", name != "article", name != "main", name != "a" else { return false }
         if unlikely.contains(where: { Bytes.contains(names, $0) }) && !maybe.contains(where: { Bytes.contains(names, $0) }) {
             return true
         }

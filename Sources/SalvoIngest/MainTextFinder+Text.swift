@@ -2,6 +2,17 @@ import SalvoMarkup
 
 /// Printing the chosen containers as paragraphs of plain text.
 extension MainTextFinder {
+    /// The article body of a page: a strict pass, and a relaxed one when the strict pass finds
+    /// less than a short article (the page wraps everything in a `widget` or `sidebar`-named block).
+    static func mainText(of tree: MarkupTree) -> String {
+        var strict = MainTextFinder(tree: tree)
+        let text = strict.mainText()
+        if Bytes.visibleLength(text.utf8) >= 200 { return text }
+        var relaxed = MainTextFinder(tree: tree, stripUnlikely: false)
+        let second = relaxed.mainText()
+        return Bytes.visibleLength(second.utf8) > Bytes.visibleLength(text.utf8) ? second : text
+    }
+
     /// The article body as paragraphs separated by blank lines, or "" when the page has none.
     mutating func mainText() -> String {
         let nodes = candidates()

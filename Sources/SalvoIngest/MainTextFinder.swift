@@ -12,7 +12,7 @@ import SalvoMarkup
 /// let tree = try MarkupTree(html: bytes)
 /// let body = MainTextFinder(tree: tree).mainText()
 /// ```
-struct MainTextFinder {
+public struct MainTextFinder {
     typealias Node = MarkupTree.Node
     let tree: MarkupTree
     /// Dropped outright (scripts, navigation, hidden, boilerplate-named) or inside such a node.
@@ -34,8 +34,13 @@ struct MainTextFinder {
     var score: [Float]
     var scored: [Bool]
 
-    init(tree: MarkupTree) {
+    /// Whether blocks with boilerplate-like class or id names are dropped before scoring
+    /// (readability's first pass; a second pass without it rescues pages whose wrappers have odd names).
+    let stripUnlikely: Bool
+
+    init(tree: MarkupTree, stripUnlikely: Bool = true) {
         self.tree = tree
+        self.stripUnlikely = stripUnlikely
         let n = tree.count
         excluded = Array(repeating: false, count: n)
         textLength = Array(repeating: 0, count: n)
@@ -73,7 +78,7 @@ struct MainTextFinder {
             inLink[i] = parentInLink || name == "a"
             let names = Self.classAndID(tree, node)
             classWeight[i] = Self.weight(names)
-            excluded[i] = parentExcluded || Self.isDropped(tree, node, name: name, classAndID: names)
+            excluded[i] = parentExcluded || Self.isDropped(tree, node, name: name, classAndID: names, stripUnlikely: stripUnlikely)
         }
         for i in stride(from: n - 1, through: 0, by: -1) {
             guard !excluded[i] else { continue }
@@ -276,5 +281,42 @@ struct MainTextFinder {
         var i = bytes.count - 1
         while i >= 0 && Bytes.isSpace(bytes[i]) { i -= 1 }
         return i >= 0 && (bytes[i] == 0x2E || bytes[i] == 0x21 || bytes[i] == 0x3F)
+    }
+}
+
+extension MainTextFinder {
+    /// A description of the scoring, for tuning: the best-scoring containers with their paths.
+    public static func debugDescription(html bytes: [UInt8]) -> String {
+        guard let tree = try? MarkupTree(html: Charset.detect(bytes).decodeToUTF8(bytes)) else { return "unparseable" }
+        var f = MainTextFinder(tree: tree)
+        let chosen = f.candidates()
+        func path(_ n: Node) -> String {
+            var parts: [String] = []
+            var c = n
+            while c != MarkupTree.none {
+                let cls = tree.attribute("class", of: c).map { "." + $0.prefix(30) } ?? ""
+                let id = tree.attribute("id", of: c).map { "#" + $0.prefix(20) } ?? ""
+                parts.append(tree.name(c) + id + cls)
+                c = tree.parent(c)
+            }
+            return parts.reversed().joined(separator: " > ")
+        }
+        var lines = ["nodes \(tree.count) root \(tree.root) rootText \(f.textLength.first ?? 0)"]
+        for c in tree.children(of: tree.root) {
+            lines.append("  top: \(tree.name(c)) excluded=\(f.excluded[Int(c)]) text=\(f.textLength[Int(c)])")
+        }
+        for i in 0..<tree.count where f.excluded[i] && !tree.isText(Node(i)) {
+            let p = tree.parent(Node(i))
+            if p != MarkupTree.none && !f.excluded[Int(p)] {
+                let raw = Bytes.visibleLength(tree.textContent(Node(i)))
+                if raw > 300 { lines.append("  excluded \(raw): " + path(Node(i))) }
+            }
+        }
+        let ranked = (0..<tree.count).filter { f.scored[$0] }.sorted { f.score[$0] > f.score[$1] }.prefix(8)
+        for i in ranked {
+            lines.append(String(format: "  %.1f ld=%.2f len=%d ", f.score[i], f.linkDensity(Node(i)), f.textLength[i]) + path(Node(i)))
+        }
+        for c in chosen { lines.append("  chosen: " + path(c)) }
+        return lines.joined(separator: "\n")
     }
 }

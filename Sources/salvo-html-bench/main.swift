@@ -20,6 +20,10 @@ for path in args.dropFirst() {
     for ext in [".gz", ".html", ".htm"] where id.hasSuffix(ext) { id = String(id.dropLast(ext.count)) }
     pages.append((id, bytes))
 }
+if ProcessInfo.processInfo.environment["SALVO_DEBUG"] != nil {
+    for (id, bytes) in pages { print(id, MainTextFinder.debugDescription(html: bytes)) }
+    exit(0)
+}
 var out: [String: [String: String]] = [:]
 let clock = ContinuousClock()
 let elapsed = clock.measure {
@@ -30,5 +34,5 @@ let elapsed = clock.measure {
 }
 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
 let json = try JSONSerialization.data(withJSONObject: out, options: [.sortedKeys])
-FileManager.default.createFile(atPath: args[0], contents: json)
+_ = FileManager.default.createFile(atPath: args[0], contents: json)
 print(String(format: "salvo: %d pages in %.3f s, %.1f pages/s", pages.count, seconds, Double(pages.count) / seconds))
