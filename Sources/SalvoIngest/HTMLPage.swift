@@ -1,4 +1,5 @@
 import SalvoMarkup
+import SalvoModel
 
 /// What Salvo takes from a web page: the clean article text and its metadata.
 ///
@@ -49,4 +50,19 @@ public struct InputProblem: Error, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
+}
+
+extension HTMLPage {
+    /// The page as a Salvo document; with `cleanUp`, scraper leftovers are removed from the text.
+    public func document(id: String, url: String?, cleanUp: Bool = true) -> Document {
+        var text = self.text
+        var published = self.published
+        if cleanUp {
+            let c = TextCleanup.clean(text, title: title)
+            text = c.text
+            published = published ?? c.published
+        }
+        return Document(id: id, url: canonicalURL.flatMap { $0.hasPrefix("http") ? $0 : nil } ?? url, title: title,
+                        language: language ?? LanguageGuess.guess(text), published: published.flatMap { Day($0) }, text: text)
+    }
 }
