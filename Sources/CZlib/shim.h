@@ -7,4 +7,8 @@ static inline int salvo_inflate_init_gzip(z_stream *s) {
     /* 15 + 32: zlib or gzip header, detected automatically. */
     return inflateInit2(s, 15 + 32);
 }
+/* deflateInit2 is a macro too: gzip wrapper (15 + 16), default level. */
+static inline int salvo_deflate_init_gzip(z_stream *s, int level) {
+    return deflateInit2(s, level, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY);
+}
 #endif

@@ -48,6 +48,9 @@ extension DocumentReader {
             if doc.language == nil { doc.language = LanguageGuess.guess(doc.text) }
             try body(doc)
         }
+        if let problem = feed.problem {
+            onError(InputError(input: name, message: problem + "; \(feed.items.count) items read before it"))
+        }
         if let limit = feed.truncatedAt {
             onError(InputError(input: name, message: "feed has more than \(limit) items; only the first \(limit) were read"))
         }

@@ -135,7 +135,12 @@ public struct DocumentReader: Sendable {
             }
             return
         }
-        switch PlainTextReader.decode(bytes) {
+        var decoded = PlainTextReader.decode(bytes)
+        if case .failure = decoded, [.windows1251, .koi8R].contains(Charset.sniff(bytes)) {
+            // Old Cyrillic text files: single-byte charsets are recognisable by their letter frequencies.
+            decoded = .success(String(decoding: Charset.sniff(bytes).decodeToUTF8(bytes), as: UTF8.self))
+        }
+        switch decoded {
         case .success(let text):
             try body(cleanUp ? Self.cleaned(Document(id: name, url: url, text: text)) : Document(id: name, url: url, text: text))
         case .failure(let error):

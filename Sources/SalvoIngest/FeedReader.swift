@@ -25,9 +25,11 @@ public struct Feed: Sendable {
     public var items: [Item] = []
     /// Items beyond the limit were left out.
     public var truncatedAt: Int?
+    /// Broken or too deeply nested XML: the items are what could be recovered before the damage.
+    public var problem: String?
 
-    /// Parses a feed; refuses XML with entity declarations, non-feeds and documents nested deeper than
-    /// `MarkupTree.maxDepth`; keeps at most `maxItems` items (setting `truncatedAt`).
+    /// Parses a feed; refuses XML with entity declarations and non-feeds; recovers what it can from
+    /// broken or too deeply nested XML (setting `problem`); keeps at most `maxItems` items (setting `truncatedAt`).
     public init(bytes: [UInt8], maxItems: Int = 10_000) throws(InputProblem) {
         let utf8 = Charset.detect(bytes).decodeToUTF8(bytes)
         // The XML declaration may name the original charset; the bytes are UTF-8 now.
@@ -37,7 +39,7 @@ public struct Feed: Sendable {
         } catch {
             throw InputProblem(error.message)
         }
-        if let warning = tree.warning { throw InputProblem("feed " + warning) }
+        problem = tree.warning
         let root = tree.root
         let rootName = Self.local(tree.name(root))
         var itemNodes: [MarkupTree.Node] = []

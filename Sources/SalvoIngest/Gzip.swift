@@ -80,6 +80,26 @@ public enum Gzip {
         return it.next() == 0x1F && it.next() == 0x8B
     }
 
+    /// Compresses `bytes` as one gzip member (for tests and for writing WARC-style files).
+    public static func compress(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        var stream = z_stream()
+        guard salvo_deflate_init_gzip(&stream, level) == Z_OK else { return [] }
+        defer { deflateEnd(&stream) }
+        var out = [UInt8](repeating: 0, count: Int(deflateBound(&stream, uLong(bytes.count))) + 32)
+        var input = bytes
+        let written: Int = input.withUnsafeMutableBufferPointer { inBuf in
+            out.withUnsafeMutableBufferPointer { outBuf in
+                stream.next_in = inBuf.baseAddress
+                stream.avail_in = uInt(inBuf.count)
+                stream.next_out = outBuf.baseAddress
+                stream.avail_out = uInt(outBuf.count)
+                _ = deflate(&stream, Z_FINISH)
+                return outBuf.count - Int(stream.avail_out)
+            }
+        }
+        return Array(out[0..<written])
+    }
+
     /// Decompresses a whole buffer (all members). On damage, throws; use `inflatePartial` to keep what came before.
     public static func inflate(_ bytes: [UInt8], limit: Int = .max) throws -> [UInt8] {
         let (out, error) = inflatePartial(bytes, limit: limit)

@@ -1,5 +1,5 @@
 /// A quick guess among Salvo's four languages for pages that do not declare one:
-/// Cyrillic text is Ukrainian when it uses і ї є ґ and Russian when it uses ы э ъ ё;
+/// Cyrillic text is Ukrainian when it uses і ї є ґ more than ы э ъ ё, else Russian;
 /// Latin text is German or English by their commonest short words.
 ///
 /// ```swift
@@ -23,8 +23,8 @@ public enum LanguageGuess {
         }
         guard cyrillic + latin >= 20 else { return nil }
         if cyrillic > latin {
-            if uk == 0 && ru == 0 { return nil }
-            return uk >= ru ? "uk" : "ru"
+            // Ukrainian text nearly always has і, ї or є; short Russian text may lack ы, э, ъ and ё.
+            return uk > 0 && uk >= ru ? "uk" : "ru"
         }
         var en = 0, de = 0
         for word in text.prefix(20_000).lowercased().split(whereSeparator: { !$0.isLetter }) {

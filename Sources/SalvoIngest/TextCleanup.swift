@@ -53,7 +53,7 @@ public enum TextCleanup {
 
         var out = lines.map(\.text).joined(separator: "\n")
         while out.hasPrefix("\n") || out.hasPrefix(" ") { out.removeFirst() }
-        while out.hasSuffix("\n\n\n") { out.removeLast() }
+        while out.hasSuffix("\n") || out.hasSuffix(" ") { out.removeLast() }
         return Result(text: out, title: title, published: published)
     }
 

@@ -43,12 +43,20 @@ extension MarkupTree {
             | XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_COMPACT.rawValue)
         salvo_xml_quiet()
         guard !bytes.isEmpty else { throw MarkupError("empty XML") }
+        guard let ctxt = xmlNewParserCtxt() else { throw MarkupError("out of memory") }
+        defer { xmlFreeParserCtxt(ctxt) }
         let doc: xmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
             buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                xmlReadMemory(p, Int32(buf.count), nil, nil, options)
+                xmlCtxtReadMemory(ctxt, p, Int32(buf.count), nil, nil, options)
             }
         }
-        guard let doc else { throw MarkupError("not well-formed XML") }
+        if ctxt.pointee.wellFormed == 0 {
+            let e = ctxt.pointee.lastError
+            var message = e.message.map { String(cString: $0) } ?? "error \(e.code)"
+            while message.last == "\n" || message.last == " " { message.removeLast() }
+            warning = "XML is broken at line \(e.line): \(message)"
+        }
+        guard let doc else { throw MarkupError(warning ?? "not well-formed XML") }
         defer { xmlFreeDoc(doc) }
         copy(from: doc, html: false)
         if root == Self.none { throw MarkupError("not well-formed XML (no root element)") }
@@ -106,7 +114,8 @@ extension MarkupTree {
                 let aStart = Int32(attributes.count)
                 var attr = node.pointee.properties
                 while let a = attr {
-                    let aname = a.pointee.name.map { String(cString: $0) } ?? ""
+                    var aname = a.pointee.name.map { String(cString: $0) } ?? ""
+                    if !html, let ns = a.pointee.ns, let prefix = ns.pointee.prefix { aname = String(cString: prefix) + ":" + aname }
                     var value = ""
                     if let child = a.pointee.children, child.pointee.next == nil, let c = child.pointee.content {
                         value = String(cString: c)

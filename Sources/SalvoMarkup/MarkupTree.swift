@@ -24,7 +24,7 @@ public struct MarkupTree: Sendable {
     /// All text-node bytes, UTF-8, in document order.
     public internal(set) var text: [UInt8] = []
     var attributes: [(name: String, value: String)] = []
-    /// Why the parse was cut short (nesting too deep), if it was.
+    /// Why the parse was incomplete (broken XML recovered as far as possible, nesting too deep), if it was.
     public internal(set) var warning: String?
 
     /// The document element (`html`, `rss`, `feed`), or `none` for an empty document.
