@@ -5,6 +5,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
+#include <libxml/parserInternals.h>
+#include <libxml/encoding.h>
 
 /* Swift 6 rejects the global function pointer `xmlFree` as not concurrency-safe. */
 static inline void salvo_xml_free(void *p) { xmlFree(p); }

@@ -66,15 +66,30 @@ public enum Charset: String, Sendable, CaseIterable {
 
     static func hasMultibyteUTF8(_ bytes: [UInt8]) -> Bool { bytes.contains { $0 >= 0xC2 } }
 
+    /// UTF-8 validation with an ASCII fast path (eight bytes at a time): pages are mostly ASCII markup.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        var it = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&it) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
+        bytes.withUnsafeBufferPointer { buf in
+            let n = buf.count
+            var i = 0
+            while i < n {
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
+                let b = buf[i]
+                if b < 0x80 { i += 1; continue }
+                let len: Int
+                if b >= 0xC2 && b <= 0xDF { len = 2 } else if b >= 0xE0 && b <= 0xEF { len = 3 } else if b >= 0xF0 && b <= 0xF4 { len = 4 } else { return false }
+                guard i + len <= n else { return false }
+                for k in 1..<len where buf[i + k] & 0xC0 != 0x80 { return false }
+                // Overlong three/four-byte forms, surrogates and values above U+10FFFF.
+                let b1 = buf[i + 1]
+                if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F) {
+                    return false
+                }
+                i += len
             }
+            return true
         }
     }
 

@@ -23,7 +23,7 @@ public struct HTMLPage: Sendable {
     /// (its `charset=` wins over the page's own `<meta charset>`).
     public init(bytes: [UInt8], url: String? = nil, contentType: String? = nil) throws(InputProblem) {
         let charset = Charset.detect(bytes, contentType: contentType)
-        let utf8 = charset.decodeToUTF8(bytes)
+        let utf8 = MarkupTree.withoutScripts(charset.decodeToUTF8(bytes))
         let tree: MarkupTree
         do {
             tree = try MarkupTree(html: utf8)

@@ -3,24 +3,17 @@ import SalvoMarkup
 /// What counts as boilerplate: tags that never hold article text, class and id names that
 /// mark navigation, widgets, comments and ads, and hidden elements.
 extension MainTextFinder {
-    static let droppedTags: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas",
-        "video", "audio", "button", "select", "input", "textarea", "option", "label", "nav", "footer",
-        "aside", "header", "head", "title", "meta", "link", "dialog", "menu", "figcaption",
-    ]
-
-    static let inlineTags: Set<String> = [
-        "a", "abbr", "b", "bdi", "bdo", "cite", "code", "em", "font", "i", "kbd", "mark", "q", "s", "small",
-        "span", "strong", "sub", "sup", "time", "u", "var", "br", "wbr", "ins", "del", "dfn", "samp", "big",
-        "strike", "tt", "nobr",
-    ]
-
-    static let blockTags: Set<String> = [
-        "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl",
-        "dt", "dd", "blockquote", "pre", "table", "tr", "td", "th", "tbody", "thead", "tfoot", "figure",
-        "figcaption", "header", "footer", "address", "hr", "form", "fieldset", "center", "caption", "details",
-        "summary",
-    ]
+    /// Elements that never hold article text.
+    static func isDroppedTag(_ tag: HTMLTag) -> Bool {
+        switch tag {
+        case .script, .style, .noscript, .template, .svg, .math, .iframe, .object, .embed, .canvas, .video, .audio,
+             .button, .select, .input, .textarea, .option, .label, .nav, .footer, .aside, .header, .head, .title,
+             .meta, .link, .dialog, .menu, .figcaption:
+            return true
+        default:
+            return false
+        }
+    }
 
     /// Names that mark a block as not the article (readability's "unlikely candidates", extended).
     static let unlikely: [[UInt8]] = [
@@ -48,6 +41,20 @@ extension MainTextFinder {
         "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "caption", "credit", "byline",
     ].map { Array($0.utf8) }
 
+    /// Which of the name lists a class/id string hits, found in one pass.
+    struct NameMatches: OptionSet {
+        let rawValue: UInt8
+        static let unlikely = NameMatches(rawValue: 1)
+        static let maybe = NameMatches(rawValue: 2)
+        static let positive = NameMatches(rawValue: 4)
+        static let negative = NameMatches(rawValue: 8)
+    }
+
+    static let namePatterns = PatternSet([
+        (unlikely, NameMatches.unlikely.rawValue), (maybe, NameMatches.maybe.rawValue),
+        (positive, NameMatches.positive.rawValue), (negative, NameMatches.negative.rawValue),
+    ])
+
     /// `class` and `id` together, lowercased bytes (empty if neither).
     static func classAndID(_ tree: MarkupTree, _ n: Node) -> [UInt8] {
         var out: [UInt8] = []
@@ -58,16 +65,15 @@ extension MainTextFinder {
         return out
     }
 
-    static func weight(_ names: [UInt8]) -> Int16 {
-        guard !names.isEmpty else { return 0 }
+    static func weight(_ m: NameMatches) -> Int16 {
         var w: Int16 = 0
-        if negative.contains(where: { Bytes.contains(names, $0) }) { w -= 25 }
-        if positive.contains(where: { Bytes.contains(names, $0) }) { w += 25 }
+        if m.contains(.negative) { w -= 25 }
+        if m.contains(.positive) { w += 25 }
         return w
     }
 
-    static func isDropped(_ tree: MarkupTree, _ n: Node, name: String, classAndID names: [UInt8], stripUnlikely: Bool) -> Bool {
-        if droppedTags.contains(name) { return true }
+    static func isDropped(_ tree: MarkupTree, _ n: Node, tag: HTMLTag, names: NameMatches, stripUnlikely: Bool) -> Bool {
+        if isDroppedTag(tag) { return true }
         for (attr, value) in tree.attributes(of: n) {
             switch attr {
             case "hidden": return true
@@ -84,10 +90,37 @@ extension MainTextFinder {
             default: break
             }
         }
-        guard stripUnlikely, !names.isEmpty, name != "body", name != "html", name != "article", name != "main", name != "a" else { return false }
-        if unlikely.contains(where: { Bytes.contains(names, $0) }) && !maybe.contains(where: { Bytes.contains(names, $0) }) {
-            return true
+        guard stripUnlikely, tag != .body, tag != .html, tag != .article, tag != .main, tag != .a else { return false }
+        return names.contains(.unlikely) && !names.contains(.maybe)
+    }
+}
+
+/// Several byte patterns searched for at once: candidates are bucketed by their first byte, so
+/// each position of the text is compared only with patterns that can start there.
+struct PatternSet {
+    private var buckets: [[(pattern: [UInt8], mask: UInt8)]] = Array(repeating: [], count: 256)
+
+    init(_ groups: [([[UInt8]], UInt8)]) {
+        for (patterns, mask) in groups {
+            for p in patterns where !p.isEmpty { buckets[Int(p[0])].append((p, mask)) }
         }
-        return false
+    }
+
+    /// The union of the masks of all patterns found in `text` (lowercase ASCII expected).
+    func matches<M: OptionSet>(_ text: [UInt8]) -> M where M.RawValue == UInt8 {
+        var found: UInt8 = 0
+        let n = text.count
+        text.withUnsafeBufferPointer { t in
+            for i in 0..<n {
+                let bucket = buckets[Int(t[i])]
+                if bucket.isEmpty { continue }
+                for (p, mask) in bucket where found & mask == 0 && i + p.count <= n {
+                    var j = 1
+                    while j < p.count && t[i + j] == p[j] { j += 1 }
+                    if j == p.count { found |= mask }
+                }
+            }
+        }
+        return M(rawValue: found)
     }
 }

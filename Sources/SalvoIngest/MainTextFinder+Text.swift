@@ -35,27 +35,27 @@ extension MainTextFinder {
             out.inline(tree.textBytes(n))
             return
         }
-        let name = tree.name(n)
-        if name == "br" { out.lineBreak(); return }
-        if name == "hr" { out.paragraphBreak(); return }
-        if clean && !top && dropsInside(n, name: name) { return }
-        let block = Self.blockTags.contains(name)
+        let tag = tree.tag(n)
+        if tag == .br { out.lineBreak(); return }
+        if tag == .hr { out.paragraphBreak(); return }
+        if clean && !top && dropsInside(n, tag: tag) { return }
+        let block = tag.isBlock
         if block { out.paragraphBreak() }
-        if name == "td" || name == "th" { out.inline(" ") }
+        if tag == .td || tag == .th { out.inline(" ") }
         for c in tree.children(of: n) { emit(c, into: &out, top: false, clean: clean) }
         if block { out.paragraphBreak() }
     }
 
     /// Readability's "clean conditionally": containers inside the article that look like link
     /// lists, image galleries, forms or widgets are left out.
-    func dropsInside(_ n: Node, name: String) -> Bool {
+    func dropsInside(_ n: Node, tag: HTMLTag) -> Bool {
         let i = Int(n)
-        switch name {
-        case "h1":
+        switch tag {
+        case .h1:
             return true  // the title, reported separately
-        case "h2", "h3", "h4", "h5", "h6":
+        case .h2, .h3, .h4, .h5, .h6:
             return classWeight[i] < 0 || linkDensity(n) > 0.5
-        case "div", "section", "ul", "ol", "table", "form", "fieldset", "dl", "figure":
+        case .div, .section, .ul, .ol, .table, .form, .fieldset, .dl, .figure:
             break
         default:
             return false
@@ -69,7 +69,7 @@ extension MainTextFinder {
         let li = Int(listItems[i]) - 100
         let inputs = Int(inputs[i])
         let ld = linkDensity(n)
-        let isList = name == "ul" || name == "ol"
+        let isList = tag == .ul || tag == .ol
         if img > 1 && Float(p) / Float(img) < 0.5 && length < 200 { return true }
         if !isList && li > p && length < 200 { return true }
         if inputs > p / 3 && inputs > 0 { return true }

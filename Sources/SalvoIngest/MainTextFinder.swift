@@ -74,11 +74,16 @@ public struct MainTextFinder {
                 inLink[i] = parentInLink
                 continue
             }
-            let name = tree.name(node)
-            inLink[i] = parentInLink || name == "a"
+            let tag = tree.tag(node)
+            inLink[i] = parentInLink || tag == .a
+            if parentExcluded {
+                excluded[i] = true
+                continue
+            }
             let names = Self.classAndID(tree, node)
-            classWeight[i] = Self.weight(names)
-            excluded[i] = parentExcluded || Self.isDropped(tree, node, name: name, classAndID: names, stripUnlikely: stripUnlikely)
+            let matches: NameMatches = names.isEmpty ? [] : Self.namePatterns.matches(names)
+            classWeight[i] = Self.weight(matches)
+            excluded[i] = Self.isDropped(tree, node, tag: tag, names: matches, stripUnlikely: stripUnlikely)
         }
         for i in stride(from: n - 1, through: 0, by: -1) {
             guard !excluded[i] else { continue }
@@ -94,12 +99,12 @@ public struct MainTextFinder {
                 commas[i] = c
                 inlineLength[i] = len
             } else {
-                switch tree.name(node) {
-                case "p": paragraphs[i] += 1
-                case "img": images[i] += 1
-                case "li": listItems[i] += 1
-                case "input", "textarea", "select", "button": inputs[i] += 1
-                case "h1", "h2", "h3", "h4", "h5", "h6": headings[i] += 1
+                switch tree.tag(node) {
+                case .p: paragraphs[i] += 1
+                case .img: images[i] += 1
+                case .li: listItems[i] += 1
+                case .input, .textarea, .select, .button: inputs[i] += 1
+                case .h1, .h2, .h3, .h4, .h5, .h6: headings[i] += 1
                 default: break
                 }
             }
@@ -113,7 +118,7 @@ public struct MainTextFinder {
             listItems[p] += listItems[i]
             inputs[p] += inputs[i]
             headings[p] += headings[i]
-            if tree.isText(node) || Self.inlineTags.contains(tree.name(node)) {
+            if tree.isText(node) || tree.tag(node).isInline {
                 inlineLength[p] += textLength[i]
             }
         }
@@ -131,12 +136,12 @@ public struct MainTextFinder {
         let n = tree.count
         for i in 0..<n where !excluded[i] && !tree.isText(Node(i)) {
             let node = Node(i)
-            let name = tree.name(node)
+            let tag = tree.tag(node)
             let length: Int32
-            switch name {
-            case "p", "pre", "td", "blockquote":
+            switch tag {
+            case .p, .pre, .td, .blockquote:
                 length = textLength[i] - linkLength[i] / 2
-            case "div", "section", "article", "span", "font", "center", "main":
+            case .div, .section, .article, .span, .font, .center, .main:
                 // A block that holds its own text works as a paragraph (readability does the same).
                 guard inlineLength[i] >= 25, !Self.hasBlockChild(tree, node) || inlineLength[i] * 2 > textLength[i] else { continue }
                 length = inlineLength[i]
@@ -145,7 +150,7 @@ public struct MainTextFinder {
             }
             guard length >= 25 else { continue }
             var contentScore: Float = 1 + Float(commas[i]) + Float(min(length / 100, 3))
-            if name == "td" { contentScore *= 0.5 }
+            if tag == .td { contentScore *= 0.5 }
             var ancestor = tree.parent(node)
             var level = 0
             while ancestor != MarkupTree.none && level < 3 {
@@ -177,11 +182,11 @@ public struct MainTextFinder {
 
     private func initialScore(_ n: Node) -> Float {
         var s: Float
-        switch tree.name(n) {
-        case "div", "article", "main", "section": s = 5
-        case "pre", "td", "blockquote": s = 3
-        case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": s = -3
-        case "h1", "h2", "h3", "h4", "h5", "h6", "th": s = -5
+        switch tree.tag(n) {
+        case .div, .article, .main, .section: s = 5
+        case .pre, .td, .blockquote: s = 3
+        case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: s = -3
+        case .h1, .h2, .h3, .h4, .h5, .h6, .th: s = -5
         default: s = 0
         }
         s += Float(classWeight[Int(n)])
@@ -196,7 +201,7 @@ public struct MainTextFinder {
         let close = top.dropFirst().filter { $0.1 >= bestScore * 0.75 }.map(\.0)
         if close.count >= 2 {
             var ancestor = tree.parent(best)
-            while ancestor != MarkupTree.none && tree.name(ancestor) != "body" {
+            while ancestor != MarkupTree.none && tree.tag(ancestor) != .body {
                 let contained = close.filter { isAncestor(ancestor, of: $0) }.count
                 if contained >= 2 { best = ancestor; break }
                 ancestor = tree.parent(ancestor)
@@ -206,7 +211,7 @@ public struct MainTextFinder {
         var parent = tree.parent(best)
         var lastScore = score[Int(best)]
         let threshold = lastScore / 3
-        while parent != MarkupTree.none && tree.name(parent) != "body" {
+        while parent != MarkupTree.none && tree.tag(parent) != .body {
             guard scored[Int(parent)] else { parent = tree.parent(parent); continue }
             let s = score[Int(parent)]
             if s < threshold { break }
@@ -216,7 +221,7 @@ public struct MainTextFinder {
         }
         // An only child says nothing its parent does not.
         parent = tree.parent(best)
-        while parent != MarkupTree.none && tree.name(parent) != "body" && elementChildren(parent) == 1 {
+        while parent != MarkupTree.none && tree.tag(parent) != .body && elementChildren(parent) == 1 {
             best = parent
             parent = tree.parent(best)
         }
@@ -236,7 +241,7 @@ public struct MainTextFinder {
             if let c = bestClass, !c.isEmpty, tree.attribute("class", of: sib) == c { bonus = bestScore * 0.2 }
             if scored[Int(sib)] && score[Int(sib)] + bonus >= threshold {
                 out.append(sib)
-            } else if tree.name(sib) == "p" {
+            } else if tree.tag(sib) == .p {
                 let len = textLength[Int(sib)]
                 let ld = linkDensity(sib)
                 if len > 80 && ld < 0.25 {
@@ -273,7 +278,7 @@ public struct MainTextFinder {
     }
 
     static func hasBlockChild(_ tree: MarkupTree, _ n: Node) -> Bool {
-        for k in tree.children(of: n) where !tree.isText(k) && blockTags.contains(tree.name(k)) { return true }
+        for k in tree.children(of: n) where tree.tag(k).isBlock { return true }
         return false
     }
 

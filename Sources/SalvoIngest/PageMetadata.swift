@@ -25,8 +25,9 @@ struct PageMetadata {
         }
         for i in 0..<tree.count {
             let n = MarkupTree.Node(i)
-            switch tree.name(n) {
-            case "meta":
+            switch tree.tag(n) {
+            case .text: continue
+            case .meta:
                 let key = (tree.attribute("property", of: n) ?? tree.attribute("name", of: n)
                     ?? tree.attribute("itemprop", of: n) ?? tree.attribute("http-equiv", of: n))?.lowercased() ?? ""
                 guard let content = tree.attribute("content", of: n), !content.isEmpty else { continue }
@@ -42,18 +43,18 @@ struct PageMetadata {
                     if metaDate == nil { metaDate = Self.day(content) }
                 default: break
                 }
-            case "title":
+            case .title:
                 if titleTag == nil { titleTag = Bytes.collapseSpaces(tree.string(n)) }
-            case "h1":
+            case .h1:
                 if h1 == nil { h1 = Bytes.collapseSpaces(tree.string(n)) }
-            case "link":
+            case .link:
                 if canonicalURL == nil, tree.attribute("rel", of: n)?.lowercased() == "canonical",
                    let href = tree.attribute("href", of: n), !href.isEmpty {
                     canonicalURL = href
                 }
-            case "time":
+            case .time:
                 if timeDate == nil, let dt = tree.attribute("datetime", of: n) { timeDate = Self.day(dt) }
-            case "script":
+            case .script:
                 guard tree.attribute("type", of: n)?.lowercased() == "application/ld+json" else { continue }
                 let ld = JSONLD(tree.textContent(n))
                 if ldDate == nil { ldDate = ld.datePublished.flatMap(Self.day) }

@@ -16,18 +16,7 @@ extension MarkupTree {
     ///
     /// Pass bytes already decoded to UTF-8; a `<meta charset>` in them is not obeyed again.
     public init(html bytes: [UInt8]) throws(MarkupError) {
-        self.init()
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue | HTML_PARSE_NOIMPLIED.rawValue)
-        salvo_xml_quiet()
-        let doc: htmlDocPtr? = bytes.withUnsafeBufferPointer { buf in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                htmlReadMemory(p, Int32(buf.count), nil, "UTF-8", options)
-            }
-        }
-        guard let doc else { throw MarkupError("not parseable as HTML") }
-        defer { xmlFreeDoc(doc) }
-        copy(from: doc, html: true)
+        self = try Self.parseHTML(bytes)
     }
 
     /// Parses XML (feeds) with entity substitution off, no DTD loading and no network.
@@ -90,6 +79,8 @@ extension MarkupTree {
         }
         stack.reverse()
         var lastChildArray: [Node] = []
+        // libxml2 interns element names in a dictionary: one String and tag per distinct pointer.
+        var interned: [UnsafeRawPointer: (String, HTMLTag)] = [:]
         func link(_ n: Node, under parent: Node, _ tree: inout MarkupTree, _ lastChildArray: inout [Node]) {
             while lastChildArray.count < tree.names.count { lastChildArray.append(Self.none) }
             guard parent != Self.none else { return }
@@ -108,7 +99,16 @@ extension MarkupTree {
                     warning = "nesting deeper than \(Self.maxDepth) levels; inner content dropped"
                     continue
                 }
-                let n = add(name: Self.elementName(node, html: html), parent: parent)
+                let key = UnsafeRawPointer(node.pointee.name ?? UnsafePointer(bitPattern: 1)!)
+                let nameAndTag: (String, HTMLTag)
+                if let known = interned[key], html {
+                    nameAndTag = known
+                } else {
+                    let name = Self.elementName(node, html: html)
+                    nameAndTag = (name, html ? HTMLTag(name: name) : .other)
+                    if html { interned[key] = nameAndTag }
+                }
+                let n = add(name: nameAndTag.0, tag: nameAndTag.1, parent: parent)
                 link(n, under: parent, &self, &lastChildArray)
                 if parent == Self.none && root == Self.none { root = n }
                 let aStart = Int32(attributes.count)
@@ -127,18 +127,17 @@ extension MarkupTree {
                     attr = a.pointee.next
                 }
                 attributeRanges[Int(n)] = aStart..<Int32(attributes.count)
-                var kids: [UnsafeMutablePointer<xmlNode>] = []
-                var c = node.pointee.children
+                // Children pushed last to first, so that they are popped in document order.
+                var c = node.pointee.last
                 while let k = c {
-                    kids.append(k)
-                    c = k.pointee.next
+                    stack.append((k, n, depth + 1))
+                    c = k.pointee.prev
                 }
-                for k in kids.reversed() { stack.append((k, n, depth + 1)) }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 guard parent != Self.none, let content = node.pointee.content else { continue }
                 let len = Int(xmlStrlen(content))
                 guard len > 0 else { continue }
-                let n = add(name: "", parent: parent)
+                let n = add(name: "", tag: .text, parent: parent)
                 link(n, under: parent, &self, &lastChildArray)
                 let start = Int32(text.count)
                 content.withMemoryRebound(to: UInt8.self, capacity: len) { p in

@@ -14,6 +14,8 @@ public struct MarkupTree: Sendable {
 
     /// The element name (lowercase in HTML; `prefix:local` for namespaced XML), or "" for a text node.
     public internal(set) var names: [String] = []
+    /// The HTML tag of each node (`.text` for text nodes, `.other` for names not in `HTMLTag`).
+    public internal(set) var tags: [HTMLTag] = []
     public internal(set) var parents: [Node] = []
     public internal(set) var firstChildren: [Node] = []
     public internal(set) var nextSiblings: [Node] = []
@@ -34,7 +36,8 @@ public struct MarkupTree: Sendable {
 
     public init() {}
 
-    @inline(__always) public func isText(_ n: Node) -> Bool { names[Int(n)].isEmpty }
+    @inline(__always) public func isText(_ n: Node) -> Bool { tags[Int(n)] == .text }
+    @inline(__always) public func tag(_ n: Node) -> HTMLTag { tags[Int(n)] }
     @inline(__always) public func name(_ n: Node) -> String { names[Int(n)] }
     @inline(__always) public func parent(_ n: Node) -> Node { parents[Int(n)] }
 
@@ -125,9 +128,10 @@ public struct MarkupTree: Sendable {
     /// The concatenated text under a node, as a String.
     public func string(_ n: Node) -> String { String(decoding: textContent(n), as: UTF8.self) }
 
-    mutating func add(name: String, parent: Node) -> Node {
+    mutating func add(name: String, tag: HTMLTag, parent: Node) -> Node {
         let n = Node(names.count)
         names.append(name)
+        tags.append(tag)
         parents.append(parent)
         firstChildren.append(Self.none)
         nextSiblings.append(Self.none)
