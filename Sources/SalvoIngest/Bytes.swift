@@ -72,4 +72,32 @@ enum Bytes {
         }
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// The first `limit` bytes, with ASCII and basic Cyrillic (А–Я, Ё, І, Ї, Є, Ґ) lowercased; enough
+    /// for comparing line starts with lowercase prefixes without Unicode case mapping.
+    static func lowerPrefix(_ bytes: String.UTF8View, _ limit: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(limit)
+        var lead: UInt8 = 0
+        for b in bytes {
+            if out.count >= limit && (b & 0xC0) != 0x80 { break }
+            if lead == 0xD0 && b >= 0x90 && b <= 0x9F {  // А–П → а–п
+                out.append(b + 0x20)
+            } else if lead == 0xD0 && b >= 0xA0 && b <= 0xAF {  // Р–Я → р–я (D1 80–8F)
+                out[out.count - 1] = 0xD1
+                out.append(b - 0x20)
+            } else if lead == 0xD0 && b >= 0x80 && b <= 0x8F {  // Ѐ–Џ (Ё, Є, І, Ї) → ѐ–џ (D1 90–9F)
+                out[out.count - 1] = 0xD1
+                out.append(b + 0x10)
+            } else if lead == 0xD2 && b == 0x90 {  // Ґ → ґ
+                out.append(0x91)
+            } else if lead == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {  // Latin-1 capitals (Ü, Ö, Ä)
+                out.append(b + 0x20)
+            } else {
+                out.append(lower(b))
+            }
+            lead = b
+        }
+        return out
+    }
 }

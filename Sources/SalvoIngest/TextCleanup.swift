@@ -62,10 +62,11 @@ public enum TextCleanup {
         var trimmed: String
         init(_ text: String) {
             self.text = text
-            var t = Substring(text)
-            while let f = t.first, f.isWhitespace { t.removeFirst() }
-            while let l = t.last, l.isWhitespace { t.removeLast() }
-            trimmed = String(t)
+            let u = text.utf8
+            var start = u.startIndex, end = u.endIndex
+            while start < end, Bytes.isSpace(u[start]) { start = u.index(after: start) }
+            while end > start, Bytes.isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+            trimmed = start == u.startIndex && end == u.endIndex ? text : String(text[start..<end])
         }
     }
 
@@ -97,19 +98,25 @@ public enum TextCleanup {
         String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
-    static let commentFormStarts = [
+    static let commentFormStarts: [[UInt8]] = [
         "leave a reply", "leave a comment", "post a comment", "add a comment", "оставить комментарий",
         "добавить комментарий", "залишити коментар", "додати коментар", "schreibe einen kommentar",
         "kommentar verfassen", "hinterlasse einen kommentar",
-    ]
+    ].map { Array($0.utf8) }
 
     static func isCommentFormStart(_ line: String) -> Bool {
-        let l = line.lowercased()
-        return commentFormStarts.contains { l.hasPrefix($0) } && line.count < 200
+        guard line.utf8.count < 300 else { return false }
+        let head = Bytes.lowerPrefix(line.utf8, 64)
+        return commentFormStarts.contains { head.starts(with: $0) }
     }
 
-    static let tagPrefixes = ["tags:", "tagged:", "tagged with", "теги:", "тэги:", "мітки:", "теґи:", "schlagwörter:", "schlagworte:", "themen:", "topics:", "filed under:", "categories:"]
-    static let bioPrefixes = ["about the author", "об авторе", "про автора", "über den autor", "über die autorin", "author bio"]
+    static let tagPrefixes: [[UInt8]] = [
+        "tags:", "tagged:", "tagged with", "теги:", "тэги:", "мітки:", "теґи:", "schlagwörter:", "schlagworte:",
+        "themen:", "topics:", "filed under:", "categories:",
+    ].map { Array($0.utf8) }
+    static let bioPrefixes: [[UInt8]] = [
+        "about the author", "об авторе", "про автора", "über den autor", "über die autorin", "author bio",
+    ].map { Array($0.utf8) }
     static let shareWords: Set<String> = [
         "share", "shares", "tweet", "facebook", "twitter", "x", "whatsapp", "telegram", "viber", "email", "e-mail",
         "print", "linkedin", "reddit", "pinterest", "copy", "link", "copied", "on", "this", "article", "share:",
@@ -117,11 +124,14 @@ public enum TextCleanup {
     ]
 
     static func isBoilerplateLine(_ line: String) -> Bool {
-        guard !line.isEmpty, line.count < 300 else { return false }
+        let count = line.utf8.count
+        guard count > 0, count < 300 else { return false }
+        let head = Bytes.lowerPrefix(line.utf8, 64)
+        if tagPrefixes.contains(where: { head.starts(with: $0) }) { return true }
+        if bioPrefixes.contains(where: { head.starts(with: $0) }) { return true }
+        // A short line made only of share-button labels.
+        guard count < 160 else { return false }
         let l = line.lowercased()
-        if tagPrefixes.contains(where: { l.hasPrefix($0) }) { return true }
-        if bioPrefixes.contains(where: { l.hasPrefix($0) }) { return true }
-        // A line made only of share-button labels.
         let words = l.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "·" || $0 == "•" || $0 == "/" })
         if !words.isEmpty && words.count <= 12 && words.allSatisfy({ shareWords.contains(String($0)) }) {
             return words.contains { $0.hasPrefix("share") || $0 == "tweet" || $0.hasPrefix("поделит") || $0.hasPrefix("поділит") || $0 == "teilen" || $0 == "facebook" }

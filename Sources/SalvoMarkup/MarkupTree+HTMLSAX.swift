@@ -3,7 +3,7 @@ internal import CLibXML2
 /// Builds a `MarkupTree` straight from libxml2's HTML SAX events: libxml2 still repairs the markup
 /// (implied and auto-closed elements arrive as ordinary start/end events), but never allocates a
 /// tree of its own, which is most of its cost on large pages.
-final class HTMLSAXBuilder {
+struct HTMLSAXBuilder {
     typealias Node = MarkupTree.Node
     var tree = MarkupTree()
     private var open: [Node] = []
@@ -20,12 +20,14 @@ final class HTMLSAXBuilder {
     }
 
     /// Attributes Salvo reads; the rest (long `href`s, `data-*`, `src`, ...) are not copied.
-    private static let kept: Set<String> = [
-        "class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "content", "property", "name",
-        "http-equiv", "href", "rel", "datetime", "type", "lang", "charset",
-    ]
+    /// The stored names are these literals, so later comparisons with literals take the fast path.
+    private static let kept: [String: String] = {
+        let names = ["class", "id", "style", "hidden", "aria-hidden", "role", "itemprop", "content", "property", "name",
+                     "http-equiv", "href", "rel", "datetime", "type", "lang", "charset"]
+        return Dictionary(uniqueKeysWithValues: names.map { ($0, $0) })
+    }()
 
-    private func append(_ n: Node, to parent: Node) {
+    private mutating func append(_ n: Node, to parent: Node) {
         lastChild.append(MarkupTree.none)
         guard parent != MarkupTree.none else {
             if tree.root == MarkupTree.none { tree.root = n }
@@ -36,7 +38,7 @@ final class HTMLSAXBuilder {
         lastChild[Int(parent)] = n
     }
 
-    func start(_ rawName: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    mutating func start(_ rawName: UnsafePointer<xmlChar>?, _ atts: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
         if skipping > 0 || open.count >= MarkupTree.maxDepth {
             skipping += 1
             tree.warning = "nesting deeper than \(MarkupTree.maxDepth) levels; inner content dropped"
@@ -67,7 +69,7 @@ final class HTMLSAXBuilder {
                     keptName = cached
                 } else {
                     let s = String(cString: aname)
-                    keptName = Self.kept.contains(s) ? s : nil
+                    keptName = Self.kept[s]
                     attributeNames[akey] = .some(keptName)
                 }
                 guard let keptName else { continue }
@@ -79,12 +81,12 @@ final class HTMLSAXBuilder {
         open.append(n)
     }
 
-    func end() {
+    mutating func end() {
         if skipping > 0 { skipping -= 1; return }
         _ = open.popLast()
     }
 
-    func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
+    mutating func characters(_ ch: UnsafePointer<xmlChar>?, _ len: Int32) {
         guard skipping == 0, let ch, len > 0, let parent = open.last else { return }
         let last = lastChild[Int(parent)]
         let bytes = UnsafeBufferPointer(start: ch, count: Int(len))
@@ -103,17 +105,22 @@ final class HTMLSAXBuilder {
 
 extension MarkupTree {
     static func parseHTML(_ bytes: [UInt8]) throws(MarkupError) -> MarkupTree {
-        let builder = HTMLSAXBuilder(capacity: bytes.count / 64)
+        let builder = UnsafeMutablePointer<HTMLSAXBuilder>.allocate(capacity: 1)
+        builder.initialize(to: HTMLSAXBuilder(capacity: bytes.count / 64))
+        defer {
+            builder.deinitialize(count: 1)
+            builder.deallocate()
+        }
         var sax = htmlSAXHandler()
         sax.initialized = 1  // SAX1-style callbacks, as the HTML parser uses
         sax.startElement = { ctx, name, atts in
-            Unmanaged<HTMLSAXBuilder>.fromOpaque(ctx!).takeUnretainedValue().start(name, atts)
+            ctx!.assumingMemoryBound(to: HTMLSAXBuilder.self).pointee.start(name, atts)
         }
         sax.endElement = { ctx, _ in
-            Unmanaged<HTMLSAXBuilder>.fromOpaque(ctx!).takeUnretainedValue().end()
+            ctx!.assumingMemoryBound(to: HTMLSAXBuilder.self).pointee.end()
         }
         sax.characters = { ctx, ch, len in
-            Unmanaged<HTMLSAXBuilder>.fromOpaque(ctx!).takeUnretainedValue().characters(ch, len)
+            ctx!.assumingMemoryBound(to: HTMLSAXBuilder.self).pointee.characters(ch, len)
         }
         sax.cdataBlock = sax.characters  // script and style bodies (JSON-LD is read from them)
         sax.ignorableWhitespace = sax.characters
@@ -131,14 +138,13 @@ extension MarkupTree {
                 // The bytes are UTF-8 already: a <meta charset> in them must not switch decoding.
                 if let utf8 = xmlFindCharEncodingHandler("UTF-8") { xmlSwitchToEncoding(ctxt, utf8) }
                 ctxt.pointee.sax.pointee = sax
-                ctxt.pointee.userData = Unmanaged.passUnretained(builder).toOpaque()
+                ctxt.pointee.userData = UnsafeMutableRawPointer(builder)
                 htmlCtxtUseOptions(ctxt, options)
                 htmlParseDocument(ctxt)
                 return true
             }
         }
-        withExtendedLifetime(builder) {}
         guard ok else { throw MarkupError("not parseable as HTML") }
-        return builder.tree
+        return builder.pointee.tree
     }
 }

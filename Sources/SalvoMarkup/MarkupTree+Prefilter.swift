@@ -1,3 +1,5 @@
+internal import Glibc
+
 extension MarkupTree {
     /// Removes what the HTML parser would only have to skip: script and style bodies (except
     /// JSON-LD, which carries metadata), comments, and inline SVG. Modern pages are often more
@@ -15,8 +17,9 @@ extension MarkupTree {
             var copied = 0  // bytes before this index are handled
             var i = 0
             while i < n {
-                // Jump to the next '<' (memchr-like loop).
-                guard b[i] == 0x3C else { i += 1; continue }
+                // Jump to the next '<' with memchr (vectorised in libc).
+                guard let lt = memchr(b.baseAddress! + i, 0x3C, n - i) else { break }
+                i = b.baseAddress!.distance(to: lt.assumingMemoryBound(to: UInt8.self))
                 if i + 3 < n && b[i + 1] == 0x21 && b[i + 2] == 0x2D && b[i + 3] == 0x2D {  // <!--
                     let end = find(b, from: i + 4, Array("-->".utf8)) ?? n
                     out.append(contentsOf: b[copied..<i])
