@@ -27,14 +27,36 @@ public enum LanguageGuess {
             return uk > 0 && uk >= ru ? "uk" : "ru"
         }
         var en = 0, de = 0
-        for word in text.prefix(20_000).lowercased().split(whereSeparator: { !$0.isLetter }) {
-            switch word {
-            case "the", "and", "of", "to", "is", "was", "in", "that", "with", "for": en += 1
-            case "der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "auf", "sich", "wurde": de += 1
-            default: break
+        // Words packed into an integer (ASCII letters only, up to 8), compared with the packed function words.
+        var word: UInt64 = 0
+        var length = 0
+        var seen = 0
+        func finish() {
+            if length > 0 && length <= 8 {
+                if Self.englishWords.contains(word) { en += 1 } else if Self.germanWords.contains(word) { de += 1 }
+            }
+            word = 0
+            length = 0
+        }
+        for b in text.utf8 {
+            seen += 1
+            if seen > 40_000 { break }
+            let l = Bytes.lower(b)
+            if l >= 0x61 && l <= 0x7A {
+                word = (word << 8) | UInt64(l)
+                length += 1
+            } else if b >= 0x80 {
+                length = 99  // not a plain ASCII word
+            } else {
+                finish()
             }
         }
+        finish()
         if en == 0 && de == 0 { return nil }
         return de + umlauts / 4 > en ? "de" : "en"
     }
+
+    static func pack(_ s: String) -> UInt64 { s.utf8.reduce(0) { ($0 << 8) | UInt64($1) } }
+    static let englishWords: Set<UInt64> = Set(["the", "and", "of", "to", "is", "was", "in", "that", "with", "for"].map(pack))
+    static let germanWords: Set<UInt64> = Set(["der", "die", "das", "und", "ist", "nicht", "mit", "von", "den", "auf", "sich", "wurde"].map(pack))
 }

@@ -131,6 +131,9 @@ public enum TextCleanup {
         if bioPrefixes.contains(where: { head.starts(with: $0) }) { return true }
         // A short line made only of share-button labels.
         guard count < 160 else { return false }
+        // Cheap test first: the first word must be a share label.
+        let firstWord = head.prefix { $0 != 0x20 && $0 != 0x7C }
+        guard shareWords.contains(String(decoding: firstWord, as: UTF8.self)) else { return false }
         let l = line.lowercased()
         let words = l.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "·" || $0 == "•" || $0 == "/" })
         if !words.isEmpty && words.count <= 12 && words.allSatisfy({ shareWords.contains(String($0)) }) {

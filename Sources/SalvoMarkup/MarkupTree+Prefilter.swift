@@ -68,15 +68,18 @@ extension MarkupTree {
 
     private static let ldJSON = Array("ld+json".utf8)
 
+    /// The first occurrence of `p` (whose first byte is not a letter) at or after `from`, jumping between
+    /// candidate first bytes with memchr.
     private static func find(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ p: [UInt8]) -> Int? {
-        guard from + p.count <= b.count else { return nil }
+        let base = b.baseAddress!
         var i = from
         while i + p.count <= b.count {
-            if b[i] == p[0] {
-                var j = 1
-                while j < p.count && b[i + j] == p[j] { j += 1 }
-                if j == p.count { return i }
-            }
+            guard let hit = memchr(base + i, Int32(p[0]), b.count - i) else { return nil }
+            i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+            guard i + p.count <= b.count else { return nil }
+            var j = 1
+            while j < p.count && b[i + j] == p[j] { j += 1 }
+            if j == p.count { return i }
             i += 1
         }
         return nil
@@ -86,7 +89,13 @@ extension MarkupTree {
     private static func findCaseless(_ b: UnsafeBufferPointer<UInt8>, from: Int, _ p: [UInt8], to: Int? = nil) -> Int? {
         let end = min(to ?? b.count, b.count)
         var i = from
+        let base = b.baseAddress!
         while i + p.count <= end {
+            if p[0] < 0x61 {  // '<': jump with memchr
+                guard let hit = memchr(base + i, Int32(p[0]), end - i) else { return nil }
+                i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard i + p.count <= end else { return nil }
+            }
             if (b[i] | (p[0] >= 0x61 ? 0x20 : 0)) == p[0] {
                 var j = 1
                 while j < p.count && (b[i + j] | (p[j] >= 0x61 ? 0x20 : 0)) == p[j] { j += 1 }
