@@ -76,6 +76,15 @@ import SalvoModel
         #expect(r.documents[0].title == "Missiles hit power plant")
     }
 
+    @Test func singleByteFeedComesOutAsUTF8() throws {
+        let feed = try Feed(bytes: try Fixture.bytes("feed-cp1251.xml"))
+        #expect(feed.title == "Лента новостей")
+        #expect(feed.language == "ru")
+        #expect(feed.items.first?.title == "Обстрел пригорода")
+        #expect(feed.items.first?.text == "Вечером был обстрелян пригород, повреждены два дома.")
+        #expect(feed.items.first?.published == "2024-11-16")
+    }
+
     @Test func billionLaughsIsRefused() {
         let bomb = """
         <?xml version="1.0"?>

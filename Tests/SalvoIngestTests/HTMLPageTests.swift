@@ -113,4 +113,16 @@ import SalvoMarkup
         #expect(tree.count > 0)
         _ = try HTMLPage(bytes: Array(html.utf8))
     }
+
+    @Test func scriptsStylesAndCommentsAreSkippedButJSONLDIsKept() {
+        let html = #"<head><script>if (a < b) { x = "</p>"; }</script><STYLE>p{}</STYLE><!-- <p>hidden</p> -->"#
+            + #"<script type="application/ld+json">{"datePublished": "2024-01-02"}</script></head><p>kept</p>"#
+        let out = String(decoding: MarkupTree.withoutScripts(Array(html.utf8)), as: UTF8.self)
+        #expect(out == #"<head><script></script><STYLE></STYLE><script type="application/ld+json">{"datePublished": "2024-01-02"}</script></head><p>kept</p>"#)
+    }
+
+    @Test func unterminatedScriptOrCommentEndsThePage() {
+        #expect(MarkupTree.withoutScripts(Array("<p>a</p><script>never closed".utf8)) == Array("<p>a</p><script>".utf8))
+        #expect(MarkupTree.withoutScripts(Array("<p>a</p><!-- never closed".utf8)) == Array("<p>a</p>".utf8))
+    }
 }
