@@ -23,7 +23,7 @@ extension MainTextFinder {
         "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe", "share", "sharing",
         "promo", "outbrain", "taboola", "recommend", "trending", "most-popular", "mostpopular", "signup",
         "paywall", "byline", "author-bio", "authorbio", "tags", "tag-list", "taglist", "navbar", "masthead",
-        "toolbar", "read-more", "readmore", "also-read", "more-stories", "print-only",
+        "toolbar", "caption", "read-more", "readmore", "also-read", "more-stories", "print-only",
     ].map { Array($0.utf8) }
 
     /// Names that keep a block even when an unlikely name also matches (`article-comments-count` stays out,

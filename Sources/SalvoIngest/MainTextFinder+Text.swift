@@ -55,6 +55,9 @@ extension MainTextFinder {
             return true  // the title, reported separately
         case .h2, .h3, .h4, .h5, .h6:
             return classWeight[i] < 0 || linkDensity(n) > 0.5
+        case .p:
+            // A paragraph that is nothing but a link is a "read also" teaser, not article text.
+            return textLength[i] < 200 && linkDensity(n) > 0.8
         case .div, .section, .ul, .ol, .table, .form, .fieldset, .dl, .figure:
             break
         default:

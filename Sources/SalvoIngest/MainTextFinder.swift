@@ -241,7 +241,7 @@ public struct MainTextFinder {
             if let c = bestClass, !c.isEmpty, tree.attribute("class", of: sib) == c { bonus = bestScore * 0.2 }
             if scored[Int(sib)] && score[Int(sib)] + bonus >= threshold {
                 out.append(sib)
-            } else if tree.tag(sib) == .p {
+            } else if tree.tag(sib) == .p || isTextBlock(sib) {
                 let len = textLength[Int(sib)]
                 let ld = linkDensity(sib)
                 if len > 80 && ld < 0.25 {
@@ -275,6 +275,15 @@ public struct MainTextFinder {
             }
         }
         return c
+    }
+
+    /// A `div`-like element that holds its own text and no blocks: a paragraph in all but name.
+    func isTextBlock(_ n: Node) -> Bool {
+        switch tree.tag(n) {
+        case .div, .section, .span, .font, .center: break
+        default: return false
+        }
+        return inlineLength[Int(n)] >= 25 && !Self.hasBlockChild(tree, n)
     }
 
     static func hasBlockChild(_ tree: MarkupTree, _ n: Node) -> Bool {
