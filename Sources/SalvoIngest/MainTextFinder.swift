@@ -241,7 +241,7 @@ public struct MainTextFinder {
             if let c = bestClass, !c.isEmpty, tree.attribute("class", of: sib) == c { bonus = bestScore * 0.2 }
             if scored[Int(sib)] && score[Int(sib)] + bonus >= threshold {
                 out.append(sib)
-            } else if tree.tag(sib) == .p || isTextBlock(sib) {
+            } else if tree.tag(sib) == .p || (isTextBlock(sib) && Self.endsSentence(tree.textContent(sib))) {
                 let len = textLength[Int(sib)]
                 let ld = linkDensity(sib)
                 if len > 80 && ld < 0.25 {
@@ -294,6 +294,18 @@ public struct MainTextFinder {
     static func endsSentence(_ bytes: [UInt8]) -> Bool {
         var i = bytes.count - 1
         while i >= 0 && Bytes.isSpace(bytes[i]) { i -= 1 }
+        // Closing quotes and brackets may follow the full stop.
+        while i > 0 {
+            if bytes[i] == 0x22 || bytes[i] == 0x27 || bytes[i] == 0x29 {
+                i -= 1
+            } else if i >= 1 && bytes[i - 1] == 0xC2 && bytes[i] == 0xBB {  // »
+                i -= 2
+            } else if i >= 2 && bytes[i - 2] == 0xE2 && bytes[i - 1] == 0x80 && (bytes[i] == 0x9D || bytes[i] == 0x99) {  // ” ’
+                i -= 3
+            } else {
+                break
+            }
+        }
         return i >= 0 && (bytes[i] == 0x2E || bytes[i] == 0x21 || bytes[i] == 0x3F)
     }
 }
