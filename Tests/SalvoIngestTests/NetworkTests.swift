@@ -56,4 +56,18 @@ import Testing
         let missing = reader.collect(server.base + "/nothing")
         #expect(missing.errors.map(\.description) == ["\(server.base)/nothing: HTTP 404"])
     }
+
+    @Test func slowServersTimeOut() throws {
+        let server = try LocalHTTPServer()
+        defer { server.stop() }
+        server.route("/slow") { _ in
+            Thread.sleep(forTimeInterval: 3)
+            return .init(headers: ["Content-Type": "text/html"], body: Array(HTMLPageTests.article.utf8))
+        }
+        let reader = DocumentReader(fetcher: HTTPFetcher(timeout: 1))
+        let r = reader.collect(server.base + "/slow")
+        #expect(r.documents.isEmpty)
+        #expect(r.errors.count == 1)
+        #expect(r.errors.first?.message.hasPrefix("fetch failed") == true)
+    }
 }
