@@ -22,7 +22,7 @@ extension MainTextFinder {
         "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate", "pagination",
         "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe", "share", "sharing",
         "promo", "outbrain", "taboola", "recommend", "trending", "most-popular", "mostpopular", "signup",
-        "paywall", "byline", "author-bio", "authorbio", "tags", "tag-list", "taglist", "navbar", "masthead",
+        "byline", "author-bio", "authorbio", "tags", "tag-list", "taglist", "navbar", "masthead",
         "toolbar", "caption", "read-more", "readmore", "also-read", "more-stories", "print-only",
     ].map { Array($0.utf8) }
 
