@@ -114,9 +114,11 @@ public struct Feed: Sendable {
     /// Heuristic: the bytes look like a feed (RSS, RDF or Atom root near the top).
     public static func looksLikeFeed(_ bytes: some Collection<UInt8>) -> Bool {
         let head = Array(bytes.prefix(2048))
-        if Bytes.find(head, Array("<html".utf8)) != nil { return false }
-        return Bytes.find(head, Array("<rss".utf8)) != nil || Bytes.find(head, Array("<feed".utf8)) != nil
-            || Bytes.find(head, Array("<rdf:rdf".utf8)) != nil
+        let feedAt = ["<rss", "<feed", "<rdf:rdf"].compactMap { Bytes.find(head, Array($0.utf8)) }.min()
+        guard let feedAt else { return false }
+        // A page that merely mentions a feed (or item HTML inside a feed): whichever root comes first wins.
+        let htmlAt = Bytes.find(head, Array("<html".utf8)) ?? Int.max
+        return feedAt < htmlAt
     }
 }
 
