@@ -12,7 +12,8 @@ extension MarkupTree {
     public static let maxDepth = 400
 
     /// Parses HTML (UTF-8 bytes) with libxml2's tolerant parser: broken markup is repaired,
-    /// nothing is fetched from the network, no errors are printed.
+    /// nothing is fetched from the network, no errors are printed, and no entities beyond HTML's
+    /// own are expanded (the HTML parser knows no DTD entities).
     ///
     /// Pass bytes already decoded to UTF-8; a `<meta charset>` in them is not obeyed again.
     public init(html bytes: [UInt8]) throws(MarkupError) {

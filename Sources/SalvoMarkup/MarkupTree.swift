@@ -78,31 +78,6 @@ public struct MarkupTree: Sendable {
         }
     }
 
-    /// The first descendant element named `name` (depth first), or `none`.
-    public func first(_ name: String, under n: Node) -> Node {
-        var stack: [Node] = [n]
-        while let top = stack.popLast() {
-            if names[Int(top)] == name && top != n { return top }
-            var kids: [Node] = []
-            for c in children(of: top) where !isText(c) { kids.append(c) }
-            stack.append(contentsOf: kids.reversed())
-        }
-        return Self.none
-    }
-
-    /// All descendant elements named `name`, in document order.
-    public func all(_ name: String, under n: Node) -> [Node] {
-        var out: [Node] = []
-        var stack: [Node] = [n]
-        while let top = stack.popLast() {
-            if names[Int(top)] == name && top != n { out.append(top) }
-            var kids: [Node] = []
-            for c in children(of: top) where !isText(c) { kids.append(c) }
-            stack.append(contentsOf: kids.reversed())
-        }
-        return out
-    }
-
     /// The concatenated text under a node, as bytes.
     public func textContent(_ n: Node) -> [UInt8] {
         if isText(n) { return Array(textBytes(n)) }
