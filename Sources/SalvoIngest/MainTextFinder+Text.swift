@@ -65,6 +65,8 @@ extension MainTextFinder {
         }
         let weight = Int(classWeight[i])
         let length = Int(textLength[i])
+        // Quotations and embedded posts carry their author links; they are still the article's words.
+        if quoteLength[i] * 2 > textLength[i] && textLength[i] >= 25 { return false }
         if weight + Int(scored[i] ? score[i] : 0) < 0 && length < 1000 { return true }
         if commas[i] >= 10 { return false }
         let p = Int(paragraphs[i])

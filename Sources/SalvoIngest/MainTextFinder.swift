@@ -21,6 +21,8 @@ public struct MainTextFinder {
     var textLength: [Int32]
     /// Of which inside links.
     var linkLength: [Int32]
+    /// Of which inside `blockquote` (quotations and embedded posts, which are article text).
+    var quoteLength: [Int32]
     /// Of which in direct text children or inline elements (what a `div` says itself).
     var inlineLength: [Int32]
     var commas: [Int32]
@@ -45,6 +47,7 @@ public struct MainTextFinder {
         excluded = Array(repeating: false, count: n)
         textLength = Array(repeating: 0, count: n)
         linkLength = Array(repeating: 0, count: n)
+        quoteLength = Array(repeating: 0, count: n)
         inlineLength = Array(repeating: 0, count: n)
         commas = Array(repeating: 0, count: n)
         paragraphs = Array(repeating: 0, count: n)
@@ -63,19 +66,23 @@ public struct MainTextFinder {
     private mutating func measure() {
         let n = tree.count
         var inLink = [Bool](repeating: false, count: n)
+        var inQuote = [Bool](repeating: false, count: n)
         // Nodes come in document order, so a parent is always seen before its children.
         for i in 0..<n {
             let node = Node(i)
             let parent = tree.parent(node)
             let parentExcluded = parent != MarkupTree.none && excluded[Int(parent)]
             let parentInLink = parent != MarkupTree.none && inLink[Int(parent)]
+            let parentInQuote = parent != MarkupTree.none && inQuote[Int(parent)]
             if tree.isText(node) {
                 excluded[i] = parentExcluded
                 inLink[i] = parentInLink
+                inQuote[i] = parentInQuote
                 continue
             }
             let tag = tree.tag(node)
             inLink[i] = parentInLink || tag == .a
+            inQuote[i] = parentInQuote || tag == .blockquote
             if parentExcluded {
                 excluded[i] = true
                 continue
@@ -94,6 +101,7 @@ public struct MainTextFinder {
                 let len = Int32(Bytes.visibleLength(bytes))
                 textLength[i] = len
                 if inLink[i] { linkLength[i] = len }
+                if inQuote[i] { quoteLength[i] = len }
                 var c: Int32 = 0
                 for b in bytes where b == 0x2C { c += 1 }
                 commas[i] = c
@@ -112,6 +120,7 @@ public struct MainTextFinder {
             let p = Int(parent)
             textLength[p] += textLength[i]
             linkLength[p] += linkLength[i]
+            quoteLength[p] += quoteLength[i]
             commas[p] += commas[i]
             paragraphs[p] += paragraphs[i]
             images[p] += images[i]

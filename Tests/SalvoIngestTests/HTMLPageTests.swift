@@ -125,4 +125,18 @@ import SalvoMarkup
         #expect(MarkupTree.withoutScripts(Array("<p>a</p><script>never closed".utf8)) == Array("<p>a</p><script>".utf8))
         #expect(MarkupTree.withoutScripts(Array("<p>a</p><!-- never closed".utf8)) == Array("<p>a</p>".utf8))
     }
+
+    @Test func embeddedPostsAndQuotesStay() throws {
+        let html = """
+        <html><body><article>
+        <p>The mayor said the city's water supply had been restored, after a long night of repairs by engineers, crews and volunteers.</p>
+        <div class="post-widget"><blockquote class="embedded-post"><p>Water is back in all districts. Thank you to every crew that worked through the night.</p>
+        &mdash; City Mayor (<a href="/m">@mayor</a>) <a href="/status/1">November 17, 2024</a></blockquote></div>
+        <p>Schools will open as usual on Monday, the education department added, though some buildings still lack heating.</p>
+        </article></body></html>
+        """
+        let page = try HTMLPage(bytes: Array(html.utf8))
+        #expect(page.text.contains("Water is back in all districts."))
+        #expect(page.text.contains("Schools will open as usual"))
+    }
 }
