@@ -39,6 +39,8 @@ public enum Charset: String, Sendable, CaseIterable {
         if let cs = declared(in: bytes, limit: 8192) {
             // Pages that declare a single-byte charset but are valid (non-ASCII) UTF-8 were re-encoded on the way.
             if cs != .utf8 && hasMultibyteUTF8(bytes) && isValidUTF8(bytes) { return .utf8 }
+            // And pages that say UTF-8 but are not: trust the bytes.
+            if cs == .utf8 && !isValidUTF8(bytes) { return sniff(bytes) }
             return cs
         }
         return sniff(bytes)

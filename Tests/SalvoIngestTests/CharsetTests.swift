@@ -27,6 +27,30 @@ import Testing
         #expect(Charset.detect(bytes, contentType: "text/html") == .koi8R)
     }
 
+    @Test func misdeclaredUTF8IsSniffed() throws {
+        // The same windows-1251 bytes, but the meta tag claims UTF-8.
+        let claimed = Self.replace(try Fixture.bytes("page-cp1251.html"), "windows-1251", "utf-8")
+        #expect(Charset.detect(claimed) == .windows1251)
+        let page = try HTMLPage(bytes: claimed)
+        #expect(page.text.hasPrefix(Self.russianStart))
+    }
+
+    static func replace(_ bytes: [UInt8], _ old: String, _ new: String) -> [UInt8] {
+        let o = Array(old.utf8), n = Array(new.utf8)
+        var out: [UInt8] = []
+        var i = 0
+        while i < bytes.count {
+            if i + o.count <= bytes.count && Array(bytes[i..<(i + o.count)]) == o {
+                out += n
+                i += o.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return out
+    }
+
     @Test func latinPages() throws {
         let nine = try HTMLPage(bytes: try Fixture.bytes("page-latin9.html"))
         #expect(nine.text.contains("über 5 Millionen €"))
