@@ -55,14 +55,13 @@ extension MainTextFinder {
         (positive, NameMatches.positive.rawValue), (negative, NameMatches.negative.rawValue),
     ])
 
-    /// `class` and `id` together, lowercased bytes (empty if neither).
-    static func classAndID(_ tree: MarkupTree, _ n: Node) -> [UInt8] {
-        var out: [UInt8] = []
+    /// `class` and `id` together, lowercased bytes, into `out` (left empty if neither).
+    static func classAndID(_ tree: MarkupTree, _ n: Node, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         for (name, value) in tree.attributes(of: n) where name == "class" || name == "id" {
             if !out.isEmpty { out.append(0x20) }
             for b in value.utf8 { out.append(Bytes.lower(b)) }
         }
-        return out
     }
 
     static func weight(_ m: NameMatches) -> Int16 {

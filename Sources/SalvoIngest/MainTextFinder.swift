@@ -67,6 +67,8 @@ public struct MainTextFinder {
         let n = tree.count
         var inLink = [Bool](repeating: false, count: n)
         var inQuote = [Bool](repeating: false, count: n)
+        var names: [UInt8] = []
+        names.reserveCapacity(256)
         // Nodes come in document order, so a parent is always seen before its children.
         for i in 0..<n {
             let node = Node(i)
@@ -87,7 +89,7 @@ public struct MainTextFinder {
                 excluded[i] = true
                 continue
             }
-            let names = Self.classAndID(tree, node)
+            Self.classAndID(tree, node, into: &names)
             let matches: NameMatches = names.isEmpty ? [] : Self.namePatterns.matches(names)
             classWeight[i] = Self.weight(matches)
             excluded[i] = Self.isDropped(tree, node, tag: tag, names: matches, stripUnlikely: stripUnlikely)

@@ -56,7 +56,13 @@ struct PageMetadata {
                 if timeDate == nil, let dt = tree.attribute("datetime", of: n) { timeDate = Self.day(dt) }
             case .script:
                 guard tree.attribute("type", of: n)?.lowercased() == "application/ld+json" else { continue }
-                let ld = JSONLD(tree.textContent(n))
+                let json = tree.textContent(n)
+                // Parse only what can still tell something: most pages' JSON-LD is about the site, not the article.
+                let wanted = (articleBody == nil && Bytes.find(json, Self.articleBodyKey) != nil)
+                    || (ldDate == nil && metaDate == nil && Bytes.find(json, Self.datePublishedKey) != nil)
+                    || (ogTitle == nil && Bytes.find(json, Self.headlineKey) != nil)
+                guard wanted else { continue }
+                let ld = JSONLD(json)
                 if ldDate == nil { ldDate = ld.datePublished.flatMap(Self.day) }
                 if articleBody == nil { articleBody = ld.articleBody }
                 if ogTitle == nil { ogTitle = ld.headline }
@@ -72,6 +78,10 @@ struct PageMetadata {
         language = language ?? metaLanguage
         canonicalURL = canonicalURL ?? ogURL
     }
+
+    static let articleBodyKey = Array("\"articlebody\"".utf8)
+    static let datePublishedKey = Array("\"datepublished\"".utf8)
+    static let headlineKey = Array("\"headline\"".utf8)
 
     /// `en-GB` → `en`, `uk_UA` → `uk`; nil for anything else.
     static func languageCode(_ s: String) -> String? {
