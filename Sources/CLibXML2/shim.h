@@ -1,6 +1,13 @@
 #ifndef SALVO_CLIBXML2_SHIM_H
 #define SALVO_CLIBXML2_SHIM_H
 
+/* Debian's libxml2 is built with ICU, and its encoding.h then includes the system ICU headers,
+ * whose UErrorCode clashes with Foundation's bundled ICU in any Swift module that sees both.
+ * Salvo never touches the ICU fields (it only passes xmlCharEncodingHandler pointers around),
+ * so the ICU part of the headers is switched off here. */
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
+
 #include <libxml/HTMLparser.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
