@@ -129,7 +129,7 @@ public struct HTTPFetcher: Sendable {
         try? FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
                                                  withIntermediateDirectories: true)
         if let data = try? JSONEncoder().encode(Validators(etag: etag, lastModified: lastModified)) {
-            FileManager.default.createFile(atPath: path, contents: data)
+            _ = FileManager.default.createFile(atPath: path, contents: data)
         }
     }
 }

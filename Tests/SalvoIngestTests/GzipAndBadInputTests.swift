@@ -29,7 +29,7 @@ import Testing
         defer { dir.remove() }
         let text = dir.write("note.txt.gz", Gzip.compress(Array("Air raid alert in the region lasted two hours.".utf8)))
         let records = "{\"id\": \"x1\", \"text\": \"One.\"}\n{\"id\": \"x2\", \"text\": \"Two.\"}\n"
-        let jsonl = dir.write("docs.jsonl.gz", Gzip.compress(Array(records.utf8)))
+        _ = dir.write("docs.jsonl.gz", Gzip.compress(Array(records.utf8)))
         let html = dir.write("page.html.gz", Gzip.compress(Array(HTMLPageTests.article.utf8)))
         let r = DocumentReader().collect(dir.url.path)
         #expect(r.errors.isEmpty)
