@@ -75,7 +75,7 @@ enum Bytes {
 
     /// The first `limit` bytes, with ASCII and basic Cyrillic (А–Я, Ё, І, Ї, Є, Ґ) lowercased; enough
     /// for comparing line starts with lowercase prefixes without Unicode case mapping.
-    static func lowerPrefix(_ bytes: String.UTF8View, _ limit: Int) -> [UInt8] {
+    static func lowerPrefix(_ bytes: Substring.UTF8View, _ limit: Int) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(limit)
         var lead: UInt8 = 0

@@ -19,6 +19,7 @@ public enum TextCleanup {
         var title = knownTitle
         var published: String?
         var lines = splitLines(text)
+        let originalCount = lines.count
 
         // Front matter (Jekyll, Hugo): `---` ... `---` at the very top.
         if lines.first?.trimmed == "---", let end = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" }), end < 40 {
@@ -36,7 +37,7 @@ public enum TextCleanup {
                 let rest = l.dropFirst(5)
                 if let day = PageMetadata.day(String(rest.prefix(10))) {
                     published = published ?? day
-                    lines[first] = Line(String(rest.dropFirst(10)))
+                    lines[first] = Line(rest.dropFirst(10))
                 }
             }
         }
@@ -51,22 +52,24 @@ public enum TextCleanup {
         }
         lines.removeAll { isBoilerplateLine($0.trimmed) }
 
-        var out = lines.map(\.text).joined(separator: "\n")
+        var out = lines.count == originalCount && title == knownTitle && published == nil
+            ? text : lines.map(\.text).joined(separator: "\n")
         while out.hasPrefix("\n") || out.hasPrefix(" ") { out.removeFirst() }
         while out.hasSuffix("\n") || out.hasSuffix(" ") { out.removeLast() }
         return Result(text: out, title: title, published: published)
     }
 
+    /// A line as a slice of the text (no copies), with its trimmed form.
     struct Line {
-        var text: String
-        var trimmed: String
-        init(_ text: String) {
+        var text: Substring
+        var trimmed: Substring
+        init(_ text: Substring) {
             self.text = text
             let u = text.utf8
             var start = u.startIndex, end = u.endIndex
             while start < end, Bytes.isSpace(u[start]) { start = u.index(after: start) }
             while end > start, Bytes.isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
-            trimmed = start == u.startIndex && end == u.endIndex ? text : String(text[start..<end])
+            trimmed = text[start..<end]
         }
     }
 
@@ -77,16 +80,16 @@ public enum TextCleanup {
         var i = u.startIndex
         while i != u.endIndex {
             if u[i] == 0x0A {
-                out.append(Line(String(text[start..<i])))
+                out.append(Line(text[start..<i]))
                 start = u.index(after: i)
             }
             i = u.index(after: i)
         }
-        out.append(Line(String(text[start..<u.endIndex])))
+        out.append(Line(text[start..<u.endIndex]))
         return out
     }
 
-    static func value(of key: String, in line: String) -> String? {
+    static func value(of key: String, in line: Substring) -> String? {
         guard line.hasPrefix(key + ":") else { return nil }
         var v = line.dropFirst(key.count + 1)
         while v.first == " " { v.removeFirst() }
@@ -94,7 +97,7 @@ public enum TextCleanup {
         return v.isEmpty ? nil : String(v)
     }
 
-    static func normalized(_ s: String) -> String {
+    static func normalized(_ s: some StringProtocol) -> String {
         String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
     }
 
@@ -104,7 +107,7 @@ public enum TextCleanup {
         "kommentar verfassen", "hinterlasse einen kommentar",
     ].map { Array($0.utf8) }
 
-    static func isCommentFormStart(_ line: String) -> Bool {
+    static func isCommentFormStart(_ line: Substring) -> Bool {
         guard line.utf8.count < 300 else { return false }
         let head = Bytes.lowerPrefix(line.utf8, 64)
         return commentFormStarts.contains { head.starts(with: $0) }
@@ -123,7 +126,7 @@ public enum TextCleanup {
         "поделиться", "поділитися", "teilen", "drucken", "vk", "вконтакте", "одноклассники", "skype", "messenger",
     ]
 
-    static func isBoilerplateLine(_ line: String) -> Bool {
+    static func isBoilerplateLine(_ line: Substring) -> Bool {
         let count = line.utf8.count
         guard count > 0, count < 300 else { return false }
         let head = Bytes.lowerPrefix(line.utf8, 64)
