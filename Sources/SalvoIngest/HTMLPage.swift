@@ -39,8 +39,9 @@ public struct HTMLPage: Sendable {
         canonicalURL = meta.canonicalURL
         published = meta.published ?? url.flatMap(PageMetadata.dateInURL) ?? meta.canonicalURL.flatMap(PageMetadata.dateInURL)
         if let body = meta.articleBody, Bytes.visibleLength(body.utf8) > Bytes.visibleLength(text.utf8) * 3 / 2 {
-            // The page's own structured data has a much longer body than the markup showed (lazy-loaded pages).
-            text = body
+            // The page's own structured data has a much longer body than the markup showed (lazy-loaded pages);
+            // some sites put markup in it.
+            text = body.contains("<") || body.contains("&") ? FeedText.plain(body) : body
         }
     }
 }

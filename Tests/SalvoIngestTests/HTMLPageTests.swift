@@ -139,4 +139,16 @@ import SalvoMarkup
         #expect(page.text.contains("Water is back in all districts."))
         #expect(page.text.contains("Schools will open as usual"))
     }
+
+    @Test func structuredDataBodyWhenTheMarkupHasOnlyATeaser() throws {
+        let body = "First paragraph of the full report, with details. <p>Second paragraph &amp; more details, which the page loads later.</p>"
+        let html = """
+        <html><head><script type="application/ld+json">{"@type": "NewsArticle", "articleBody": "\(body)"}</script></head>
+        <body><div class="teaser"><p>Short teaser text only, nothing else here.</p></div></body></html>
+        """
+        let page = try HTMLPage(bytes: Array(html.utf8))
+        #expect(page.text.hasPrefix("First paragraph of the full report"))
+        #expect(page.text.contains("Second paragraph & more details"))
+        #expect(!page.text.contains("<p>"))
+    }
 }
