@@ -63,6 +63,7 @@ struct GazetteerTests {
         ("Обстріл Кам'янця-Подільського та Івано-Франківська.", ["Kamianets-Podilskyi", "Ivano-Frankivsk"]),
         ("Бои у Часового Яру и под Кривым Рогом.", ["Chasiv Yar", "Kryvyi Rih"]),
         ("Запорізького району та Запоріжжя.", ["Zaporizhzhia Raion", "Zaporizhzhia"]),
+        ("Обстріли в Нікопольському районі; shelling of the Nikopol district.", ["Nikopol Raion", "Nikopol Raion"]),
     ])
     func multiword(text: String, expected: [String]) {
         #expect(names(text) == expected)
@@ -87,6 +88,9 @@ struct GazetteerTests {
         #expect(oblast.contains(city))
         #expect(gazetteer.place(named: "Херсонщини")?.name == "Kherson Oblast")
         #expect(gazetteer.place(named: "Gebiet Cherson")?.name == "Kherson Oblast")
+        let raion = try #require(gazetteer.place(named: "Nikopol Raion"))
+        #expect(raion.kind == .region)
+        #expect(raion.admin1 == "Dnipropetrovsk Oblast")
     }
 
     @Test func prefersUkrainianPlacesForSharedNames() {

@@ -386,3 +386,40 @@ if __name__ == "__main__":
     for n in sys.argv[1:]:
         for lang in script_languages(n):
             print(lang, n, "→", " ".join(sorted(forms(n, lang))))
+
+
+def raion_adjective(name, lang):
+    """The adjective a raion takes from its centre: Нікополь → Нікопольський, Покровськ →
+    Покровський, Каховка → Каховський, Суми → Сумський, Одеса → Одеський, Кременчук →
+    Кременчуцький; Russian Никополь → Никопольский. None where no rule fits (multiword names)."""
+    if " " in name or "-" in name or len(name) < 4:
+        return None
+    low = name.lower()
+    sk = "ський" if lang == "uk" else "ский"
+    if low.endswith(("ськ", "цьк", "зьк", "ск", "цк")):
+        return name + ("ий" if lang == "uk" else "ий")
+    if low.endswith("ь"):
+        return name[:-1] + ("ьський" if lang == "uk" else "ьский")
+    if low.endswith(("ська", "цька", "ская", "цкая")):  # Долинська → Долинський
+        return name[:-1] + "ий" if lang == "uk" else name[:-2] + "ий"
+    if len(low) > 3 and low[-1] == "я" and low[-2] == low[-3] and low[-2] in "лн":  # Добропілля → Добропільський
+        return name[:-2] + ("ьський" if lang == "uk" else "ьский")
+    if low.endswith("ія") or low.endswith("ия"):
+        return name[:-1] + ("йський" if lang == "uk" else "йский")
+    if low.endswith(("ове", "еве", "ово", "ево")):
+        return name[:-3] + ("івський" if lang == "uk" else "овский")
+    if low.endswith("ка"):
+        stem = name[:-2]
+    elif low[-1] in "аяиіы":
+        stem = name[:-1]
+    elif low[-1] in "еєоюуй":
+        return None
+    else:
+        stem = name
+    if stem.lower().endswith("с"):  # Одес- + ський → Одеський; Russian Одесс- + кий → Одесский
+        return stem + sk[1:] if lang == "uk" else stem + "кий"
+    if stem.lower().endswith("к"):  # Кременчук → Кременчуцький
+        return stem[:-1] + ("цький" if lang == "uk" else "цкий")
+    if stem.lower().endswith("г") and lang == "ru":
+        return stem + "ский"
+    return stem + sk
