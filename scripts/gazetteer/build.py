@@ -450,7 +450,9 @@ def main():
                     p.own.add(fold(f))
                 if primary:
                     p.primary.add(fold(f))
-            if script == "latin" and major and own and not n.endswith(("s", "z", "x", "ß", "'")):
+            if script == "latin" and own and "-" in n:
+                p.add(n.replace("-", " "))  # Ivano Frankivsk, Rostov on Don
+            if script == "latin" and major and own and " " not in n and not n.endswith(("s", "z", "x", "ß", "'")):
                 p.add(n + "s")  # German genitive: Kiews, Charkiws, Odessas
                 p.own.add(fold(n + "s"))
         places.append(p)
