@@ -12,7 +12,7 @@ public struct DateReader: Sendable {
         self.published = published
     }
 
-    public func read(_ text: FoldedText, tokens: [Token], hits: [Int: AnnotatedHit], numbers: [NumberMention]) -> [DateMention] {
+    public func read(_ text: FoldedText, tokens: [Token], hits: TokenHits, numbers: [NumberMention]) -> [DateMention] {
         var out: [DateMention] = []
         var numberAt: [Int: NumberMention] = [:]
         for n in numbers { numberAt[n.tokens.lowerBound] = n }
