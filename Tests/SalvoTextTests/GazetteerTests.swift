@@ -40,6 +40,14 @@ struct GazetteerTests {
         #expect(names(text) == expected)
     }
 
+    @Test("Russian towns in Ukrainian spelling", arguments: [
+        ("Дрони атакували Морозовськ, Єйськ та нафтобазу в Тихорецьку.", ["Morozovsk", "Yeysk", "Tikhoretsk"]),
+        ("Вибухи в Новоросійську, Енгельсі й Таганрозі.", ["Novorossiysk", "Engels", "Taganrog"]),
+    ])
+    func russianTownsInUkrainian(text: String, expected: [String]) {
+        #expect(names(text) == expected)
+    }
+
     @Test("Region forms in four languages", arguments: [
         ("Two people were injured in the Kharkiv region.", ["Kharkiv Oblast"]),
         ("Debris fell in Kharkiv Oblast and in Kyiv.", ["Kharkiv Oblast", "Kyiv"]),

