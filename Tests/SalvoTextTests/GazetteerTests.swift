@@ -40,6 +40,14 @@ struct GazetteerTests {
         #expect(names(text) == expected)
     }
 
+    @Test("Russian towns in Ukrainian spelling", arguments: [
+        ("Дрони атакували Морозовськ, Єйськ та нафтобазу в Тихорецьку.", ["Morozovsk", "Yeysk", "Tikhoretsk"]),
+        ("Вибухи в Новоросійську, Енгельсі й Таганрозі.", ["Novorossiysk", "Engels", "Taganrog"]),
+    ])
+    func russianTownsInUkrainian(text: String, expected: [String]) {
+        #expect(names(text) == expected)
+    }
+
     @Test("Region forms in four languages", arguments: [
         ("Two people were injured in the Kharkiv region.", ["Kharkiv Oblast"]),
         ("Debris fell in Kharkiv Oblast and in Kyiv.", ["Kharkiv Oblast", "Kyiv"]),
@@ -63,6 +71,7 @@ struct GazetteerTests {
         ("Обстріл Кам'янця-Подільського та Івано-Франківська.", ["Kamianets-Podilskyi", "Ivano-Frankivsk"]),
         ("Бои у Часового Яру и под Кривым Рогом.", ["Chasiv Yar", "Kryvyi Rih"]),
         ("Запорізького району та Запоріжжя.", ["Zaporizhzhia Raion", "Zaporizhzhia"]),
+        ("Обстріли в Нікопольському районі; shelling of the Nikopol district.", ["Nikopol Raion", "Nikopol Raion"]),
     ])
     func multiword(text: String, expected: [String]) {
         #expect(names(text) == expected)
@@ -87,6 +96,9 @@ struct GazetteerTests {
         #expect(oblast.contains(city))
         #expect(gazetteer.place(named: "Херсонщини")?.name == "Kherson Oblast")
         #expect(gazetteer.place(named: "Gebiet Cherson")?.name == "Kherson Oblast")
+        let raion = try #require(gazetteer.place(named: "Nikopol Raion"))
+        #expect(raion.kind == .region)
+        #expect(raion.admin1 == "Dnipropetrovsk Oblast")
     }
 
     @Test func prefersUkrainianPlacesForSharedNames() {

