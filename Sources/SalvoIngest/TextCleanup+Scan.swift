@@ -7,7 +7,6 @@ extension TextCleanup {
         return copy.withUTF8 { b in
             let n = b.count
             guard n > 0 else { return false }
-            if Bytes.isSpace(b[0]) || Bytes.isSpace(b[n - 1]) { return true }
             var lineStart = 0
             var firstLine = true
             while lineStart <= n {
@@ -21,7 +20,7 @@ extension TextCleanup {
                     if firstLine {
                         firstLine = false
                         if startsLower(b, s, e, Self.frontMatter) || startsLower(b, s, e, Self.dateStamp) { return true }
-                        if let title, length <= title.utf8.count * 2 + 16 { return true }
+                        if let title, sameLetters(b, s, e, title) { return true }
                     }
                     if length < 300 {
                         if commentFormStarts.contains(where: { startsLower(b, s, e, $0) })
@@ -34,6 +33,52 @@ extension TextCleanup {
             }
             return false
         }
+    }
+
+    /// Whether a line and the title read the same, ignoring case, spaces and punctuation (the
+    /// byte-level counterpart of comparing `normalized` forms).
+    static func sameLetters(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ title: String) -> Bool {
+        var t = title
+        return t.withUTF8 { tb in
+            var i = s, j = 0
+            while true {
+                while i < e && isSkippable(b, i) { i += skipWidth(b, i) }
+                while j < tb.count && isSkippable(tb, j) { j += skipWidth(tb, j) }
+                if i >= e || j >= tb.count { return i >= e && j >= tb.count }
+                if (b[i] & 0xE0) == 0xC0, i + 1 < e, (tb[j] & 0xE0) == 0xC0, j + 1 < tb.count {
+                    guard lowerPair(b[i], b[i + 1]) == lowerPair(tb[j], tb[j + 1]) else { return false }
+                    i += 2
+                    j += 2
+                    continue
+                }
+                guard Bytes.lower(b[i]) == Bytes.lower(tb[j]) else { return false }
+                i += 1
+                j += 1
+            }
+        }
+    }
+
+    /// ASCII that is not a letter or digit, and general punctuation (E2 80 xx: dashes, quotes).
+    private static func isSkippable(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let c = b[i]
+        if c < 0x80 { return !((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) || (c >= 0x61 && c <= 0x7A)) }
+        if c == 0xC2 { return true }  // «, », non-breaking space
+        return c == 0xE2 && i + 1 < b.count && b[i + 1] == 0x80
+    }
+
+    private static func skipWidth(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let c = b[i]
+        return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+    }
+
+    /// The text without leading and trailing white space, as the full clean-up leaves it.
+    static func trimmed(_ text: String) -> String {
+        let u = text.utf8
+        guard let first = u.first, let last = u.last, Bytes.isSpace(first) || Bytes.isSpace(last) else { return text }
+        var start = u.startIndex, end = u.endIndex
+        while start < end, Bytes.isSpace(u[start]) { start = u.index(after: start) }
+        while end > start, Bytes.isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
+        return String(text[start..<end])
     }
 
     static let frontMatter: [UInt8] = Array("---".utf8)
