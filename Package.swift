@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .target(name: "SalvoModel"),
@@ -22,10 +23,18 @@ let package = Package(
         .target(name: "SalvoExtract", dependencies: ["SalvoModel", "SalvoText"]),
         .target(name: "SalvoIngest", dependencies: ["SalvoModel"]),
         .target(name: "SalvoStore", dependencies: ["SalvoModel"]),
+        .target(
+            name: "SalvoServer",
+            dependencies: [
+                "SalvoModel", "SalvoStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "salvo",
             dependencies: [
-                "SalvoModel", "SalvoText", "SalvoExtract", "SalvoIngest",
+                "SalvoModel", "SalvoText", "SalvoExtract", "SalvoIngest", "SalvoStore", "SalvoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,5 +42,6 @@ let package = Package(
         .testTarget(name: "SalvoTextTests", dependencies: ["SalvoText"]),
         .testTarget(name: "SalvoIngestTests", dependencies: ["SalvoIngest", "SalvoModel"]),
         .testTarget(name: "SalvoExtractTests", dependencies: ["SalvoExtract", "SalvoText", "SalvoModel"]),
+        .testTarget(name: "SalvoServerTests", dependencies: ["SalvoServer", "SalvoStore", "SalvoModel"]),
     ]
 )
