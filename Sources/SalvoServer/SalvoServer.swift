@@ -25,13 +25,14 @@ public struct SalvoServer: Sendable {
     /// The router with every route and middleware, for the application or a test.
     public func router() -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: JSONErrorMiddleware())
-        router.add(middleware: SecurityHeadersMiddleware())
+        // Outermost first: CORS and security headers wrap everything, JSON error responses included.
         if let origin = configuration.corsOrigin {
             router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin),
                                                   allowHeaders: [.accept, .authorization, .contentType],
                                                   allowMethods: [.get, .post, .options]))
         }
+        router.add(middleware: SecurityHeadersMiddleware())
+        router.add(middleware: JSONErrorMiddleware())
         addAPIRoutes(to: router)
         assets.addRoutes(to: router)
         return router

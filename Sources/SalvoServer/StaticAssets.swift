@@ -20,8 +20,12 @@ struct StaticAssets: Sendable {
     ]
 
     static func load() throws -> StaticAssets {
-        guard let folder = Bundle.module.resourceURL?.appendingPathComponent("Resources") else {
-            throw APIError(.internalServerError, "the server's resources are missing beside the binary")
+        // `.copy("Resources")` lands in different places per platform (Linux: the bundle folder itself
+        // is searched as resources); take the first candidate that holds the page.
+        let candidates = [Bundle.module.resourceURL, Bundle.module.resourceURL?.appendingPathComponent("Resources"),
+                          Bundle.module.bundleURL.appendingPathComponent("Resources")].compactMap { $0 }
+        guard let folder = candidates.first(where: { FileManager.default.fileExists(atPath: $0.appendingPathComponent("index.html").path) }) else {
+            throw APIError(.internalServerError, "the server's resources (index.html) are missing beside the binary: \(Bundle.module.bundlePath)")
         }
         var assets: [String: Asset] = [:]
         for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
