@@ -128,7 +128,7 @@ function renderTable() {
 function renderTimeline(days) {
   const chart = document.getElementById("timeline");
   chart.replaceChildren();
-  const W = 720, left = 44, right = 8, top = 10, launchH = 190, gap = 34, casualtyH = 90;
+  const W = 720, left = 44, right = 8, top = 20, launchH = 180, gap = 34, casualtyH = 90;
   const byDay = new Map();
   for (const d of days) {
     if (!byDay.has(d.date)) byDay.set(d.date, { weapons: {}, killed: 0, injured: 0 });
@@ -170,7 +170,7 @@ function renderTimeline(days) {
     chart.append(svg("line", { x1: left, x2: W - right, y1: y, y2: y, class: "gridline" }));
     chart.append(svg("text", { x: left - 4, y: y + 3, "text-anchor": "end", class: "axis" }, v));
   }
-  chart.append(svg("text", { x: left, y: top + 8, class: "axis" }, "launched (left bar) · intercepted (right bar, darker)"));
+  chart.append(svg("text", { x: left, y: top - 8, class: "axis" }, "launched (left bar) · intercepted (right bar, darker)"));
   chart.append(svg("text", { x: left, y: casTop - 4, class: "axis" }, "killed (red) · injured (orange)"));
 
   const group = svg("g", { id: "timeline-bars" });
@@ -265,7 +265,7 @@ function renderMap() {
     }
   }
   for (const entry of seen.values()) {
-    const r = 5 + Math.min(18, Math.sqrt(entry.events.length * 4 + entry.harm));
+    const r = 9 + Math.min(26, 3 * Math.sqrt(entry.events.length * 2 + entry.harm));
     const c = svg("circle", { cx: entry.x.toFixed(1), cy: entry.y.toFixed(1), r: r.toFixed(1), fill: SIDE_COLORS[entry.side] || "#7f8c8d", class: "map-event" });
     c.append(svg("title", {}, `${entry.place}: ${entry.events.length} event(s), ${entry.harm} killed or injured`));
     c.addEventListener("click", () => openEvent(entry.events[0].id));
