@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         .target(name: "SalvoModel"),
@@ -21,11 +22,14 @@ let package = Package(
         ),
         .target(name: "SalvoExtract", dependencies: ["SalvoModel", "SalvoText"]),
         .target(name: "SalvoIngest", dependencies: ["SalvoModel"]),
-        .target(name: "SalvoStore", dependencies: ["SalvoModel"]),
+        .target(
+            name: "SalvoStore",
+            dependencies: ["SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .executableTarget(
             name: "salvo",
             dependencies: [
-                "SalvoModel", "SalvoText", "SalvoExtract", "SalvoIngest",
+                "SalvoModel", "SalvoText", "SalvoExtract", "SalvoIngest", "SalvoStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -33,5 +37,6 @@ let package = Package(
         .testTarget(name: "SalvoTextTests", dependencies: ["SalvoText"]),
         .testTarget(name: "SalvoIngestTests", dependencies: ["SalvoIngest", "SalvoModel"]),
         .testTarget(name: "SalvoExtractTests", dependencies: ["SalvoExtract", "SalvoText", "SalvoModel"]),
+        .testTarget(name: "SalvoStoreTests", dependencies: ["SalvoStore", "SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )
