@@ -38,11 +38,11 @@ public final class MemoryEventStore: EventStore {
             if s.byFingerprint[fingerprint] != nil { return IngestOutcome(document: .unchanged) }
             var change = IngestOutcome.DocumentChange.new
             var updated = Set<String>()
-            let previous = document.url.flatMap { s.byURL[$0] } ?? (s.documents[document.id] != nil ? document.id : nil)
+            let previous = s.documents[document.id] != nil ? document.id : DocumentIdentity.articleURL(document.url).flatMap { s.byURL[$0] }
             if let old = previous, let record = s.documents.removeValue(forKey: old) {
                 change = .updated
                 s.byFingerprint[record.fingerprint] = nil
-                if let u = record.document.url { s.byURL[u] = nil }
+                if let u = DocumentIdentity.articleURL(record.document.url) { s.byURL[u] = nil }
                 let touched = s.eventsOfDocument.removeValue(forKey: old) ?? []
                 let result = s.index.removeDocument(old, from: touched)
                 updated.formUnion(result.changed)
@@ -51,7 +51,7 @@ public final class MemoryEventStore: EventStore {
             s.sequence += 1
             s.documents[document.id] = Record(document: document, fingerprint: fingerprint, sequence: s.sequence)
             s.byFingerprint[fingerprint] = document.id
-            if let u = document.url { s.byURL[u] = document.id }
+            if let u = DocumentIdentity.articleURL(document.url) { s.byURL[u] = document.id }
 
             var created = Set<String>()
             for (i, event) in extracted.events.enumerated() {

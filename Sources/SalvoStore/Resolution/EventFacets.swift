@@ -5,6 +5,8 @@ import SalvoModel
 /// and two events merging follow the same rules.
 struct EventFacets {
     var days: Set<Day>
+    /// Days a report states (an event or figure date), as opposed to days taken from publication.
+    var firmDays: Set<Day>
     var attacker: Side?
     var places: [Place]
     var profile: Set<WeaponFamily>
@@ -21,6 +23,7 @@ struct EventFacets {
 
     init(_ reports: [EventReport]) {
         days = []
+        firmDays = []
         places = []
         profile = []
         documents = []
@@ -31,6 +34,7 @@ struct EventFacets {
         var seenPlaces = Set<String>()
         for r in reports {
             if let d = r.day { days.insert(d) }
+            if r.event.date != nil || r.event.figures.contains(where: { $0.date != nil }), let d = r.day { firmDays.insert(d) }
             if let a = r.event.attacker { attackers[a, default: 0] += 1 }
             for p in r.event.places where seenPlaces.insert(p.name).inserted { places.append(p) }
             profile.formUnion(r.weaponProfile)

@@ -13,8 +13,11 @@ import SalvoModel
 ///   days differ): those are two nights.
 /// - **Evidence**: the same day; the same city or oblast; the same numbers reported; shared
 ///   weapon families.
-/// - A report dated one day off needs more than place: the same numbers, or the same city and
-///   the same numbers, because the neighbouring night is usually another attack.
+/// - A report dated one day off, or dated only by its publication day, needs the same numbers
+///   as well, because the neighbouring night is usually another attack.
+/// - A nationwide report and a local one (Ukraine and Kharkiv) are weakly related unless the
+///   nationwide side has figures about that place or they share weapons or numbers: on any day
+///   there is shelling somewhere that is not the night's mass strike.
 ///
 /// The best-scoring candidate is joined. Other candidates the report ties to strongly (the same
 /// numbers, or figures about their places) and that fit the joined event are merged into it: a
@@ -55,7 +58,7 @@ public struct EventResolver: Sendable {
         var mergedReports = best.cluster.reports + [report]
         var merged = EventFacets(mergedReports)
         var absorbing: [String] = []
-        for other in scored.sorted(by: { $0.score > $1.score }) where other.cluster.id != best.cluster.id {
+        for other in scored.sorted(by: { $0.score > $1.score }) where other.cluster.id != best.cluster.id && !facets.firmDays.isEmpty {
             guard other.score >= absorbThreshold, evidence(merged, other.facets) != nil else { continue }
             absorbing.append(other.cluster.id)
             mergedReports += other.cluster.reports
@@ -77,6 +80,12 @@ public struct EventResolver: Sendable {
         if !a.places.isEmpty, !b.places.isEmpty {
             switch relation {
             case .unrelated: return nil
+            case .inCountry:
+                // A nationwide report takes in a local one when it has figures about that place;
+                // otherwise the local report may be the day's shelling elsewhere.
+                let named = PlaceRelation.best(a.places.filter { a.figurePlaces.contains($0.name) && $0.kind != .country }, b.places)
+                    >= .nested || PlaceRelation.best(b.places.filter { b.figurePlaces.contains($0.name) && $0.kind != .country }, a.places) >= .nested
+                score += named ? 1 : 0.25
             case .sameRegion: score += 0.5
             case .nested: score += 1
             case .sameArea: score += 1
@@ -90,7 +99,9 @@ public struct EventResolver: Sendable {
         }
         score += min(shared, 6)
         if !a.profile.isDisjoint(with: b.profile) { score += 0.5 }
-        if distance == 0 {
+        // A day taken only from the publication date is a guess: it needs the same numbers.
+        let firm = !a.firmDays.isEmpty && !b.firmDays.isEmpty
+        if distance == 0, firm {
             score += 1
             return score >= sameDayThreshold ? score : nil
         }

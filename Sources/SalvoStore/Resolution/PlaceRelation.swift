@@ -3,6 +3,8 @@ import SalvoModel
 /// How two named places relate, from the same place down to unrelated.
 enum PlaceRelation: Int, Comparable {
     case unrelated = 0
+    /// A local place and the whole country: a nationwide report and a local one.
+    case inCountry
     /// Two cities of the same oblast.
     case sameRegion
     /// One lies inside the other (Odesa in Odesa Oblast, Kharkiv in Ukraine).
@@ -17,7 +19,10 @@ enum PlaceRelation: Int, Comparable {
     init(_ a: Place, _ b: Place) {
         if a.name == b.name {
             self = a.kind == .city ? .sameCity : .sameArea
-        } else if a.contains(b) || b.contains(a) || Self.countryHolds(a, b) || Self.countryHolds(b, a) {
+        } else if (a.kind == .country) != (b.kind == .country),
+                  a.contains(b) || b.contains(a) || Self.countryHolds(a, b) || Self.countryHolds(b, a) {
+            self = .inCountry
+        } else if a.contains(b) || b.contains(a) {
             self = .nested
         } else if a.kind == .city, b.kind == .city, let r = a.admin1, r == b.admin1 {
             self = .sameRegion

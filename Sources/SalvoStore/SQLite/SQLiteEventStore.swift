@@ -71,12 +71,10 @@ public final class SQLiteEventStore: EventStore {
         }
         var change = IngestOutcome.DocumentChange.new
         var updated = Set<String>()
-        var previous: Int64?
-        if let url = document.url {
-            previous = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE url = ?", arguments: [url])
-        }
-        if previous == nil {
-            previous = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE key = ?", arguments: [document.id])
+        let articleURL = DocumentIdentity.articleURL(document.url)
+        var previous = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE key = ?", arguments: [document.id])
+        if previous == nil, let articleURL {
+            previous = try Int64.fetchOne(db, sql: "SELECT id FROM document WHERE url = ?", arguments: [articleURL])
         }
         if let old = previous {
             change = .updated
@@ -97,7 +95,7 @@ public final class SQLiteEventStore: EventStore {
         try db.cachedStatement(sql: """
             INSERT INTO document (key, url, fingerprint, title, language, published, sequence, text)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [document.id, document.url, fingerprint, document.title ?? extracted.title,
+            """).execute(arguments: [document.id, articleURL ?? document.url, fingerprint, document.title ?? extracted.title,
                                      document.language ?? extracted.language, published?.description, sequence, document.text])
         let documentRow = db.lastInsertedRowID
 
