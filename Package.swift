@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
@@ -22,7 +23,10 @@ let package = Package(
         ),
         .target(name: "SalvoExtract", dependencies: ["SalvoModel", "SalvoText"]),
         .target(name: "SalvoIngest", dependencies: ["SalvoModel"]),
-        .target(name: "SalvoStore", dependencies: ["SalvoModel"]),
+        .target(
+            name: "SalvoStore",
+            dependencies: ["SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .target(
             name: "SalvoServer",
             dependencies: [
@@ -42,6 +46,7 @@ let package = Package(
         .testTarget(name: "SalvoTextTests", dependencies: ["SalvoText"]),
         .testTarget(name: "SalvoIngestTests", dependencies: ["SalvoIngest", "SalvoModel"]),
         .testTarget(name: "SalvoExtractTests", dependencies: ["SalvoExtract", "SalvoText", "SalvoModel"]),
+        .testTarget(name: "SalvoStoreTests", dependencies: ["SalvoStore", "SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "SalvoServerTests", dependencies: ["SalvoServer", "SalvoStore", "SalvoModel"]),
     ]
 )
