@@ -57,7 +57,8 @@ public final class MemoryEventStore: EventStore {
             for (i, event) in extracted.events.enumerated() {
                 let report = EventReport(document: document.id, ordinal: i, published: document.published ?? extracted.published,
                                          sequence: s.sequence, event: event)
-                let candidates = report.day.map { s.index.candidates(day: $0, attacker: event.attacker) } ?? []
+                let candidates = report.day.map { s.index.candidates(day: $0, attacker: event.attacker) }
+                    ?? s.index.candidates(sharingValuesOf: report)
                 let resolution = resolver.resolve(report, candidates: candidates)
                 var next = s.nextEvent
                 let result = s.index.apply(resolution, report: report) {

@@ -41,6 +41,15 @@ struct EventIndex {
         }
     }
 
+    /// For a report without a day: events stating one of its distinctive numbers.
+    func candidates(sharingValuesOf report: EventReport) -> [EventCluster] {
+        let keys = Set(report.event.figures.filter { $0.value >= 3 }.map { "\($0.quantity.rawValue)/\($0.value)" })
+        guard !keys.isEmpty else { return [] }
+        return clusters.keys.sorted().compactMap { clusters[$0] }.filter { c in
+            c.reports.contains { r in r.event.figures.contains { keys.contains("\($0.quantity.rawValue)/\($0.value)") } }
+        }
+    }
+
     /// Takes a resolver's decision: creates, joins or merges, and returns the event's id and
     /// the ids of the events merged away.
     mutating func apply(_ resolution: EventResolver.Resolution, report: EventReport,

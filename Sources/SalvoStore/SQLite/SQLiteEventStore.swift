@@ -107,6 +107,8 @@ public final class SQLiteEventStore: EventStore {
             if let day = report.day {
                 try loadDays((day.ordinal - 1)...(day.ordinal + 1), db: db, cache: &c)
                 candidates = c.index.candidates(day: day, attacker: event.attacker)
+            } else {
+                candidates = try undatedCandidates(report, db: db, cache: &c)
             }
             let resolution = resolver.resolve(report, candidates: candidates)
             var newID: String?
@@ -174,6 +176,20 @@ public final class SQLiteEventStore: EventStore {
 
     private func json<T: Encodable>(_ value: T, _ c: Cache) throws -> String {
         String(decoding: try c.encoder.encode(value), as: UTF8.self)
+    }
+
+    /// For a report without a day: the events that state one of its distinctive numbers.
+    private func undatedCandidates(_ report: EventReport, db: Database, cache c: inout Cache) throws -> [EventCluster] {
+        var ids = Set<Int64>()
+        for f in report.event.figures where f.value >= 3 {
+            ids.formUnion(try Int64.fetchAll(db, sql: """
+                SELECT DISTINCT r.event_id FROM figure f JOIN report r ON r.id = f.report_id
+                WHERE f.quantity = ? AND f.value = ?
+                """, arguments: [f.quantity.rawValue, f.value]))
+        }
+        let sorted = ids.sorted()
+        try loadClusters(ids: sorted, db: db, cache: &c)
+        return sorted.compactMap { c.index[String($0)] }
     }
 
     // MARK: - Cache loading
