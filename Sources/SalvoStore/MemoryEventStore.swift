@@ -134,8 +134,10 @@ public final class MemoryEventStore: EventStore {
     private func matchingDocuments(_ s: State, text: String) -> Set<String> {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         guard !words.isEmpty else { return [] }
+        // Whole words, as the SQLite store's full-text index matches them.
         return Set(s.documents.filter { _, r in
-            let body = ((r.document.title ?? "") + " " + r.document.text).lowercased()
+            let body = Set(((r.document.title ?? "") + " " + r.document.text).lowercased()
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
             return words.allSatisfy { body.contains($0) }
         }.keys)
     }
