@@ -49,22 +49,28 @@ public struct EventResolver: Sendable {
     public init() {}
 
     public func resolve(_ report: EventReport, candidates: [EventCluster]) -> Resolution {
+        resolve(report, candidates: candidates.map { ($0, EventFacets($0.reports)) })
+    }
+
+    /// As `resolve(_:candidates:)`, with each event's facets already at hand (stores keep them).
+    func resolve(_ report: EventReport, candidates: [(cluster: EventCluster, facets: EventFacets)]) -> Resolution {
         guard !candidates.isEmpty else { return .create }
         let facets = EventFacets([report])
         var scored: [(cluster: EventCluster, facets: EventFacets, score: Double)] = []
         for c in candidates {
-            let f = EventFacets(c.reports)
-            if let s = evidence(facets, f) { scored.append((c, f, s)) }
+            if let s = evidence(facets, c.facets) { scored.append((c.cluster, c.facets, s)) }
         }
         guard let best = scored.max(by: { ($0.score, $1.cluster.id) < ($1.score, $0.cluster.id) }) else { return .create }
-        var mergedReports = best.cluster.reports + [report]
-        var merged = EventFacets(mergedReports)
         var absorbing: [String] = []
-        for other in scored.sorted(by: { $0.score > $1.score }) where other.cluster.id != best.cluster.id && !facets.firmDays.isEmpty {
+        guard !facets.firmDays.isEmpty, scored.contains(where: { $0.score >= absorbThreshold && $0.cluster.id != best.cluster.id }) else {
+            return .join(best.cluster.id, absorbing: [])
+        }
+        var merged = best.facets
+        merged.add(report)
+        for other in scored.sorted(by: { $0.score > $1.score }) where other.cluster.id != best.cluster.id {
             guard other.score >= absorbThreshold, evidence(merged, other.facets) != nil else { continue }
             absorbing.append(other.cluster.id)
-            mergedReports += other.cluster.reports
-            merged = EventFacets(mergedReports)
+            for r in other.cluster.reports { merged.add(r) }
         }
         return .join(best.cluster.id, absorbing: absorbing)
     }
