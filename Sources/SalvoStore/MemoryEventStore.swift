@@ -57,7 +57,8 @@ public final class MemoryEventStore: EventStore {
             for (i, event) in extracted.events.enumerated() {
                 let report = EventReport(document: document.id, ordinal: i, published: document.published ?? extracted.published,
                                          sequence: s.sequence, event: event)
-                let candidates = report.day.map { s.index.candidates(day: $0, attacker: event.attacker) } ?? []
+                let candidates = report.day.map { s.index.candidates(day: $0, attacker: event.attacker) }
+                    ?? s.index.candidates(sharingValuesOf: report)
                 let resolution = resolver.resolve(report, candidates: candidates)
                 var next = s.nextEvent
                 let result = s.index.apply(resolution, report: report) {
@@ -133,8 +134,10 @@ public final class MemoryEventStore: EventStore {
     private func matchingDocuments(_ s: State, text: String) -> Set<String> {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         guard !words.isEmpty else { return [] }
+        // Whole words, as the SQLite store's full-text index matches them.
         return Set(s.documents.filter { _, r in
-            let body = ((r.document.title ?? "") + " " + r.document.text).lowercased()
+            let body = Set(((r.document.title ?? "") + " " + r.document.text).lowercased()
+                .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
             return words.allSatisfy { body.contains($0) }
         }.keys)
     }

@@ -21,6 +21,9 @@ struct EventFacets {
     struct CountKey: Hashable { var quantity: Quantity; var family: WeaponFamily?; var claimant: Side }
     struct ValueKey: Hashable { var quantity: Quantity; var family: WeaponFamily?; var value: Int }
 
+    private var attackerVotes: [Side: Int] = [:]
+    private var placeNames = Set<String>()
+
     init(_ reports: [EventReport]) {
         days = []
         firmDays = []
@@ -30,26 +33,31 @@ struct EventFacets {
         counts = [:]
         values = []
         figurePlaces = []
-        var attackers: [Side: Int] = [:]
-        var seenPlaces = Set<String>()
-        for r in reports {
-            if let d = r.day { days.insert(d) }
-            if r.event.date != nil || r.event.figures.contains(where: { $0.date != nil }), let d = r.day { firmDays.insert(d) }
-            if let a = r.event.attacker { attackers[a, default: 0] += 1 }
-            for p in r.event.places where seenPlaces.insert(p.name).inserted { places.append(p) }
-            profile.formUnion(r.weaponProfile)
-            documents.insert(r.document)
-            for f in r.event.figures {
-                let family = f.quantity.isCasualty ? nil : f.weapon.flatMap(WeaponFamily.init)
-                values.insert(ValueKey(quantity: f.quantity, family: family, value: f.value))
-                if let p = f.place { figurePlaces.insert(p) }
-                let nationwide = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
-                if nationwide, f.claimant != .media, f.quantity == .launched || f.quantity == .intercepted {
-                    counts[CountKey(quantity: f.quantity, family: family, claimant: f.claimant), default: []].insert(f.value)
-                }
+        for r in reports { add(r) }
+    }
+
+    /// Takes in one more report; an event's facets grow with it instead of being recomputed.
+    mutating func add(_ r: EventReport) {
+        if let d = r.day {
+            days.insert(d)
+            if r.event.date != nil || r.event.figures.contains(where: { $0.date != nil }) { firmDays.insert(d) }
+        }
+        if let a = r.event.attacker {
+            attackerVotes[a, default: 0] += 1
+            attacker = attackerVotes.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) })?.key
+        }
+        for p in r.event.places where placeNames.insert(p.name).inserted { places.append(p) }
+        profile.formUnion(r.weaponProfile)
+        documents.insert(r.document)
+        for f in r.event.figures {
+            let family = f.quantity.isCasualty ? nil : f.weapon.flatMap(WeaponFamily.init)
+            values.insert(ValueKey(quantity: f.quantity, family: family, value: f.value))
+            if let p = f.place { figurePlaces.insert(p) }
+            let nationwide = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
+            if nationwide, f.claimant != .media, f.quantity == .launched || f.quantity == .intercepted {
+                counts[CountKey(quantity: f.quantity, family: family, claimant: f.claimant), default: []].insert(f.value)
             }
         }
-        attacker = attackers.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) })?.key
     }
 
     /// Fewest days between any day of one and any day of the other.

@@ -4,6 +4,8 @@ import SalvoModel
 /// `SQLiteEventStore` keeps the days it has touched as a cache in front of the database.
 struct EventIndex {
     private(set) var clusters: [String: EventCluster] = [:]
+    /// What the resolver compares, kept up to date as reports join.
+    private var facets: [String: EventFacets] = [:]
     private var byDay: [Int: Set<String>] = [:]
     /// Events whose reports have no day: never candidates, kept so they can be listed.
     private var undated: Set<String> = []
@@ -12,9 +14,10 @@ struct EventIndex {
 
     subscript(id: String) -> EventCluster? { clusters[id] }
 
-    mutating func insert(_ cluster: EventCluster) {
+    mutating func insert(_ cluster: EventCluster, facets known: EventFacets? = nil) {
         remove(id: cluster.id)
         clusters[cluster.id] = cluster
+        facets[cluster.id] = known ?? EventFacets(cluster.reports)
         let days = Set(cluster.reports.compactMap(\.day))
         if days.isEmpty { undated.insert(cluster.id) }
         for d in days { byDay[d.ordinal, default: []].insert(cluster.id) }
@@ -23,6 +26,7 @@ struct EventIndex {
     @discardableResult
     mutating func remove(id: String) -> EventCluster? {
         guard let old = clusters.removeValue(forKey: id) else { return nil }
+        facets[id] = nil
         undated.remove(id)
         for d in Set(old.reports.compactMap(\.day)) {
             byDay[d.ordinal]?.remove(id)
@@ -32,13 +36,27 @@ struct EventIndex {
     }
 
     /// Events with a report within one day of `day`, by the same attacker or an unknown one.
-    func candidates(day: Day, attacker: Side?) -> [EventCluster] {
+    func candidates(day: Day, attacker: Side?) -> [(cluster: EventCluster, facets: EventFacets)] {
         var ids = Set<String>()
         for o in (day.ordinal - 1)...(day.ordinal + 1) { ids.formUnion(byDay[o] ?? []) }
-        return ids.sorted().compactMap { clusters[$0] }.filter { c in
-            guard let a = attacker, let b = c.attacker else { return true }
-            return a == b
+        return ids.sorted().compactMap { id in
+            guard let c = clusters[id], let f = facets[id] else { return nil }
+            if let a = attacker, let b = f.attacker, a != b { return nil }
+            return (c, f)
         }
+    }
+
+    func withFacets(_ ids: [String]) -> [(cluster: EventCluster, facets: EventFacets)] {
+        ids.compactMap { id in clusters[id].flatMap { c in facets[id].map { (c, $0) } } }
+    }
+
+    /// For a report without a day: events stating one of its distinctive numbers.
+    func candidates(sharingValuesOf report: EventReport) -> [(cluster: EventCluster, facets: EventFacets)] {
+        let keys = Set(report.event.figures.filter { $0.value >= 3 }.map { "\($0.quantity.rawValue)/\($0.value)" })
+        guard !keys.isEmpty else { return [] }
+        return withFacets(clusters.keys.sorted().filter { id in
+            clusters[id]!.reports.contains { r in r.event.figures.contains { keys.contains("\($0.quantity.rawValue)/\($0.value)") } }
+        })
     }
 
     /// Takes a resolver's decision: creates, joins or merges, and returns the event's id and
@@ -52,11 +70,24 @@ struct EventIndex {
             return (id, true, [])
         case .join(let id, let absorbing):
             var cluster = clusters[id] ?? EventCluster(id: id, reports: [])
+            var f = facets[id] ?? EventFacets(cluster.reports)
             for other in absorbing {
-                if let o = remove(id: other) { cluster.reports += o.reports }
+                if let o = remove(id: other) {
+                    cluster.reports += o.reports
+                    for r in o.reports { f.add(r) }
+                }
             }
             cluster.reports.append(report)
-            insert(cluster)
+            f.add(report)
+            if absorbing.isEmpty, let d = report.day, clusters[id] != nil {
+                // The common case, one report joining: no need to re-index every day.
+                clusters[id] = cluster
+                facets[id] = f
+                byDay[d.ordinal, default: []].insert(id)
+                undated.remove(id)
+            } else {
+                insert(cluster, facets: f)
+            }
             return (id, false, absorbing)
         }
     }

@@ -73,6 +73,7 @@ extension SQLiteEventStore {
                 t.column("start", .integer).notNull()
                 t.column("end", .integer).notNull()
             }
+            try db.create(index: "figure_on_quantity_value", on: "figure", columns: ["quantity", "value"])
         }
         return m
     }

@@ -31,6 +31,7 @@ struct Ingester {
         } catch {
             // Stop: asked to end between documents.
         }
+        flush()
     }
 
     /// Stores already-extracted documents: JSON Lines of the extract contract (`salvo extract
@@ -65,15 +66,33 @@ struct Ingester {
                                     published: record.published, text: text)
             save(document, extracted: record, label: "\(path):\(lineNo)")
         }
+        flush()
     }
 
+    /// Documents waiting to be stored together; each is still stored atomically.
+    private var pending: [(Document, ExtractedDocument)] = []
+    private var labels: [String] = []
+    var batchSize = 256
+
     private mutating func save(_ document: Document, extracted: ExtractedDocument, label: String) {
-        do {
-            tally.add(try store.ingest(document, extracted: extracted))
-        } catch {
-            tally.failed += 1
-            Log.error("\(label): not stored: \(error)")
+        pending.append((document, extracted))
+        labels.append(label)
+        if pending.count >= batchSize { flush() }
+    }
+
+    /// Stores what is pending; called when a batch is full, after each source and before stopping.
+    mutating func flush() {
+        guard !pending.isEmpty else { return }
+        for (result, label) in zip(store.ingest(batch: pending), labels) {
+            switch result {
+            case .success(let outcome): tally.add(outcome)
+            case .failure(let error):
+                tally.failed += 1
+                Log.error("\(label): not stored: \(error)")
+            }
         }
+        pending.removeAll(keepingCapacity: true)
+        labels.removeAll(keepingCapacity: true)
         let t = tally
         progress.update("ingest: \(t.documents) documents, \(t.eventsNew) new events", documents: t.documents)
     }

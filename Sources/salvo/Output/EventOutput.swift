@@ -16,7 +16,8 @@ struct EventOutput {
     init(format: EventFormat) {
         self.format = format
         encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
+        // Sorted keys: the same database gives byte-identical output, easy to diff.
+        encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     }
 
     mutating func write(_ events: [StoredEvent]) throws {
@@ -69,7 +70,7 @@ extension StoredEvent {
 
     /// ACLED `sub_event_type` from the weapons counted.
     var subEventType: String {
-        let weapons = Set(figures.compactMap(\.figure.weapon))
+        let weapons = Set(figures.compactMap(\.figure.weapon)).subtracting([.any])
         if weapons.contains(where: { $0.isMissile || $0 == .artillery }) { return "Shelling/artillery/missile attack" }
         if !weapons.isEmpty { return "Air/drone strike" }
         return "Shelling/artillery/missile attack"
