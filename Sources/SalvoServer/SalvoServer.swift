@@ -40,13 +40,11 @@ public struct SalvoServer: Sendable {
 
     /// - Parameter onServerRunning: called with the bound port once listening (useful with port 0).
     public func application(logger: Logger? = nil, onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
-        var logger = logger ?? Logger(label: "salvo.serve")
-        if logger.logLevel > .info { logger.logLevel = .info }
-        return Application(
+        Application(
             router: router(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "salvo"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? 0) },
-            logger: logger
+            logger: logger ?? Logger(label: "salvo.serve")
         )
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import Hummingbird
+import Logging
 import SalvoServer
 import SalvoStore
 
@@ -13,7 +14,10 @@ func withRunningServer(store: any EventStore = SampleStore(), token: String? = n
     let configuration = ServerConfiguration(host: "127.0.0.1", port: 0, token: token, corsOrigin: cors, maxBodyBytes: 64 * 1024)
     let server = try SalvoServer(store: store, configuration: configuration, ingester: ingester)
     let (ports, continuation) = AsyncStream.makeStream(of: Int.self)
-    let app = server.application(onServerRunning: { port in continuation.yield(port) })
+    var quiet = Logger(label: "salvo.serve.test")
+    // Cancelling the server at the end of each test logs shutdown noise at error level.
+    quiet.logLevel = .critical
+    let app = server.application(logger: quiet, onServerRunning: { port in continuation.yield(port) })
     try await withThrowingTaskGroup(of: Void.self) { group in
         group.addTask { try await app.runService() }
         var iterator = ports.makeAsyncIterator()

@@ -65,6 +65,12 @@ function headline(event, quantity) {
   return rows.some((s) => s.conflict) ? `${total}*` : String(total);
 }
 
+function addDays(day, n) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
 function placeNames(event) {
   return event.places.map((p) => p.name).join(", ");
 }
@@ -93,9 +99,21 @@ async function loadEvents() {
     setStatus(`Could not load events: ${error.message}`, true);
   }
   try {
-    const { since, until, place, attacker, weapon, min_killed, text } = state.filters;
+    let { since, until, place, attacker, weapon, min_killed, text } = state.filters;
+    const caption = document.querySelector("#timeline-figure figcaption");
+    caption.textContent = "Daily: launched vs intercepted by weapon class; killed and injured";
+    if (!since && !until) {
+      // Without a date filter, chart the 90 days up to the newest matching event: a daily chart of
+      // years is unreadable, and the store would have to aggregate every event on each page load.
+      const newest = state.events.map((e) => e.date).filter(Boolean).sort().pop();
+      if (newest) {
+        until = newest;
+        since = addDays(newest, -89);
+        caption.textContent += ` (${since} to ${until}; set dates to change)`;
+      }
+    }
     const stats = await api(`/api/stats/daily${query({ since, until, place, attacker, weapon, min_killed, text })}`);
-    renderTimeline(stats.days);
+    renderTimeline(stats.days, since, until);
   } catch (error) {
     setStatus(`Could not load the timeline: ${error.message}`, true);
   }
@@ -125,7 +143,7 @@ function renderTable() {
 
 // ---------------------------------------------------------------- timeline
 
-function renderTimeline(days) {
+function renderTimeline(days, since, until) {
   const chart = document.getElementById("timeline");
   chart.replaceChildren();
   const W = 720, left = 44, right = 8, top = 20, launchH = 180, gap = 34, casualtyH = 90;
@@ -147,8 +165,13 @@ function renderTimeline(days) {
     renderLegend([]);
     return;
   }
+  // The axis is calendar days, so quiet days show as gaps rather than vanishing.
+  const first = since && since < dates[0] ? since : dates[0];
+  const last = until && until > dates[dates.length - 1] ? until : dates[dates.length - 1];
+  const dayIndex = (d) => Math.round((Date.parse(`${d}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86400000);
+  const span = dayIndex(last) + 1;
   const plotW = W - left - right;
-  const slot = plotW / dates.length;
+  const slot = plotW / span;
   const barW = Math.max(1, Math.min(14, slot / 2 - 1));
   let maxLaunch = 1, maxCas = 1;
   const used = new Set();
@@ -174,7 +197,8 @@ function renderTimeline(days) {
   chart.append(svg("text", { x: left, y: casTop - 4, class: "axis" }, "killed (red) · injured (orange)"));
 
   const group = svg("g", { id: "timeline-bars" });
-  dates.forEach((date, index) => {
+  dates.forEach((date) => {
+    const index = dayIndex(date);
     const day = byDay.get(date);
     const x0 = left + index * slot + slot / 2 - barW - 0.5;
     let yl = yL(0), yi = yL(0);
@@ -204,12 +228,14 @@ function renderTimeline(days) {
     }
   });
   chart.append(group);
-  // Date labels: first, last, and a few between, so they never collide.
-  const step = Math.max(1, Math.ceil(dates.length / 6));
-  dates.forEach((date, index) => {
-    if (index % step !== 0 && index !== dates.length - 1) return;
-    chart.append(svg("text", { x: left + index * slot + slot / 2, y: casTop + casualtyH + 14, "text-anchor": "middle", class: "axis" }, date));
-  });
+  // Date labels: the first and last day and a few between, so they never collide.
+  const step = Math.max(1, Math.ceil(span / 5));
+  for (let index = 0; index < span; index += step) {
+    chart.append(svg("text", { x: left + index * slot + slot / 2, y: casTop + casualtyH + 14, "text-anchor": "middle", class: "axis" }, addDays(first, index)));
+  }
+  if ((span - 1) % step > step / 2) {
+    chart.append(svg("text", { x: left + (span - 1) * slot + slot / 2, y: casTop + casualtyH + 14, "text-anchor": "end", class: "axis" }, last));
+  }
   renderLegend([...used]);
 }
 
