@@ -13,9 +13,13 @@ extension SQLiteEventStore {
             if let w = query.weapon { clauses.append("e.weapons LIKE ?"); args.append("%,\(w.rawValue),%") }
             if let k = query.minKilled { clauses.append("e.killed >= ?"); args.append(k) }
             if let place = query.place {
-                var sub = "SELECT event_id FROM event_place WHERE name = ? OR admin1 = ?"
+                var sub = "SELECT event_id FROM event_place WHERE (name = ? OR admin1 = ?"
                 args += [place, place]
                 if let code = EventQuery.countryCode(named: place) { sub += " OR country = ?"; args.append(code) }
+                sub += ")"
+                // The window again here lets the (place, date) indexes give only the events in it.
+                if let since = query.since { sub += " AND date >= ?"; args.append(since.description) }
+                if let until = query.until { sub += " AND date <= ?"; args.append(until.description) }
                 clauses.append("e.id IN (\(sub))")
             }
             if let text = query.text {

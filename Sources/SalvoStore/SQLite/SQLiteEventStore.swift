@@ -200,12 +200,17 @@ public final class SQLiteEventStore: EventStore {
                                      shell.headline(.killed), shell.headline(.injured), shell.headline(.launched),
                                      shell.headline(.intercepted), cluster.reports.count, rowID])
         // Places only grow while reports join; a shrink (an updated document) rewrites them too.
-        guard c.placesWritten[id] != places.count else { return }
+        guard c.placesWritten[id] != places.count else {
+            // The day can move while the places stay (a report with a firmer date joined).
+            try db.cachedStatement(sql: "UPDATE event_place SET date = ? WHERE event_id = ? AND date IS NOT ?")
+                .execute(arguments: [cluster.date?.description, rowID, cluster.date?.description])
+            return
+        }
         c.placesWritten[id] = places.count
         try db.cachedStatement(sql: "DELETE FROM event_place WHERE event_id = ?").execute(arguments: [rowID])
-        let insertPlace = try db.cachedStatement(sql: "INSERT INTO event_place (event_id, name, admin1, country) VALUES (?, ?, ?, ?)")
+        let insertPlace = try db.cachedStatement(sql: "INSERT INTO event_place (event_id, name, admin1, country, date) VALUES (?, ?, ?, ?, ?)")
         for p in places {
-            try insertPlace.execute(arguments: [rowID, p.name, p.admin1, p.country])
+            try insertPlace.execute(arguments: [rowID, p.name, p.admin1, p.country, cluster.date?.description])
         }
     }
 
