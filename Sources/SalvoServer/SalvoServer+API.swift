@@ -3,25 +3,6 @@ import Hummingbird
 import SalvoModel
 import SalvoStore
 
-/// `GET /api/events?since=2024-11-01&place=Odesa&limit=20` answers
-/// `{"events": [...], "limit": 20, "offset": 0, "next_offset": 20}`; `next_offset` is `null` on the last page.
-struct EventPage: Encodable {
-    var events: [StoredEvent]
-    var limit: Int
-    var offset: Int
-    var nextOffset: Int?
-
-    enum CodingKeys: String, CodingKey { case events, limit, offset, nextOffset = "next_offset" }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(events, forKey: .events)
-        try c.encode(limit, forKey: .limit)
-        try c.encode(offset, forKey: .offset)
-        if let nextOffset { try c.encode(nextOffset, forKey: .nextOffset) } else { try c.encodeNil(forKey: .nextOffset) }
-    }
-}
-
 /// `GET /api/events/{id}`: the event with every claim, and the documents behind it (without their text).
 struct EventDetail: Encodable {
     var event: StoredEvent
@@ -78,8 +59,14 @@ extension SalvoServer {
         var events = try store.events(matching: query)
         let more = events.count > limit
         if more { events.removeLast(events.count - limit) }
-        return JSONResponse.make(EventPage(events: events, limit: limit, offset: query.offset,
-                                           nextOffset: more ? query.offset + limit : nil))
+        var w = JSONWriter(capacity: 2048 * events.count + 64)
+        w.object { w in
+            w.key("events"); w.array(events) { w, e in w.event(e) }
+            w.key("limit"); w.int(limit)
+            w.key("offset"); w.int(query.offset)
+            w.key("next_offset"); w.int(more ? query.offset + limit : nil)
+        }
+        return w.response()
     }
 
     func showEvent(id: String) throws -> Response {

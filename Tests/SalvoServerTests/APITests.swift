@@ -157,3 +157,25 @@ struct APITests {
         }
     }
 }
+
+@Suite("Hand-written event JSON")
+struct EventJSONTests {
+    @Test("the events list writes what StoredEvent's Codable conformance writes")
+    func matchesCodable() async throws {
+        var tricky = SampleStore.sampleEvents[0]
+        // Quotes, backslashes, control characters and non-ASCII must survive the byte writer.
+        tricky.targets = ["quote \" backslash \\ tab \t newline \n bell \u{07}", "Київ — Херсоні"]
+        tricky.places[0].lat = 46.47712345678
+        tricky.places[0].geonameid = nil
+        let events = [tricky] + SampleStore.sampleEvents.dropFirst()
+        try await withRunningServer(store: SampleStore(events: events)) { base in
+            let reply = try await fetch(base, "/api/events?sort=date&limit=50")
+            let written = try #require(reply.json["events"] as? [[String: Any]])
+            let expected = try JSONSerialization.jsonObject(with: JSONEncoder().encode(events)) as? [[String: Any]]
+            #expect(written.count == 3)
+            for (a, b) in zip(written, try #require(expected)) {
+                #expect(NSDictionary(dictionary: a).isEqual(to: b), "\(a["id"] ?? "?")")
+            }
+        }
+    }
+}
