@@ -54,18 +54,7 @@ final class SampleStore: EventStore, @unchecked Sendable {
         var unpaged = query
         unpaged.limit = nil
         unpaged.offset = 0
-        var stats: [DailyStat] = []
-        for event in try events(matching: unpaged) {
-            guard let date = event.date else { continue }
-            for s in event.summary where s.quantity == .launched || s.quantity == .intercepted {
-                stats.append(DailyStat(date: date, weapon: s.weapon, launched: s.quantity == .launched ? s.headline : 0,
-                                       intercepted: s.quantity == .intercepted ? s.headline : 0, killed: killed(event), injured: value(event, .injured)))
-            }
-            if !event.summary.contains(where: { $0.quantity == .launched || $0.quantity == .intercepted }) {
-                stats.append(DailyStat(date: date, weapon: nil, launched: 0, intercepted: 0, killed: killed(event), injured: value(event, .injured)))
-            }
-        }
-        return stats.sorted { $0.date < $1.date }
+        return DailyStat.aggregate(try events(matching: unpaged))
     }
 
     func search(text: String, limit: Int) throws -> [DocumentHit] {

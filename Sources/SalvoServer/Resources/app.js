@@ -155,9 +155,9 @@ function renderTimeline(days, since, until) {
     const w = day.weapons[key] || (day.weapons[key] = { launched: 0, intercepted: 0 });
     w.launched += d.launched;
     w.intercepted += d.intercepted;
-    // Casualties are per day; rows per weapon class repeat or split them, so keep the largest.
-    day.killed = Math.max(day.killed, d.killed);
-    day.injured = Math.max(day.injured, d.injured);
+    // Casualties carry no weapon class: they sit in the day's row without one, so a sum is exact.
+    day.killed += d.killed;
+    day.injured += d.injured;
   }
   const dates = [...byDay.keys()].sort();
   if (!dates.length) {
