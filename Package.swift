@@ -11,6 +11,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
     ],
     targets: [
         .target(name: "SalvoModel"),
@@ -25,11 +27,22 @@ let package = Package(
         .target(name: "SalvoMarkup", dependencies: ["CLibXML2"]),
         .target(name: "SalvoIngest", dependencies: ["SalvoModel", "SalvoMarkup", "CZlib"]),
         .executableTarget(name: "salvo-html-bench", dependencies: ["SalvoIngest"]),
-        .target(name: "SalvoStore", dependencies: ["SalvoModel"]),
+        .target(
+            name: "SalvoStore",
+            dependencies: ["SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "SalvoServer",
+            dependencies: [
+                "SalvoModel", "SalvoStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            resources: [.copy("Resources")]
+        ),
         .executableTarget(
             name: "salvo",
             dependencies: [
-                "SalvoModel", "SalvoText", "SalvoExtract", "SalvoIngest",
+                "SalvoModel", "SalvoText", "SalvoExtract", "SalvoIngest", "SalvoStore", "SalvoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -42,5 +55,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SalvoExtractTests", dependencies: ["SalvoExtract", "SalvoText", "SalvoModel"]),
+        .testTarget(name: "SalvoStoreTests", dependencies: ["SalvoStore", "SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SalvoServerTests", dependencies: ["SalvoServer", "SalvoStore", "SalvoModel"]),
     ]
 )

@@ -16,6 +16,11 @@ public protocol EventStore: Sendable {
     /// the events already stored. Re-ingesting the same document changes nothing.
     func ingest(_ document: Document, extracted: ExtractedDocument) throws -> IngestOutcome
 
+    /// Stores several documents, each atomically (all of it or nothing), in order; a store may
+    /// commit them together, which is much faster on disk. One result per document.
+    /// The default calls `ingest(_:extracted:)` for each.
+    func ingest(batch: [(Document, ExtractedDocument)]) -> [Result<IngestOutcome, any Error>]
+
     func events(matching query: EventQuery) throws -> [StoredEvent]
     func event(id: String) throws -> StoredEvent?
     func document(id: String) throws -> StoredDocument?

@@ -1,0 +1,147 @@
+import Foundation
+import Hummingbird
+import SalvoModel
+import SalvoStore
+
+/// `GET /api/events/{id}`: the event with every claim, and the documents behind it (without their text).
+struct EventDetail: Encodable {
+    var event: StoredEvent
+    var sources: [Source]
+
+    struct Source: Encodable {
+        var id: String
+        var url: String?
+        var title: String?
+        var language: String?
+        var published: Day?
+    }
+}
+
+struct IngestReply: Encodable {
+    var id: String
+    var document: String
+    var eventsCreated: Int
+    var eventsUpdated: Int
+
+    enum CodingKeys: String, CodingKey { case id, document, eventsCreated = "events_created", eventsUpdated = "events_updated" }
+}
+
+extension SalvoServer {
+    static let maxIDLength = 1000
+    static let maxSearchHits = 100
+
+    func addAPIRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/api/events") { request, _ in try listEvents(request) }
+        router.get("/api/events/{id}") { request, context in
+            try showEvent(id: Self.decodedID(context.parameters.get("id").map { Substring($0) } ?? ""))
+        }
+        // Document ids are often paths (`feeds/a.xml#3`), so take the rest of the path, slashes included.
+        router.get("/api/documents/**") { request, _ in
+            try showDocument(id: Self.decodedID(Substring(request.uri.path.dropFirst("/api/documents/".count))))
+        }
+        router.get("/api/stats/daily") { request, _ in try dailyStats(request) }
+        router.get("/api/search") { request, _ in try search(request) }
+        router.post("/api/documents") { request, context in try await ingest(request, context: context) }
+    }
+
+    static func decodedID(_ raw: Substring) throws -> String {
+        guard let id = String(raw).removingPercentEncoding, !id.isEmpty, id.utf8.count <= maxIDLength else {
+            throw APIError.badRequest("not a valid id")
+        }
+        return id
+    }
+
+    func listEvents(_ request: Request) throws -> Response {
+        var query = try EventQuery(QueryParameters(request, allowed: EventQuery.parameterNames))
+        let limit = query.limit ?? EventQuery.defaultLimit
+        // One more than asked tells whether a next page exists without counting every match.
+        query.limit = limit + 1
+        var events = try store.events(matching: query)
+        let more = events.count > limit
+        if more { events.removeLast(events.count - limit) }
+        var w = JSONWriter(capacity: 2048 * events.count + 64)
+        w.object { w in
+            w.key("events"); w.array(events) { w, e in w.event(e) }
+            w.key("limit"); w.int(limit)
+            w.key("offset"); w.int(query.offset)
+            w.key("next_offset"); w.int(more ? query.offset + limit : nil)
+        }
+        return w.response()
+    }
+
+    func showEvent(id: String) throws -> Response {
+        guard let event = try store.event(id: id) else { throw APIError.notFound("no event with id '\(id.prefix(100))'") }
+        var sources: [EventDetail.Source] = []
+        for documentID in event.documents {
+            if let d = try store.document(id: documentID) {
+                sources.append(.init(id: d.id, url: d.url, title: d.title, language: d.language, published: d.published))
+            } else {
+                sources.append(.init(id: documentID))
+            }
+        }
+        return JSONResponse.make(EventDetail(event: event, sources: sources))
+    }
+
+    func showDocument(id: String) throws -> Response {
+        guard let document = try store.document(id: id) else { throw APIError.notFound("no document with id '\(id.prefix(100))'") }
+        return JSONResponse.make(document)
+    }
+
+    func dailyStats(_ request: Request) throws -> Response {
+        let allowed: Set<String> = ["since", "until", "place", "attacker", "weapon", "min_killed", "text"]
+        var query = try EventQuery(QueryParameters(request, allowed: allowed))
+        query.limit = nil
+        return JSONResponse.make(["days": try store.dailyStats(matching: query)])
+    }
+
+    func search(_ request: Request) throws -> Response {
+        let parameters = try QueryParameters(request, allowed: ["q", "limit"])
+        guard let q = parameters.string("q"), !q.allSatisfy({ $0.isWhitespace }) else {
+            throw APIError.badRequest("q: a search text is required")
+        }
+        let limit = try parameters.int("limit", in: 1...Self.maxSearchHits) ?? 20
+        return JSONResponse.make(["hits": try store.search(text: q, limit: limit)])
+    }
+
+    func ingest(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        guard let token = configuration.token, let ingester else {
+            throw APIError(.forbidden, "ingest is disabled: start the server with --token")
+        }
+        guard let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer "),
+              Self.constantTimeEqual(Array(authorization.utf8.dropFirst(7)), Array(token.utf8)) else {
+            throw APIError(.unauthorized, "a valid 'Authorization: Bearer TOKEN' header is required",
+                           headers: [.wwwAuthenticate: "Bearer"])
+        }
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: configuration.maxBodyBytes)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw APIError(.contentTooLarge, "body larger than \(configuration.maxBodyBytes) bytes")
+        }
+        let document: Document
+        do {
+            document = try JSONDecoder().decode(Document.self, from: Data(buffer: body))
+        } catch {
+            throw APIError.badRequest("body is not a document {\"id\", \"url\"?, \"published\"?, \"language\"?, \"title\"?, \"text\"}")
+        }
+        guard !document.id.isEmpty, document.id.utf8.count <= Self.maxIDLength else { throw APIError.badRequest("id: 1 to \(Self.maxIDLength) bytes") }
+        guard !document.text.isEmpty else { throw APIError.badRequest("text: empty") }
+        let outcome = try store.ingest(document, extracted: ingester.extract(document))
+        return JSONResponse.make(IngestReply(id: document.id, document: outcome.document.rawValue,
+                                             eventsCreated: outcome.eventsCreated, eventsUpdated: outcome.eventsUpdated),
+                                 status: outcome.document == .new ? .created : .ok)
+    }
+
+    /// Compares without an early exit, so response time says nothing about how much of the token matched.
+    static func constantTimeEqual(_ a: [UInt8], _ b: [UInt8]) -> Bool {
+        var difference = UInt8(truncatingIfNeeded: a.count ^ b.count)
+        for i in 0..<max(a.count, b.count) {
+            difference |= (i < a.count ? a[i] : 0) ^ (i < b.count ? b[i] : 0)
+        }
+        return difference == 0
+    }
+}
+
+extension EventDetail.Source {
+    init(id: String) { self.init(id: id, url: nil, title: nil, language: nil, published: nil) }
+}

@@ -1,0 +1,130 @@
+import SalvoModel
+
+/// Chooses, per quantity and weapon class of an event, the headline figure among all claims.
+///
+/// The rule, stated once:
+/// 1. **Who counts.** The side that was attacked counts: for a Russian attack the Ukrainian side
+///    (air force for launched and intercepted, local and regional authorities for casualties);
+///    for a Ukrainian attack the Russian side (defence ministry, governors). When the attacker is
+///    unknown, Ukrainian officials, then Russian ones. Without any claim from the counting side,
+///    other officials count, and the outlets' own figures come last.
+/// 2. **Latest wins.** Among those claims, the one from the most recently published document
+///    (ingest order breaks ties); figures rise through the day as rubble is cleared. Within one
+///    document the largest value.
+/// 3. **Totals over parts.** A nationwide claim (no place or a country) is the total. Without one,
+///    the headline is the sum over places, a city dropped when its oblast has its own figure.
+/// 4. **Conflict.** Two official sides whose latest values differ for the same place.
+///
+/// ```swift
+/// let summary = HeadlineRule().summarize(cluster)   // [FigureSummary]
+/// ```
+public struct HeadlineRule: Sendable {
+    public init() {}
+
+    public func summarize(_ cluster: EventCluster) -> [FigureSummary] {
+        let counting = Self.countingSide(attacker: cluster.attacker)
+        let places = cluster.places
+        struct Key: Hashable { var quantity: Quantity; var weapon: WeaponClass? }
+        var groups: [Key: [Claim]] = [:]
+        var order: [Key] = []
+        for r in cluster.reports {
+            for (i, f) in r.event.figures.enumerated() {
+                let key = Key(quantity: f.quantity, weapon: f.quantity.isCasualty ? nil : f.weapon)
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append(Claim(figure: f, published: r.published, sequence: r.sequence, index: i))
+            }
+        }
+        let quantityOrder = Quantity.allCases
+        order.sort { a, b in
+            let qa = quantityOrder.firstIndex(of: a.quantity)!, qb = quantityOrder.firstIndex(of: b.quantity)!
+            return qa != qb ? qa < qb : (a.weapon?.rawValue ?? "") < (b.weapon?.rawValue ?? "")
+        }
+        return order.map { key in
+            summarize(claims: groups[key]!, quantity: key.quantity, weapon: key.weapon, counting: counting, places: places)
+        }
+    }
+
+    /// The side whose count is the reference for an attack by `attacker`.
+    public static func countingSide(attacker: Side?) -> [Side] {
+        switch attacker {
+        case .russia: return [.ukraine]
+        case .ukraine: return [.russia]
+        default: return [.ukraine, .russia]
+        }
+    }
+
+    struct Claim {
+        var figure: Figure
+        var published: Day?
+        var sequence: Int
+        var index: Int
+    }
+
+    func summarize(claims: [Claim], quantity: Quantity, weapon: WeaponClass?, counting: [Side], places: [Place]) -> FigureSummary {
+        let values = claims.map(\.figure.value)
+        // Group by place; nationwide claims (no place, or a country) are the total.
+        func kind(_ name: String?) -> Place.Kind? {
+            guard let name else { return .country }
+            if let p = places.first(where: { $0.name == name }) { return p.kind }
+            return name == "Ukraine" || name == "Russia" ? .country : nil
+        }
+        var byPlace: [String: [Claim]] = [:]
+        var totals: [Claim] = []
+        for c in claims {
+            if kind(c.figure.place) == .country { totals.append(c) } else { byPlace[c.figure.place!, default: []].append(c) }
+        }
+        var headline: Int
+        var claimant: Side
+        var conflict = false
+        if !totals.isEmpty || byPlace.count <= 1 {
+            let group = totals.isEmpty ? Array(byPlace.values.first ?? []) : totals
+            (headline, claimant) = pick(group, counting: counting)
+            conflict = sidesDisagree(group)
+        } else {
+            // Parts only: drop a city when the oblast it lies in has its own figure.
+            let placeObjects = Dictionary(places.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            let names = byPlace.keys.sorted()
+            let kept = names.filter { name in
+                guard let p = placeObjects[name] else { return true }
+                return !names.contains { other in other != name && (placeObjects[other]?.contains(p) ?? false) }
+            }
+            headline = 0
+            var sides: [Side: Int] = [:]
+            for name in kept {
+                let (v, s) = pick(byPlace[name]!, counting: counting)
+                headline += v
+                sides[s, default: 0] += 1
+                conflict = conflict || sidesDisagree(byPlace[name]!)
+            }
+            claimant = sides.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) })?.key ?? .media
+        }
+        return FigureSummary(quantity: quantity, weapon: weapon, minimum: values.min() ?? 0,
+                             maximum: max(values.max() ?? 0, headline), headline: headline,
+                             headlineClaimant: claimant, conflict: conflict)
+    }
+
+    /// The headline of one group of claims about the same place.
+    func pick(_ claims: [Claim], counting: [Side]) -> (Int, Side) {
+        var pool: [Claim] = []
+        for side in counting where pool.isEmpty { pool = claims.filter { $0.figure.claimant == side } }
+        if pool.isEmpty { pool = claims.filter { $0.figure.claimant != .media } }
+        if pool.isEmpty { pool = claims }
+        let latest = pool.max { a, b in
+            (a.published?.ordinal ?? Int.min, a.sequence, a.figure.value) < (b.published?.ordinal ?? Int.min, b.sequence, b.figure.value)
+        }!
+        return (latest.figure.value, latest.figure.claimant)
+    }
+
+    /// Official sides (not outlets) whose latest values differ.
+    func sidesDisagree(_ claims: [Claim]) -> Bool {
+        var latest: [Side: Claim] = [:]
+        for c in claims where c.figure.claimant != .media {
+            if let old = latest[c.figure.claimant],
+               (old.published?.ordinal ?? Int.min, old.sequence, old.figure.value) >= (c.published?.ordinal ?? Int.min, c.sequence, c.figure.value) {
+                continue
+            }
+            latest[c.figure.claimant] = c
+        }
+        return Set(latest.values.map(\.figure.value)).count > 1
+    }
+}

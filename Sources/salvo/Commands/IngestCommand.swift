@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+
+/// `salvo ingest`: documents in, events stored.
+struct IngestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Extract documents and store them, their figures and the merged events.",
+        discussion: """
+        Inputs are what `salvo extract` reads. Each document is stored in one transaction; \
+        the same document (same URL, id or text) stored again changes nothing, and a changed \
+        article replaces its old figures. A one-line summary goes to stderr.
+
+        Examples:
+          salvo ingest articles/ feed.jsonl
+          salvo ingest --db strikes.sqlite corpus.jsonl
+          salvo extract corpus.jsonl --include-text > out.jsonl && salvo ingest --extracted out.jsonl
+        """
+    )
+
+    @Argument(help: "Files, directories, URLs, or - for standard input.")
+    var sources: [String] = []
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Sources are `salvo extract` output (JSON Lines) to store as they are.")
+    var extracted = false
+
+    func validate() throws {
+        if sources.isEmpty { throw ValidationError("give at least one source (a file, directory, URL or -)") }
+    }
+
+    func run() throws {
+        var ingester = Ingester(store: try store.open(create: true))
+        for source in sources {
+            if extracted { ingester.ingest(extracted: source) } else { ingester.ingest(source: source) }
+        }
+        ingester.progress.finish()
+        Log.info(ingester.tally.summary)
+        if ingester.tally.failed > 0 { throw ExitCode(1) }
+    }
+}

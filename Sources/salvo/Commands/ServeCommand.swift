@@ -1,0 +1,87 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import SalvoExtract
+import SalvoServer
+import SalvoStore
+
+/// `salvo serve`: the JSON API and the web page over the event database.
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the JSON API and the web page (table, timeline, map, claims) over the database.",
+        discussion: """
+        Read-only unless --token is given, which enables POST /api/documents with \
+        `Authorization: Bearer TOKEN`. The API is described at /openapi.yaml. Ctrl-C stops it.
+
+        Examples:
+          salvo serve --db salvo.sqlite
+          salvo serve --port 9000 --cors https://newsroom.example
+          salvo serve --host 0.0.0.0 --token "$(head -c 24 /dev/urandom | base64)"
+        """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Port to listen on (0: any free port).") var port: Int = 8080
+    @Option(help: "Address to listen on; 127.0.0.1 keeps it to this machine.") var host: String = "127.0.0.1"
+    @Option(help: "Bearer token that enables POST /api/documents (at least 16 characters).") var token: String?
+    @Option(help: ArgumentHelp("The one origin allowed cross-origin requests (CORS is off otherwise).", valueName: "origin"))
+    var cors: String?
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port: \(port) is not in 0...65535") }
+        guard !host.isEmpty else { throw ValidationError("--host: empty") }
+        if let token, token.count < 16 || token.contains(where: { $0.isWhitespace }) {
+            throw ValidationError("--token: use at least 16 characters without spaces")
+        }
+        if let cors {
+            // An origin is scheme://host[:port], nothing after: anything else would never match a browser's Origin.
+            let parts = cors.split(separator: "/", omittingEmptySubsequences: false)
+            guard parts.count == 3, parts[0] == "http:" || parts[0] == "https:", parts[1].isEmpty, !parts[2].isEmpty else {
+                throw ValidationError("--cors: '\(cors)' is not an origin like https://example.org")
+            }
+        }
+    }
+
+    func run() throws {
+        // With a token the server writes, so it may create the database; read-only it must exist.
+        let eventStore = try store.open(create: token != nil)
+        let configuration = ServerConfiguration(host: host, port: port, token: token, corsOrigin: cors)
+        let ingester: (any DocumentIngesting)? = token == nil ? nil : ClosureIngester { Extractor().extract($0) }
+        let server: SalvoServer
+        do {
+            server = try SalvoServer(store: eventStore, configuration: configuration, ingester: ingester)
+        } catch {
+            Log.error("cannot start the server: \(error)")
+            throw ExitCode(1)
+        }
+        let host = self.host
+        let result = ServeResult()
+        let done = DispatchSemaphore(value: 0)
+        // ArgumentParser runs this command synchronously; the server lives in a task until SIGINT/SIGTERM.
+        Task {
+            do {
+                try await server.application(onServerRunning: { port in
+                    Log.info("salvo: serving \(store.db) on http://\(host):\(port)/ (API: /api/events, /openapi.yaml)\(token == nil ? ", read-only" : ", ingest enabled")")
+                }).runService()
+            } catch {
+                result.set(error)
+            }
+            done.signal()
+        }
+        done.wait()
+        if let error = result.error {
+            Log.error("server stopped: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// The error, if any, the server task ended with.
+private final class ServeResult: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: (any Error)?
+    var error: (any Error)? { lock.withLock { stored } }
+    func set(_ error: any Error) { lock.withLock { stored = error } }
+}

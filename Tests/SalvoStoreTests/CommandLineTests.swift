@@ -1,0 +1,95 @@
+import Foundation
+import SalvoModel
+import Testing
+
+/// `salvo ingest`, `events` and `show` as a user runs them.
+@Suite("salvo ingest / events / show", .enabled(if: SalvoBinary.url != nil, "needs the salvo binary: swift build"))
+struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    func salvo(_ args: [String]) throws -> Run {
+        let p = Process()
+        p.executableURL = SalvoBinary.url
+        p.arguments = args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// Two outlets on one night over Kyiv, one shelling report from Kherson, and a broken line.
+    func input() throws -> (jsonl: String, db: String) {
+        let path = TemporaryFile.path("extracted.jsonl")
+        let encoder = JSONEncoder()
+        let s1 = "Russia launched 60 drones overnight; four people were killed in Kyiv, the city administration said."
+        let s2 = "Kyiv's mayor said four people died after the drone attack."
+        let s3 = "Shelling wounded three residents of Kherson."
+        let docs = [
+            ExtractedDocument(id: "one", url: "https://a.example/1", title: "Night attack", language: "en", published: Day("2025-02-10"),
+                              events: [Event(date: Day("2025-02-10"), attacker: .russia, places: [Places.ukraine, Places.kyiv],
+                                             figures: [figure(.launched, 60, .drone, sentence: s1), figure(.killed, 4, place: "Kyiv", sentence: s1)])],
+                              text: s1),
+            ExtractedDocument(id: "two", url: "https://b.example/2", title: "Kyiv", language: "en", published: Day("2025-02-10"),
+                              events: [Event(date: Day("2025-02-10"), attacker: .russia, places: [Places.kyiv],
+                                             figures: [figure(.killed, 4, place: "Kyiv", sentence: s2)])],
+                              text: s2),
+            ExtractedDocument(id: "three", url: "https://c.example/3", title: "Kherson", language: "en", published: Day("2025-02-10"),
+                              events: [Event(date: Day("2025-02-10"), attacker: .russia, places: [Places.kherson],
+                                             figures: [figure(.injured, 3, place: "Kherson", sentence: s3)])],
+                              text: s3),
+        ]
+        var text = try docs.map { String(decoding: try encoder.encode($0), as: UTF8.self) }.joined(separator: "\n")
+        text += "\n{ not json\n"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return (path, (path as NSString).deletingLastPathComponent + "/cli.sqlite")
+    }
+
+    @Test("ingest reports a bad line, stores the rest, and a re-run changes nothing")
+    func ingest() throws {
+        let (jsonl, db) = try input()
+        let first = try salvo(["ingest", "--extracted", jsonl, "--db", db])
+        #expect(first.status == 1)
+        #expect(first.stdout.isEmpty)
+        #expect(first.stderr.contains(":4:"))
+        #expect(first.stderr.contains("documents: 3 new, 0 updated, 0 unchanged, 1 failed; events: 2 new, 1 updated"))
+        let again = try salvo(["ingest", "--extracted", jsonl, "--db", db])
+        #expect(again.stderr.contains("documents: 0 new, 0 updated, 3 unchanged, 1 failed; events: 0 new, 0 updated"))
+    }
+
+    @Test("events as JSON, CSV and GeoJSON; show prints claims and sentences")
+    func formats() throws {
+        let (jsonl, db) = try input()
+        _ = try salvo(["ingest", "--extracted", jsonl, "--db", db])
+
+        let json = try salvo(["events", "--db", db, "--place", "Kyiv", "--format", "json"])
+        #expect(json.status == 0)
+        let events = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(events.count == 1)
+        #expect(Set(events.first?["documents"] as? [String] ?? []) == ["one", "two"])
+        let figures = events.first?["figures"] as? [[String: Any]] ?? []
+        #expect(figures.allSatisfy { $0["document"] is String && $0["sentence"] is String })
+
+        let csv = try salvo(["events", "--db", db, "--format", "csv", "--sort", "date"])
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,launched,intercepted,injured") == true)
+        #expect(lines.count == 3)
+
+        let geo = try salvo(["events", "--db", db, "--format", "geojson", "--text", "wounded"])
+        let collection = try #require(try JSONSerialization.jsonObject(with: Data(geo.stdout.utf8)) as? [String: Any])
+        #expect((collection["features"] as? [Any])?.count == 1)
+
+        let id = try #require(events.first?["id"] as? String)
+        let show = try salvo(["show", id, "--db", db])
+        #expect(show.stdout.contains("Kyiv's mayor said four people died"))
+        #expect(show.stdout.contains("killed"))
+        #expect(try salvo(["show", "99999", "--db", db]).status == 1)
+    }
+}
