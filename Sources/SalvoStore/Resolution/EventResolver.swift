@@ -67,7 +67,7 @@ public struct EventResolver: Sendable {
         }
         var merged = best.facets
         merged.add(report)
-        for other in scored.sorted(by: { $0.score > $1.score }) where other.cluster.id != best.cluster.id {
+        for other in scored.sorted(by: { ($0.score, $1.cluster.id) > ($1.score, $0.cluster.id) }) where other.cluster.id != best.cluster.id {
             guard other.score >= absorbThreshold, evidence(merged, other.facets) != nil else { continue }
             absorbing.append(other.cluster.id)
             for r in other.cluster.reports { merged.add(r) }
