@@ -33,6 +33,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(name: "gazetteer-bench", dependencies: ["SalvoText", "SalvoModel"], path: "Benchmarks/GazetteerBench"),
         .testTarget(name: "SalvoModelTests", dependencies: ["SalvoModel"]),
         .testTarget(name: "SalvoTextTests", dependencies: ["SalvoText"]),
         .testTarget(name: "SalvoIngestTests", dependencies: ["SalvoIngest", "SalvoModel"]),

@@ -1,0 +1,301 @@
+import SalvoModel
+import SalvoText
+
+/// Settles who claims each figure, which side attacked, where and when.
+///
+/// Claimant: the nearest claimant named in the sentence ("the Air Force said", "за даними ДСНС");
+/// else the one of the sentence before in the same paragraph (reported speech runs on); else, for
+/// launch and interception counts, the source the article cites in its first lines ("Джерело:
+/// Повітряні сили"); else the outlet itself (`media`).
+struct Attribution {
+    let analysis: TextAnalysis
+    let published: Day?
+    /// The attacking side the document is mostly about.
+    let documentAttacker: Side
+    /// The source cited in the first lines, if any.
+    let documentSource: (Side, String)?
+    let documentDate: Day?
+
+    init(analysis: TextAnalysis, published: Day?) {
+        self.analysis = analysis
+        self.published = published
+        var ru = 0, ua = 0
+        for h in analysis.hits where Attribution.namesAttacker(h, in: analysis) {
+            switch h.hit.first(.attacker)?.value {
+            case "RU": ru += 1
+            case "UA": ua += 1
+            default: break
+            }
+        }
+        documentAttacker = ua > ru * 2 ? .ukraine : .russia
+        var source: (Side, String)?
+        var date: Day?
+        // The source an article cites near its top ("Джерело: Повітряні сили", "У Повітряному
+        // командуванні повідомили") speaks for the counts that follow.
+        for s in analysis.sentences.prefix(8) {
+            let hs = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
+            if let c = Attribution.speakingClaimants(in: hs).first, let side = Side(rawValue: c.hit.first(.claimant)!.value) {
+                source = (side, analysis.originalText(c.tokens))
+                break
+            }
+        }
+        for d in analysis.dates where d.day != nil {
+            if analysis.sentenceIndex(ofToken: d.tokens.lowerBound) < 4 { date = d.day; break }
+        }
+        documentSource = source
+        documentDate = date ?? published
+    }
+
+    func settle(_ draft: inout FigureDraft) {
+        let s = analysis.sentences[draft.sentence]
+        let hits = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
+        let places = analysis.places.filter { s.tokens.contains($0.tokens.lowerBound) }
+        settleClaimant(&draft, hits: hits, places: places)
+        // People die where the weapons land, so for casualties the place tells the attacker;
+        // for weapon counts the attacker is named and the place follows.
+        if draft.quantity.isCasualty, let p = nearestCasualtyPlace(draft, places: places),
+           let country = p.place.country, country == "UA" || country == "RU" {
+            draft.place = p.place
+            draft.attacker = country == "UA" ? .russia : .ukraine
+        } else {
+            settleAttacker(&draft, hits: hits, places: places)
+            settlePlace(&draft, places: places)
+        }
+        settleDate(&draft)
+    }
+
+    // MARK: claimant
+
+    private func settleClaimant(_ d: inout FigureDraft, hits: [AnnotatedHit], places: [PlaceOccurrence]) {
+        // A claimant next to a verb of saying ("according to the Air Force", "Nach Angaben der Luftwaffe")
+        // is the source; another one may only be an actor ("russische Streitkräfte setzten … ein").
+        let speaking = Attribution.speakingClaimants(in: hits)
+        let claimants = hits.filter { $0.hit.has(.claimant) && !Attribution.isActor($0, in: analysis) }
+        if let c = nearest(speaking.isEmpty ? claimants : speaking, to: d.number) {
+            d.claimant = side(of: c, places: places)
+            d.claimantName = analysis.originalText(c.tokens)
+            return
+        }
+        if let side = sideSpeaking(in: hits, places: places) {
+            d.claimant = side
+            return
+        }
+        let s = analysis.sentences[d.sentence]
+        var k = d.sentence - 1
+        while k >= 0 && k >= d.sentence - 2 && analysis.sentences[k].paragraph == s.paragraph {
+            let prev = analysis.sentences[k]
+            let prevHits = analysis.hits.filter { prev.tokens.contains($0.tokens.lowerBound) }
+            if let c = Attribution.speakingClaimants(in: prevHits).last
+                ?? prevHits.last(where: { $0.hit.has(.claimant) && !Attribution.isActor($0, in: analysis) }) {
+                let prevPlaces = analysis.places.filter { prev.tokens.contains($0.tokens.lowerBound) }
+                d.claimant = side(of: c, places: prevPlaces)
+                d.claimantName = analysis.originalText(c.tokens)
+                return
+            }
+            k -= 1
+        }
+        // The sentence after may name who said it: "… ракети Х-59. У Повітряному командуванні повідомили …"
+        if d.sentence + 1 < analysis.sentences.count, analysis.sentences[d.sentence + 1].paragraph == s.paragraph || s.endsLine {
+            let next = analysis.sentences[d.sentence + 1]
+            let nextHits = analysis.hits.filter { next.tokens.contains($0.tokens.lowerBound) }
+            if let c = Attribution.speakingClaimants(in: nextHits).first {
+                let nextPlaces = analysis.places.filter { next.tokens.contains($0.tokens.lowerBound) }
+                d.claimant = side(of: c, places: nextPlaces)
+                d.claimantName = analysis.originalText(c.tokens)
+                return
+            }
+        }
+        if !d.quantity.isCasualty, let (side, name) = documentSource {
+            d.claimant = side
+            d.claimantName = name
+        }
+    }
+
+    /// Claimants beside a verb of saying: "according to the Air Force", "Nach Angaben der Luftwaffe", "повідомив голова ОВА".
+    static func speakingClaimants(in hits: [AnnotatedHit]) -> [AnnotatedHit] {
+        hits.filter { c in
+            c.hit.has(.claimant) && hits.contains { a in
+                a.hit.has(.attribution) && (a.tokens.upperBound <= c.tokens.lowerBound ? c.tokens.lowerBound - a.tokens.upperBound : a.tokens.lowerBound - c.tokens.upperBound) <= 3
+            }
+        }
+    }
+
+    /// Air defence shoots; unless it is said to speak, it is the actor of the sentence, not its source.
+    static func isActor(_ claimant: AnnotatedHit, in analysis: TextAnalysis) -> Bool {
+        let words = analysis.folded.string(analysis.tokens[claimant.tokens.lowerBound].start..<analysis.tokens[claimant.tokens.upperBound - 1].end)
+        return actorWords.contains { words.contains($0) }
+    }
+
+    static let actorWords = ["defen", "ппо", "протиповітрян", "flugabwehr", "luftabwehr", "пво", "противовоздушн", "зенітн", "зенитн"]
+
+    /// "Russia says", "Україна заявила": a side named right before a verb of saying is the claimant.
+    private func sideSpeaking(in hits: [AnnotatedHit], places: [PlaceOccurrence]) -> Side? {
+        for a in hits where a.hit.has(.attribution) {
+            let k = a.tokens.lowerBound
+            if let p = places.first(where: { $0.tokens.upperBound == k && $0.place.kind == .country }) {
+                return p.place.country == "RU" ? .russia : p.place.country == "UA" ? .ukraine : nil
+            }
+            if let h = hits.first(where: { $0.tokens.upperBound == k }), let v = h.hit.first(.attacker)?.value, v != "enemy" {
+                return v == "RU" ? .russia : .ukraine
+            }
+        }
+        return nil
+    }
+
+    /// Regional officials speak for the side their region is on: a governor in Belgorod is Russian.
+    private func side(of claimant: AnnotatedHit, places: [PlaceOccurrence]) -> Side {
+        let entry = claimant.hit.first(.claimant)!
+        let side = Side(rawValue: entry.value) ?? .other
+        guard side == .ukraine, let role = entry.extra?.lowercased(),
+              role.contains("governor") || role.contains("mayor") || role.contains("regional") || role.contains("authorities") || role.contains("head")
+        else { return side }
+        let countries = Set(places.compactMap { $0.place.country })
+        return countries == ["RU"] ? .russia : side
+    }
+
+    private func nearest(_ hits: [AnnotatedHit], to number: Range<Int>) -> AnnotatedHit? {
+        hits.min { distance($0.tokens, number) < distance($1.tokens, number) }
+    }
+
+    private func distance(_ a: Range<Int>, _ b: Range<Int>) -> Int {
+        a.upperBound <= b.lowerBound ? b.lowerBound - a.upperBound : a.lowerBound - b.upperBound
+    }
+
+    // MARK: attacker
+
+    private func settleAttacker(_ d: inout FigureDraft, hits: [AnnotatedHit], places: [PlaceOccurrence]) {
+        // Russia counting what it shot down is counting Ukraine's weapons.
+        if d.claimant == .russia && (d.quantity == .intercepted || d.quantity == .lost) {
+            d.attacker = .ukraine
+            return
+        }
+        let sides = hits.compactMap { h -> (Side, Range<Int>)? in
+            guard Attribution.namesAttacker(h, in: analysis) else { return nil }
+            switch h.hit.first(.attacker)?.value {
+            case "RU": return (.russia, h.tokens)
+            case "UA": return (.ukraine, h.tokens)
+            case "enemy": return (documentAttacker, h.tokens)
+            default: return nil
+            }
+        }
+        if let s = sides.min(by: { distance($0.1, d.number) < distance($1.1, d.number) }) {
+            d.attacker = s.0
+            return
+        }
+        let local = places.filter { $0.place.kind != .country }.compactMap { $0.place.country }
+        if let c = local.first, Set(local).count == 1, c == "RU" || c == "UA" {
+            d.attacker = c == "RU" ? .ukraine : .russia
+            return
+        }
+        if d.claimant == .russia && d.quantity.isCasualty {
+            d.attacker = .ukraine
+            return
+        }
+        d.attacker = documentAttacker
+    }
+
+    /// "Russian drones", "Russia launched", "ворог атакував": a side named next to a weapon or a launch
+    /// is the attacker; "Ukraine's capital" or "Russia's defence ministry" is not.
+    static func namesAttacker(_ h: AnnotatedHit, in analysis: TextAnalysis) -> Bool {
+        guard let value = h.hit.first(.attacker)?.value else { return false }
+        if value == "enemy" { return true }
+        var k = h.tokens.upperBound
+        let end = min(analysis.tokens.count, k + 3)
+        while k < end {
+            if let next = analysis.hitAt[k] {
+                if next.hit.has(.weapon) { return true }
+                if next.hit.entries.contains(where: { $0.category == .quantity && $0.value == "launched" }) { return true }
+                if next.hit.has(.claimant) { return false }
+                k = next.tokens.upperBound
+            } else {
+                if analysis.tokens[k].kind == .punct { return false }
+                k += 1
+            }
+        }
+        return false
+    }
+
+    // MARK: place
+
+    private func settlePlace(_ d: inout FigureDraft, places: [PlaceOccurrence]) {
+        // Neither side strikes its own territory, so the attacker's own places are where weapons came from.
+        let attackerCountry = d.attacker == .ukraine ? "UA" : "RU"
+        let usable = places.filter { p in p.place.country != attackerCountry && !isOrigin(p) }
+        // A nationwide count is placed only by a place right beside it ("14 drones over Sumy region");
+        // a casualty count by the nearest place in its sentence.
+        let reach = d.quantity.isCasualty ? Int.max : 6
+        // "28 над Курською областю, 27 – над Брянською": in a list the place after a number is its own.
+        func cost(_ p: PlaceOccurrence) -> Int {
+            analysis.clauseDistance(p.tokens, d.number) + (p.tokens.upperBound <= d.number.lowerBound ? 6 : 0)
+        }
+        if let p = usable.min(by: { cost($0) < cost($1) }),
+           distance(p.tokens, d.number) <= reach || p.place.kind == .country {
+            d.place = p.place
+            return
+        }
+        if d.quantity.isCasualty {
+            let s = analysis.sentences[d.sentence]
+            var k = d.sentence - 1
+            while k >= 0 && k >= d.sentence - 2 && analysis.sentences[k].paragraph == s.paragraph {
+                let prev = analysis.sentences[k]
+                if let p = analysis.places.last(where: { prev.tokens.contains($0.tokens.lowerBound) && $0.place.kind != .country && !isOrigin($0) }) {
+                    d.place = p.place
+                    return
+                }
+                k -= 1
+            }
+        }
+        d.place = d.attacker == .ukraine ? .russia : .ukraine
+    }
+
+    /// The place nearest a casualty count in its sentence, the country only when nothing more specific is named.
+    private func nearestCasualtyPlace(_ d: FigureDraft, places: [PlaceOccurrence]) -> PlaceOccurrence? {
+        // A bare country is as often the attacker ("Атака России") as the victim, so only a city or region decides.
+        let specific = places.filter { !isOrigin($0) && $0.place.kind != .country }
+        // "killed in Mykolaiv" more often than "in Mykolaiv, … killed": a place before the number costs a little more.
+        func cost(_ p: PlaceOccurrence) -> Int {
+            analysis.clauseDistance(p.tokens, d.number) + (p.tokens.upperBound <= d.number.lowerBound ? 1 : 0)
+        }
+        return specific.min { cost($0) < cost($1) }
+    }
+
+    /// "launched from Kursk", "з напрямку Брянська": where weapons came from is not where they struck.
+    private func isOrigin(_ p: PlaceOccurrence) -> Bool {
+        var k = p.tokens.lowerBound - 1
+        var steps = 0
+        while k >= 0 && steps < 3 {
+            if let h = analysis.hitAt[k], h.hit.first(.preposition)?.value == "origin" { return true }
+            let t = analysis.tokens[k]
+            if t.kind == .punct && analysis.folded.bytes[t.start] != 0x2C { return false }
+            k -= 1
+            steps += 1
+        }
+        return false
+    }
+
+    // MARK: date
+
+    private func settleDate(_ d: inout FigureDraft) {
+        let s = analysis.sentences[d.sentence]
+        let inSentence = analysis.dates.filter { s.tokens.contains($0.tokens.lowerBound) && $0.day != nil }
+        if let nearest = inSentence.min(by: { distance($0.tokens, d.number) < distance($1.tokens, d.number) }) {
+            d.date = nearest.day
+            return
+        }
+        var k = d.sentence - 1
+        while k >= 0 && analysis.sentences[k].paragraph == s.paragraph {
+            let prev = analysis.sentences[k]
+            if let last = analysis.dates.last(where: { prev.tokens.contains($0.tokens.lowerBound) && $0.day != nil }) {
+                d.date = last.day
+                return
+            }
+            k -= 1
+        }
+        d.date = documentDate
+    }
+}
+
+extension Place {
+    static let ukraine = Place(name: "Ukraine", geonameid: 690791, country: "UA", lat: 49.0, lon: 32.0, kind: .country)
+    static let russia = Place(name: "Russia", geonameid: 2017370, country: "RU", lat: 60.0, lon: 100.0, kind: .country)
+}

@@ -1,0 +1,19 @@
+import SalvoModel
+import SalvoText
+
+/// A figure found in a sentence, before attribution, place and date are settled.
+struct FigureDraft {
+    var quantity: Quantity
+    var weapon: WeaponClass?
+    var model: String?
+    var value: Int
+    var qualifier: Qualifier
+    /// Token range of the number.
+    var number: Range<Int>
+    var sentence: Int
+    var claimant: Side = .media
+    var claimantName: String?
+    var place: Place?
+    var date: Day?
+    var attacker: Side?
+}

@@ -1,0 +1,250 @@
+import SalvoModel
+import SalvoText
+
+/// Turns the numbers of one sentence into figure drafts: what each number counts (its noun phrase),
+/// what happened to it (the nearest compatible trigger: launched, shot down, killed …) and how
+/// exactly it is stated (its qualifier).
+struct FigureFinder {
+    let analysis: TextAnalysis
+    /// Weapon last named before this sentence, for "of them, 50 were shot down".
+    var lastWeapon: (WeaponClass, String?)?
+
+    init(analysis: TextAnalysis) {
+        self.analysis = analysis
+    }
+
+    /// A trigger whose quantity suits a number, with how far it is.
+    private struct Candidate {
+        var quantity: Quantity
+        var cost: Int
+    }
+
+    mutating func figures(in sentenceIndex: Int) -> [FigureDraft] {
+        let s = analysis.sentences[sentenceIndex]
+        let hits = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
+        defer {
+            for h in hits.reversed() {
+                if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) { lastWeapon = (wc, w.extra); break }
+            }
+        }
+        if hits.contains(where: { isBlocking($0.hit) }) { return [] }
+        let numbers = analysis.numbers.filter { s.tokens.contains($0.tokens.lowerBound) && $0.kind == .count }
+        if numbers.isEmpty { return [] }
+        if speaksOfAPeriod(s) { return [] }
+        let triggers = hits.filter { $0.hit.has(.quantity) }
+        if triggers.isEmpty { return [] }
+        let numberStarts = Set(numbers.map(\.tokens.lowerBound))
+        let excluded = excludedTokens(in: s, hits: hits)
+        var phrases: [NounPhrase] = numbers.map {
+            NounPhrase(after: $0.tokens.upperBound, in: analysis, sentenceEnd: s.tokens.upperBound, numberStarts: numberStarts)
+        }
+        var drafts: [FigureDraft] = []
+        var weaponSoFar = lastWeapon
+        for (i, n) in numbers.enumerated() {
+            if n.tokens.contains(where: { excluded.contains($0) }) { continue }
+            var np = phrases[i]
+            if np.isUnit || np.isChild || isMoney(n, hits: hits) { continue }
+            // "50 of 60 drones", "50 з 60 дронів": the first number counts the second's weapon.
+            if np.weapon == nil, !np.isPeople, i + 1 < numbers.count, isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound) {
+                np.weapon = phrases[i + 1].weapon
+                np.model = phrases[i + 1].model
+                phrases[i] = np
+            }
+            // "28 were shot down over Kursk region, 27 – over Bryansk region": a bare number with a place
+            // repeats the figure before it.
+            if np.weapon == nil, !np.isPeople, np.quantity == nil, let previous = drafts.last, isGapped(n, sentenceEnd: s.tokens.upperBound) {
+                drafts.append(FigureDraft(quantity: previous.quantity, weapon: previous.weapon, model: previous.model, value: n.value,
+                                          qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+                continue
+            }
+            // A bare "one"/"один" is too often an article or pronoun to count without a noun,
+            // unless a casualty verb stands right before it ("killing at least one").
+            if n.isWord && n.value == 1 && np.weapon == nil && !np.isPeople && np.quantity == nil
+                && !triggers.contains(where: { $0.tokens.upperBound <= n.tokens.lowerBound && onlyQualifiers(from: $0.tokens.upperBound, to: n.tokens.lowerBound)
+                    && $0.hit.entries.contains { e in e.category == .quantity && (Quantity(rawValue: e.value)?.isCasualty ?? false) } }) { continue }
+            // "12 of 15 missiles were shot down": the 15 is how many were launched.
+            if i > 0, let previous = drafts.last, previous.number == numbers[i - 1].tokens, !previous.quantity.isCasualty,
+               previous.quantity != .launched, isOf(between: numbers[i - 1].tokens.upperBound, and: n.tokens.lowerBound) {
+                drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon ?? previous.weapon, model: np.model ?? previous.model,
+                                          value: n.value, qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+                continue
+            }
+            let weaponContext = np.weapon != nil || weaponSoFar != nil || nearestWeapon(before: n.tokens.lowerBound, in: hits) != nil
+            guard let quantity = np.quantity ?? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers,
+                                                            weaponContext: weaponContext)?.quantity else {
+                if let w = np.weapon { weaponSoFar = (w, np.model) }
+                continue
+            }
+            var weapon = np.weapon
+            var model = np.model
+            if !quantity.isCasualty && weapon == nil {
+                // "Six private houses were destroyed" counts houses, not the drones named before.
+                if countsSomethingElse(n, sentenceEnd: s.tokens.upperBound) { continue }
+                guard let inherited = weaponSoFar ?? nearestWeapon(before: n.tokens.lowerBound, in: hits) else { continue }
+                weapon = inherited.0
+                model = inherited.1
+            }
+            if quantity.isCasualty {
+                // "among them 7 children": a part of people already counted. "Of them, 50 were shot down" is a figure.
+                if isSubset(n, hits: hits) { continue }
+                weapon = nil
+                model = nil
+            }
+            if let w = weapon, !quantity.isCasualty { weaponSoFar = (w, model) }
+            guard n.value > 0, n.value <= (quantity.isCasualty ? 20_000 : 10_000) else { continue }
+            drafts.append(FigureDraft(quantity: quantity, weapon: weapon, model: model, value: n.value,
+                                      qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+        }
+        return drafts
+    }
+
+    /// "During 2024, Russia fired about 1,100 missiles": a bare year, not part of a date, marks a
+    /// period total rather than one attack.
+    private func speaksOfAPeriod(_ s: Sentence) -> Bool {
+        let years = analysis.numbers.filter { s.tokens.contains($0.tokens.lowerBound) && $0.kind == .year }
+        guard !years.isEmpty else { return false }
+        let dated = analysis.dates.filter { s.tokens.contains($0.tokens.lowerBound) }
+        return years.contains { y in !dated.contains { $0.tokens.overlaps(y.tokens) } }
+    }
+
+    /// Sentences about other wars, history, war-wide totals, accidents or exercises count nothing.
+    private func isBlocking(_ hit: LexiconHit) -> Bool {
+        guard let v = hit.first(.negative)?.value else { return false }
+        return v != "money"
+    }
+
+    private func isMoney(_ n: NumberMention, hits: [AnnotatedHit]) -> Bool {
+        hits.contains { h in
+            h.hit.first(.negative)?.value == "money"
+                && (abs(h.tokens.lowerBound - n.tokens.upperBound) <= 1 || abs(n.tokens.lowerBound - h.tokens.upperBound) <= 1)
+        }
+    }
+
+    /// "among them 7 children", "серед них 3 дітей": a part of people already counted.
+    private func isSubset(_ n: NumberMention, hits: [AnnotatedHit]) -> Bool {
+        hits.contains { h in h.hit.has(.subset) && h.tokens.upperBound <= n.tokens.lowerBound && n.tokens.lowerBound - h.tokens.upperBound <= 2 }
+    }
+
+    /// "58 of 132", "58 out of 132", "81/94", "58 з 132", "58 von 132".
+    private func isOf(between a: Int, and b: Int) -> Bool {
+        if b - a == 2 { return analysis.word(a) == "out" && analysis.word(a + 1) == "of" }
+        guard b - a == 1 else { return false }
+        let w = analysis.word(a)
+        return ["of", "з", "із", "зі", "из", "von", "/"].contains(w)
+    }
+
+    /// The number is followed by a dash or a place preposition and then, within a few words, a place.
+    private func isGapped(_ n: NumberMention, sentenceEnd: Int) -> Bool {
+        var k = n.tokens.upperBound
+        guard k < sentenceEnd else { return false }
+        let t = analysis.tokens[k]
+        if t.kind == .punct && analysis.folded.bytes[t.start] == 0xE2 || (t.kind == .punct && analysis.folded.bytes[t.start] == 0x2D) {
+            k += 1
+        } else if let h = analysis.hitAt[k], h.hit.first(.preposition)?.value == "location" {
+            k = h.tokens.upperBound
+        } else {
+            return false
+        }
+        let horizon = min(sentenceEnd, k + 5)
+        return analysis.places.contains { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }
+    }
+
+    /// A word the lexicon does not know right after the number names what it counts.
+    private func countsSomethingElse(_ n: NumberMention, sentenceEnd: Int) -> Bool {
+        let k = n.tokens.upperBound
+        guard k < sentenceEnd, analysis.tokens[k].kind == .word else { return false }
+        if let h = analysis.hitAt[k] { return h.hit.has(.target) || h.hit.has(.unit) }
+        return !["more", "others", "further", "weitere", "ще", "еще", "ещё", "of", "out", "з", "із", "из", "von"].contains(analysis.word(k))
+    }
+
+    private func nearestWeapon(before index: Int, in hits: [AnnotatedHit]) -> (WeaponClass, String?)? {
+        for h in hits.reversed() where h.tokens.lowerBound < index {
+            if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) { return (wc, w.extra) }
+        }
+        return nil
+    }
+
+    /// Tokens that are parts of dates, weapon models ("S 300") or other lexicon terms, not counts.
+    private func excludedTokens(in s: Sentence, hits: [AnnotatedHit]) -> Set<Int> {
+        var out = Set<Int>()
+        for d in analysis.dates where s.tokens.contains(d.tokens.lowerBound) { out.formUnion(d.tokens) }
+        for h in hits where h.hit.has(.weapon) && h.tokens.count > 1 { out.formUnion(h.tokens) }
+        return out
+    }
+
+    private func qualifier(before n: NumberMention) -> Qualifier {
+        var k = n.tokens.lowerBound
+        // "upwards of 50", "mehr als 50", "понад 50"; also a quote or bracket in between.
+        for _ in 0..<3 {
+            guard k > 0 else { break }
+            for h in analysis.hits where h.tokens.upperBound == k {
+                if let q = h.hit.first(.qualifier), let qualifier = Qualifier(rawValue: q.value) { return qualifier }
+            }
+            let w = analysis.word(k - 1)
+            if w == "of" || w == "than" || w == "als" { k -= 1; continue }
+            break
+        }
+        return .exact
+    }
+
+    private func bestTrigger(for n: NumberMention, phrase: NounPhrase, triggers: [AnnotatedHit],
+                             numbers: [NumberMention], weaponContext: Bool) -> Candidate? {
+        var best: Candidate?
+        let phraseEnd = max(phrase.end, n.tokens.upperBound)
+        for t in triggers {
+            for entry in t.hit.entries where entry.category == .quantity {
+                guard let q = Quantity(rawValue: entry.value) else { continue }
+                if q.isCasualty && phrase.weapon != nil { continue }
+                if !q.isCasualty && (phrase.isPeople || !weaponContext) { continue }
+                var cost: Int
+                var penalty = 0
+                if t.tokens.lowerBound >= phraseEnd {
+                    cost = t.tokens.lowerBound - phraseEnd + 1
+                    cost += analysis.clauseBoundaries(from: phraseEnd, to: t.tokens.lowerBound)
+                    // Another counted noun before the trigger owns it: "5 killed and 10 injured".
+                    if numbers.contains(where: { $0.tokens.lowerBound > n.tokens.upperBound && $0.tokens.upperBound <= t.tokens.lowerBound }) { penalty += 4 }
+                } else if t.tokens.upperBound <= n.tokens.lowerBound {
+                    if onlyQualifiers(from: t.tokens.upperBound, to: n.tokens.lowerBound) {
+                        // "killed at least 13", "збито 114": a trigger right before the number is its verb.
+                        cost = 0
+                    } else {
+                        cost = n.tokens.lowerBound - t.tokens.upperBound + 1
+                        cost += analysis.clauseBoundaries(from: t.tokens.upperBound, to: n.tokens.lowerBound)
+                        // "three were killed and 10 others were injured": a trigger just after an earlier
+                        // number belongs to that number.
+                        if numbers.contains(where: { $0.tokens.upperBound <= t.tokens.lowerBound && t.tokens.lowerBound - $0.tokens.upperBound <= 3 }) { penalty += 5 }
+                    }
+                } else {
+                    continue
+                }
+                // Without a noun, only a trigger close by says what it counts: right after the number
+                // ("14 were killed"), or before it in the same clause ("the death toll rose to 14").
+                if phrase.weapon == nil && !phrase.isPeople {
+                    let before = t.tokens.upperBound <= n.tokens.lowerBound
+                    if cost > (before ? 8 : 4) { continue }
+                    if before && hasClauseBreak(from: t.tokens.upperBound, to: n.tokens.lowerBound) { continue }
+                }
+                if cost > 14 { continue }
+                if best == nil || cost + penalty < best!.cost { best = Candidate(quantity: q, cost: cost + penalty) }
+            }
+        }
+        return best
+    }
+
+    private func onlyQualifiers(from a: Int, to b: Int) -> Bool {
+        var k = a
+        while k < b {
+            guard let h = analysis.hitAt[k], h.hit.has(.qualifier) else { return false }
+            k = h.tokens.upperBound
+        }
+        return true
+    }
+
+    private func hasClauseBreak(from a: Int, to b: Int) -> Bool {
+        guard a < b else { return false }
+        return (a..<b).contains { k in
+            analysis.tokens[k].kind == .punct && [0x2C, 0x3B, 0x3A, 0x2E].contains(analysis.folded.bytes[analysis.tokens[k].start])
+        }
+    }
+
+}

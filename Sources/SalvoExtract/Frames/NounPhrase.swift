@@ -1,0 +1,82 @@
+import SalvoModel
+import SalvoText
+
+/// What a number counts, read from the words that follow it: "114 ударних БпЛА типу Shahed",
+/// "five people", "8 Tote", "300 km".
+struct NounPhrase {
+    var weapon: WeaponClass?
+    var model: String?
+    var isPeople = false
+    var isChild = false
+    var isUnit = false
+    /// A quantity noun in the phrase itself: "four deaths", "3 загиблих", "8 Verletzte".
+    var quantity: Quantity?
+    /// Token index after the phrase.
+    var end: Int
+
+    /// A later, more specific class wins: "крилатих ракет" is a cruise missile, "безпілотник-імітатор" a decoy.
+    mutating func add(weapon w: WeaponClass, model m: String?) {
+        if let current = weapon {
+            if current == .missile && w.isMissile { weapon = w }
+            else if current == .drone && w == .decoy { weapon = w }
+            else if current == .any && w != .any { weapon = w }
+        } else {
+            weapon = w
+        }
+        if model == nil, let m { model = m }
+    }
+}
+
+extension NounPhrase {
+    /// Reads the words after `start` up to punctuation, another number or the sentence end: at most
+    /// `maxWords` before the noun, and a few after it for "… типу Shahed", "… vom Typ Geran".
+    init(after start: Int, in analysis: TextAnalysis, sentenceEnd: Int, numberStarts: Set<Int>, maxWords: Int = 4) {
+        self.init(end: start)
+        var k = start
+        var words = 0
+        var sawNoun = false
+        while k < sentenceEnd {
+            if numberStarts.contains(k) { break }
+            let t = analysis.tokens[k]
+            if t.kind == .punct {
+                if Self.isQuote(analysis.folded.bytes, t) { k += 1; continue }
+                break
+            }
+            if t.kind != .word { break }
+            if let h = analysis.hitAt[k] {
+                if h.hit.has(.conjunction) { break }
+                if h.hit.has(.unit) && !sawNoun && weapon == nil {
+                    isUnit = true
+                    end = h.tokens.upperBound
+                    return
+                }
+                var noun = false
+                // After the noun only a model name may follow ("БпЛА типу Shahed"); a verb or another noun ends the phrase.
+                if sawNoun && (isPeople || quantity != nil || h.hit.first(.weapon)?.extra == nil) { break }
+                if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) {
+                    add(weapon: wc, model: w.extra)
+                    noun = true
+                } else if let p = h.hit.first(.people), !sawNoun {
+                    isPeople = true
+                    isChild = p.value == "child"
+                    noun = true
+                } else if let q = h.hit.first(.quantity), let quantity = Quantity(rawValue: q.value), quantity.isCasualty, !sawNoun, words == 0 {
+                    self.quantity = quantity
+                    noun = true
+                }
+                k = h.tokens.upperBound
+                if noun { end = k; sawNoun = true }
+            } else {
+                k += 1
+            }
+            words += 1
+            if words >= maxWords + (sawNoun ? 3 : 0) { break }
+        }
+    }
+
+    static func isQuote(_ b: [UInt8], _ t: Token) -> Bool {
+        let c = b[t.start]
+        if c == 0x22 || c == 0x27 { return true }
+        return c == 0xC2 && (b[t.start + 1] == 0xAB || b[t.start + 1] == 0xBB)
+    }
+}

@@ -1,0 +1,29 @@
+import SalvoText
+
+/// Whole documents that report no strike of this war: another war, an anniversary, a road accident.
+struct Relevance {
+    let analysis: TextAnalysis
+
+    var isOffTopic: Bool {
+        var otherWar = 0, thisWar = 0, accident = 0, weapons = 0
+        for h in analysis.hits {
+            switch h.hit.first(.negative)?.value {
+            case "other_war": otherWar += 1
+            case "accident": accident += 1
+            default: break
+            }
+            if h.hit.has(.attacker) { thisWar += 1 }
+            if h.hit.has(.weapon) { weapons += 1 }
+        }
+        thisWar += analysis.places.filter { $0.place.country == "UA" || $0.place.country == "RU" }.count
+        if otherWar >= 2 && otherWar > thisWar { return true }
+        if accident > 0 && weapons == 0 { return true }
+        // An anniversary or history piece says so in its headline or lead.
+        for s in analysis.sentences.prefix(2) {
+            if analysis.hits.contains(where: { s.tokens.contains($0.tokens.lowerBound) && $0.hit.first(.negative)?.value == "history" }) {
+                return true
+            }
+        }
+        return false
+    }
+}

@@ -1,0 +1,34 @@
+/// Word characters on folded UTF-8, for matching whole words and stems.
+public enum WordBoundary {
+    /// Whether the byte at `i` continues a word: ASCII letters and digits, and every byte of a
+    /// Latin-1, Latin Extended, Greek or Cyrillic letter (lead bytes C3–D4 and their continuation bytes).
+    @inlinable
+    public static func isWordByte(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        let b = bytes[i]
+        if b < 0x80 {
+            return (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A)
+        }
+        if b >= 0xC3 && b <= 0xD4 { return true }
+        if b < 0xC0 {
+            // A continuation byte: part of a letter when its lead byte is one.
+            var j = i - 1
+            while j >= 0 && bytes[j] & 0xC0 == 0x80 { j -= 1 }
+            return j >= 0 && bytes[j] >= 0xC3 && bytes[j] <= 0xD4
+        }
+        return false
+    }
+
+    /// Whether a word starts at `i` (the byte before is not a word byte).
+    @inlinable
+    public static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        i == 0 || !isWordByte(bytes, i - 1)
+    }
+
+    /// The end of the word that contains `i`.
+    @inlinable
+    public static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        var j = i
+        while j < bytes.count && isWordByte(bytes, j) { j += 1 }
+        return j
+    }
+}

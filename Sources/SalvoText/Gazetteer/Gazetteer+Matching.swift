@@ -1,0 +1,47 @@
+import SalvoModel
+
+extension Gazetteer {
+    /// The places a text names, left to right, longest first and never overlapping.
+    ///
+    /// "Нова Каховка" is one mention of Nova Kakhovka, not Kakhovka; "Kharkiv region" is the
+    /// oblast, not the city. Offsets are folded-byte offsets (`text.origin` maps them back).
+    ///
+    /// ```swift
+    /// Gazetteer.shared.mentions(in: FoldedText("у Новій Каховці")).map(\.place.name)   // ["Nova Kakhovka"]
+    /// ```
+    public func mentions(in text: FoldedText) -> [PlaceMention] {
+        var result: [PlaceMention] = []
+        text.bytes.withUnsafeBufferPointer { buf in
+            trie.forEachLongestMatch(in: buf) { start, end, payload in
+                result.append(PlaceMention(range: start..<end, place: places[Int(payload)]))
+            }
+        }
+        return result
+    }
+
+    /// The place with this English name or any of its forms (`Kiew`, `Харкові`, `Oblast Charkiw`), for
+    /// the store and the API. Names are matched whole, after folding.
+    public func place(named name: String) -> Place? {
+        let folded = FoldedText(name)
+        guard !folded.bytes.isEmpty else { return nil }
+        return folded.bytes.withUnsafeBufferPointer { buf in
+            guard let m = trie.longest(buf, from: 0), m.end == buf.count else { return nil }
+            return places[Int(m.payload)]
+        }
+    }
+}
+
+extension Gazetteer {
+    /// How many mentions a text has, without building them (for the benchmark).
+    public func matchCount(in text: FoldedText) -> Int {
+        var count = 0
+        text.bytes.withUnsafeBufferPointer { trie.forEachLongestMatch(in: $0) { _, _, _ in count += 1 } }
+        return count
+    }
+}
+
+extension Gazetteer: PlaceFinding {
+    public func places(in text: FoldedText) -> [(range: Range<Int>, place: Place)] {
+        mentions(in: text).map { ($0.range, $0.place) }
+    }
+}

@@ -1,0 +1,79 @@
+/// A token of folded text: a word, a run of digits, one punctuation scalar, or a line break.
+public struct Token: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable { case word, digits, punct, newline }
+    public var kind: Kind
+    /// Folded byte range.
+    public var start: Int
+    public var end: Int
+
+    public var range: Range<Int> { start..<end }
+}
+
+/// Splits folded text into tokens in one byte loop.
+public enum Tokenizer {
+    public static func tokens(_ text: FoldedText) -> [Token] {
+        var out: [Token] = []
+        out.reserveCapacity(text.bytes.count / 5)
+        text.bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c == 0x20 { i += 1; continue }
+                if c == 0x0A { out.append(Token(kind: .newline, start: i, end: i + 1)); i += 1; continue }
+                if c >= 0x30 && c <= 0x39 {
+                    var j = i + 1
+                    while j < n && b[j] >= 0x30 && b[j] <= 0x39 { j += 1 }
+                    // "Kh-101" style: digits glued to letters make one word.
+                    if j < n && WordBoundary.isWordByte(b, j) && !(b[j] >= 0x30 && b[j] <= 0x39) {
+                        j = wordEnd(b, j)
+                        out.append(Token(kind: .word, start: i, end: j))
+                    } else if j + 1 < n && b[j] == 0x2D && WordBoundary.isWordByte(b, j + 1) && !(b[j + 1] >= 0x30 && b[j + 1] <= 0x39)
+                                && scalars(b, j + 1, wordEnd(b, j + 1)) > 3 {
+                        // "22-летний", "10-year-old", "5-поверховий" describe something else; a short case
+                        // ending ("15-ти") leaves the number standing.
+                        j = wordEnd(b, j + 1)
+                        out.append(Token(kind: .word, start: i, end: j))
+                    } else {
+                        out.append(Token(kind: .digits, start: i, end: j))
+                    }
+                    i = j
+                    continue
+                }
+                if WordBoundary.isWordByte(b, i) {
+                    let j = wordEnd(b, i)
+                    out.append(Token(kind: .word, start: i, end: j))
+                    i = j
+                    continue
+                }
+                var j = i + 1
+                while j < n && b[j] & 0xC0 == 0x80 { j += 1 }
+                out.append(Token(kind: .punct, start: i, end: j))
+                i = j
+            }
+        }
+        return out
+    }
+
+    static func scalars(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
+        var c = 0
+        for k in from..<to where b[k] & 0xC0 != 0x80 { c += 1 }
+        return c
+    }
+
+    /// A word runs over letters and digits, and over an apostrophe or hyphen between two of them
+    /// (п'ять, Russia's, Kh-101, Shahed-Drohnen).
+    static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+        var j = start
+        let n = b.count
+        while j < n {
+            if WordBoundary.isWordByte(b, j) { j += 1; continue }
+            if (b[j] == 0x27 || b[j] == 0x2D) && j + 1 < n && WordBoundary.isWordByte(b, j + 1) && j > start {
+                j += 1
+                continue
+            }
+            break
+        }
+        return j
+    }
+}

@@ -1,0 +1,115 @@
+import SalvoModel
+
+/// Everything the text layer knows about one document: folded text, tokens, sentences, lexicon
+/// hits, numbers, dates and places, all on the same token positions.
+///
+/// ```swift
+/// let analysis = TextAnalysis(text: "Overnight, Russia launched 50 drones.", language: nil, published: Day("2024-11-17"))
+/// analysis.language            // "en"
+/// analysis.numbers.map(\.value)  // [50]
+/// ```
+public struct TextAnalysis: Sendable {
+    public let original: [UInt8]
+    public let folded: FoldedText
+    public let language: String?
+    public let tokens: [Token]
+    public let sentences: [Sentence]
+    /// Lexicon hits in text order, and keyed by their first token.
+    public let hits: [AnnotatedHit]
+    public let hitAt: [Int: AnnotatedHit]
+    public let numbers: [NumberMention]
+    public let dates: [DateMention]
+    public let places: [PlaceOccurrence]
+
+    public init(text: String, language: String?, published: Day?, lexicon: Lexicon = .shared,
+                gazetteer: (any PlaceFinding)? = nil) {
+        original = Array(text.utf8)
+        folded = FoldedText(text)
+        let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil }
+            ?? LanguageIdentifier.identify(folded, lexicon: lexicon)
+        self.language = lang
+        let toks = Tokenizer.tokens(folded)
+        tokens = toks
+        var list: [AnnotatedHit] = []
+        var byToken: [Int: AnnotatedHit] = [:]
+        for h in lexicon.hits(in: folded, language: lang) {
+            let a = toks.tokenIndex(atOrAfter: h.start)
+            let b = max(a + 1, toks.tokenIndex(atOrAfter: h.end - 1) + 1)
+            let ah = AnnotatedHit(hit: h, tokens: a..<min(b, toks.count))
+            list.append(ah)
+            byToken[a] = ah
+        }
+        hits = list
+        hitAt = byToken
+        var abbreviations = Set<[UInt8]>()
+        for h in list where h.hit.has(.abbrev) {
+            // The abbreviation's own full stop is not part of the word token.
+            var w = Array(folded.bytes[h.hit.start..<h.hit.end])
+            if w.last == 0x2E { w.removeLast() }
+            abbreviations.insert(w)
+        }
+        let splitter = SentenceSplitter(abbreviations: abbreviations)
+        let foldedText = folded
+        sentences = original.withUnsafeBufferPointer { splitter.split(foldedText, original: $0, tokens: toks) }
+        let nums = NumberReader(language: lang).read(folded, tokens: toks, hits: byToken)
+        numbers = nums
+        dates = DateReader(published: published).read(folded, tokens: toks, hits: byToken, numbers: nums)
+        let found = gazetteer?.places(in: folded) ?? []
+        places = found.map { p in
+            let a = toks.tokenIndex(atOrAfter: p.range.lowerBound)
+            let b = max(a + 1, toks.tokenIndex(atOrAfter: p.range.upperBound - 1) + 1)
+            return PlaceOccurrence(place: p.place, tokens: a..<min(b, toks.count))
+        }
+    }
+
+    /// The original text of a token range.
+    public func originalText(_ tokenRange: Range<Int>) -> String {
+        guard !tokenRange.isEmpty else { return "" }
+        let a = folded.originalOffset(of: tokens[tokenRange.lowerBound].start)
+        let b = folded.originalOffset(of: tokens[tokenRange.upperBound - 1].end)
+        return String(decoding: original[a..<b], as: UTF8.self)
+    }
+
+    /// The folded text of one token.
+    public func word(_ index: Int) -> String { folded.string(tokens[index].range) }
+
+    /// Index of the sentence holding token `index`.
+    public func sentenceIndex(ofToken index: Int) -> Int {
+        var lo = 0, hi = sentences.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if sentences[mid].tokens.upperBound <= index { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+/// A place the gazetteer found, on token positions.
+public struct PlaceOccurrence: Sendable {
+    public var place: Place
+    public var tokens: Range<Int>
+}
+
+/// Finds places in folded text; the gazetteer is the real one, tests may pass their own.
+public protocol PlaceFinding: Sendable {
+    func places(in text: FoldedText) -> [(range: Range<Int>, place: Place)]
+}
+
+/// Counts Unicode scalars up to increasing byte offsets in one pass, for the contract's `start`/`end`.
+public struct ScalarCounter {
+    private let bytes: [UInt8]
+    private var byteOffset = 0
+    private var scalars = 0
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Scalar offset of byte `offset`; calls must not go backwards, else it restarts from 0.
+    public mutating func scalarOffset(ofByte offset: Int) -> Int {
+        if offset < byteOffset { byteOffset = 0; scalars = 0 }
+        while byteOffset < offset && byteOffset < bytes.count {
+            if bytes[byteOffset] & 0xC0 != 0x80 { scalars += 1 }
+            byteOffset += 1
+        }
+        return scalars
+    }
+}

@@ -1,0 +1,48 @@
+import Testing
+
+@Suite struct GermanExtractionTests {
+    static let cases: [ExtractionCase] = [
+        .init(text: "Russland hat in der Nacht 80 Drohnen und fünf Marschflugkörper auf die Ukraine abgefeuert, teilte die ukrainische Luftwaffe mit.", language: "de",
+              expected: ["launched drone 80 exact @UA #2024-11-17 !RU", "launched cruise_missile 5 exact @UA"]),
+        .init(text: "Die Flugabwehr habe 62 Drohnen abgeschossen.", language: "de",
+              expected: ["intercepted drone 62 exact"]),
+        .init(text: "Mindestens vier Menschen wurden getötet, mehr als 20 weitere verletzt.", language: "de",
+              expected: ["killed - 4 at_least", "injured - 20 more_than"]),
+        .init(text: "Laut dem Gouverneur kamen zwei Menschen ums Leben.", language: "de",
+              expected: ["killed - 2 exact @UA"]),
+        .init(text: "Rund 40 Raketen wurden auf Kiew abgefeuert.", language: "de",
+              expected: ["launched missile 40 about"]),
+        .init(text: "Fast 100 Kamikazedrohnen griffen in der Nacht an.", language: "de",
+              expected: ["launched drone 100 almost"]),
+        .init(text: "Es gab drei Tote und sieben Verletzte.", language: "de",
+              expected: ["killed - 3 exact", "injured - 7 exact"]),
+        .init(text: "Bis zu 30 Gleitbomben wurden auf die Stadt abgeworfen.", language: "de",
+              expected: ["launched guided_bomb 30 up_to"]),
+        .init(text: "Zwei ballistische Raketen vom Typ Iskander-M wurden abgefangen.", language: "de",
+              expected: ["intercepted ballistic_missile 2 exact"]),
+        .init(text: "Das russische Verteidigungsministerium meldete den Abschuss von 25 ukrainischen Drohnen.", language: "de",
+              expected: ["intercepted drone 25 exact @RU !UA"]),
+        .init(text: "Eine Person wird noch vermisst.", language: "de",
+              expected: ["missing - 1 exact"]),
+        .init(text: "Mehr als 1.200 Drohnen setzte Russland in dieser Woche ein.", language: "de",
+              expected: []),
+        .init(text: "Seit Kriegsbeginn wurden mehr als 500 Kinder getötet.", language: "de",
+              expected: []),
+        .init(text: "Die Ukraine erhält Hilfe im Wert von 2 Milliarden Euro.", language: "de",
+              expected: []),
+        .init(text: "Sechs Menschen wurden verletzt, darunter zwei Kinder.", language: "de",
+              expected: ["injured - 6 exact"]),
+        .init(text: "Der Angriff dauerte 4 Stunden.", language: "de",
+              expected: []),
+        .init(text: "Zwölf Drohnen erreichten ihre Ziele nicht.", language: "de",
+              expected: ["lost drone 12 exact"]),
+        .init(text: "Nach Angaben der Behörden wurden 9 Menschen verwundet.", language: "de",
+              expected: ["injured - 9 exact"]),
+        .init(text: "Die Zahl der Toten stieg auf 11.", language: "de",
+              expected: ["killed - 11 exact"]),
+        .init(text: "In der Nacht zu Sonntag griff Russland mit 50 Drohnen an.", language: "de", published: "2024-11-18",
+              expected: ["launched drone 50 exact #2024-11-17"]),
+    ]
+
+    @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }
+}

@@ -1,0 +1,127 @@
+import Testing
+@testable import SalvoText
+import SalvoModel
+
+/// A lexicon small enough to read, so these tests pin the mechanisms rather than the data files.
+let miniLexicon = try! Lexicon(files: [
+    ("en.tsv", "en", """
+    five\tnumber\t5
+    twenty\tnumber\t20
+    hundred\tnumber\t100
+    thousand\tmultiplier\t1000
+    november\tmonth\t11
+    sunday\tweekday\t7
+    overnight\trelday\tovernight
+    night of\trelday\tnight_of
+    yesterday\trelday\tyesterday
+    mr.\tabbrev\t-
+    """),
+    ("de.tsv", "de", """
+    fünf\tnumber\t5
+    november\tmonth\t11
+    in der nacht zu\trelday\tnight_of
+    sonntag\tweekday\t7
+    """),
+    ("uk.tsv", "uk", """
+    п'ять\tnumber\t5
+    п'яти\tnumber\t5
+    тис.\tmultiplier\t1000
+    листопад*\tmonth\t11
+    у ніч на\trelday\tnight_of
+    """),
+])
+
+func analyze(_ text: String, _ lang: String, published: String? = "2024-11-17") -> TextAnalysis {
+    TextAnalysis(text: text, language: lang, published: published.flatMap { Day($0) }, lexicon: miniLexicon)
+}
+
+@Suite struct NumberReaderTests {
+    func counts(_ text: String, _ lang: String) -> [Int] {
+        analyze(text, lang).numbers.filter { $0.kind == .count }.map(\.value)
+    }
+
+    @Test func groupsThousandsByLanguage() {
+        #expect(counts("They fired 1,900 shells and 12 drones.", "en") == [1900, 12])
+        #expect(counts("Es wurden 1.900 Granaten abgefeuert.", "de") == [1900])
+        #expect(counts("Випущено 1 900 снарядів.", "uk") == [1900])
+        #expect(counts("Випущено 1\u{00A0}900 снарядів.", "uk") == [1900])
+    }
+
+    @Test func readsNumberWordsInTheirForms() {
+        #expect(counts("five drones and twenty missiles", "en") == [5, 20])
+        #expect(counts("fünf Drohnen", "de") == [5])
+        #expect(counts("п'ять дронів, з п'яти ракет", "uk") == [5, 5])
+        #expect(counts("п’ять дронів", "uk") == [5])
+    }
+
+    @Test func appliesMultipliers() {
+        #expect(counts("понад 2 тис. дронів", "uk") == [2000])
+        #expect(counts("1,5 тис. снарядів", "uk") == [1500])
+        #expect(counts("five thousand shells", "en") == [5000])
+    }
+
+    @Test func setsAsideTimesDatesYearsAndPercentages() {
+        let a = analyze("At 09:30 on 17.11.2024, 40% of 2024 budgets and 114 drones.", "en")
+        let kinds = a.numbers.map(\.kind)
+        #expect(kinds.contains(.time))
+        #expect(kinds.contains(.date))
+        #expect(kinds.contains(.percent))
+        #expect(a.numbers.filter { $0.kind == .count }.map(\.value) == [114])
+    }
+}
+
+@Suite struct DateReaderTests {
+    func days(_ text: String, _ lang: String, published: String? = "2024-11-17") -> [String] {
+        analyze(text, lang, published: published).dates.compactMap { $0.day?.description }
+    }
+
+    @Test func resolvesNightsToTheMorningTheyEnd() {
+        #expect(days("In the night of 16 to 17 November, drones attacked.", "en") == ["2024-11-17"])
+        #expect(days("У ніч на 17 листопада ворог атакував.", "uk") == ["2024-11-17"])
+        #expect(days("In der Nacht zu Sonntag griffen Drohnen an.", "de") == ["2024-11-17"])
+    }
+
+    @Test func resolvesRelativeDaysAgainstPublication() {
+        #expect(days("Overnight, drones attacked.", "en") == ["2024-11-17"])
+        #expect(days("Yesterday, drones attacked.", "en") == ["2024-11-16"])
+        #expect(days("On Sunday drones attacked.", "en", published: "2024-11-19") == ["2024-11-17"])
+    }
+
+    @Test func yearComesFromPublicationOrTheYearBefore() {
+        #expect(days("On 17 November drones attacked.", "en") == ["2024-11-17"])
+        #expect(days("Am 28. November griffen Drohnen an.", "de", published: "2025-01-03") == ["2024-11-28"])
+        #expect(days("On 17 November 2023 drones attacked.", "en") == ["2023-11-17"])
+        #expect(days("On 17 November drones attacked.", "en", published: nil).isEmpty)
+    }
+}
+
+@Suite struct SentenceSplitterTests {
+    func sentences(_ text: String) -> [String] {
+        let a = analyze(text, "en")
+        return a.sentences.map { String(decoding: a.original[$0.original], as: UTF8.self) }
+    }
+
+    @Test func splitsAtStopsAndLineBreaks() {
+        #expect(sentences("Drones attacked Kyiv\nFive people were hurt. Mr. Smith said so.") ==
+            ["Drones attacked Kyiv", "Five people were hurt.", "Mr. Smith said so."])
+    }
+
+    @Test func keepsInitialsDecimalsAndQuotesTogether() {
+        #expect(sentences("V. Zelensky said 1.5 million. \"It was bad.\" Then calm.") ==
+            ["V. Zelensky said 1.5 million.", "\"It was bad.\"", "Then calm."])
+    }
+
+    @Test func doesNotSplitBeforeLowerCase() {
+        #expect(sentences("About 5 p.m. drones came.").count == 1)
+    }
+}
+
+@Suite struct LanguageIdentifierTests {
+    @Test func tellsTheFourLanguagesApart() {
+        #expect(LanguageIdentifier.identify("Russia launched drones at the city and the region overnight.") == "en")
+        #expect(LanguageIdentifier.identify("Russland hat in der Nacht die Stadt mit Drohnen angegriffen und das ist schlimm.") == "de")
+        #expect(LanguageIdentifier.identify("Росія вночі атакувала місто дронами, є загиблі.") == "uk")
+        #expect(LanguageIdentifier.identify("Россия ночью атаковала город дронами, есть погибшие.") == "ru")
+        #expect(LanguageIdentifier.identify("12345 !!!") == nil)
+    }
+}

@@ -1,0 +1,183 @@
+#!/usr/bin/env python3
+"""Validate the Salvo lexicon files and print entry counts per language and category.
+
+Usage: python3 scripts/lexicon/check.py [LEXICON_DIR]
+       (default: Sources/SalvoText/Resources/lexicon next to this repository's root)
+
+Checks, per line of every *.tsv file:
+  - 3 or 4 TAB-separated columns, none of the first three empty;
+  - a known category and a valid value for that category (and an extra column where
+    the category needs one: claimant role names);
+  - '*' only at the very end of a term (a stem), and no stem of only 1-2 letters;
+  - no duplicate (folded term, category), also not between common.tsv and a language file;
+  - a warning (not an error) for terms that fold to something other than what is written
+    in a way that suggests a typo (stray spaces around hyphens).
+Exit status 1 if any error was found.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+WEAPON_CLASSES = {"drone", "decoy", "missile", "cruise_missile", "ballistic_missile",
+                  "guided_bomb", "artillery", "any"}
+VALUES: dict[str, set[str] | None] = {
+    "weapon": WEAPON_CLASSES,
+    "quantity": {"launched", "intercepted", "lost", "hit", "killed", "injured", "missing"},
+    # `exact` marks phrases like "rose to" that shadow an up_to reading of "to/до".
+    "qualifier": {"at_least", "more_than", "about", "almost", "up_to", "exact"},
+    "number": None,  # non-negative integer
+    "multiplier": {"1000", "1000000"},
+    "month": {str(i) for i in range(1, 13)},
+    "weekday": {str(i) for i in range(1, 8)},
+    "relday": {"overnight", "night_of", "today", "yesterday", "this_morning", "last_night"},
+    "claimant": {"UA", "RU", "US", "other"},
+    "attribution": {"said"},
+    "attacker": {"RU", "UA", "enemy"},
+    "people": {"person", "child"},
+    "negative": {"money", "war_total", "history", "other_war", "exercise", "accident"},
+    "target": {"energy", "residential", "infrastructure", "military", "industrial",
+               "medical", "education", "transport", "port"},
+    "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other"},
+    "abbrev": {"-"},
+}
+NEEDS_EXTRA = {"claimant"}
+LANGS = ["common", "en", "de", "uk", "ru"]
+APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u02bc`\u2018\u02b9"), "'")
+
+
+def fold(term: str) -> str:
+    """The loader's normalisation: lowercase, ё→е, unified apostrophes, single spaces."""
+    t = unicodedata.normalize("NFC", term).lower().replace("ё", "е").translate(APOSTROPHES)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def check_file(path: Path, errors: list[str], warnings: list[str]):
+    entries = []
+    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        where = f"{path.name}:{n}"
+        line = raw.rstrip("\r")
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) not in (3, 4):
+            errors.append(f"{where}: {len(cols)} columns (want 3 or 4): {line!r}")
+            continue
+        term, cat, value = cols[0], cols[1], cols[2]
+        extra = cols[3] if len(cols) == 4 else ""
+        if not term.strip() or not cat or not value:
+            errors.append(f"{where}: empty column: {line!r}")
+            continue
+        if term != term.strip() or value != value.strip() or extra != extra.strip():
+            errors.append(f"{where}: leading/trailing spaces in a column: {line!r}")
+        if cat not in VALUES:
+            errors.append(f"{where}: unknown category {cat!r}")
+            continue
+        allowed = VALUES[cat]
+        if allowed is None:
+            if not value.isdigit():
+                errors.append(f"{where}: number value {value!r} is not a non-negative integer")
+        elif value not in allowed:
+            errors.append(f"{where}: value {value!r} not valid for {cat} (one of {sorted(allowed)})")
+        if cat in NEEDS_EXTRA and not extra:
+            errors.append(f"{where}: {cat} needs an extra column (canonical role name)")
+        if len(cols) == 4 and not extra:
+            errors.append(f"{where}: empty 4th column (drop the trailing TAB)")
+        # The loader knows a stem only at the end of a term (scripts/lexicon/expand.py spells
+        # out multi-word terms whose inner words vary).
+        if "*" in term[:-1]:
+            errors.append(f"{where}: '*' before the end of the term (run scripts/lexicon/expand.py): {term!r}")
+        if term.endswith("*"):
+            last = re.split(r"[\s\-'/.]", term[:-1])[-1]
+            letters = sum(ch.isalpha() for ch in last)
+            if letters <= 2:
+                errors.append(f"{where}: stem {last + '*'!r} has only {letters} letter(s): {term!r}")
+        if re.search(r"\s-|-\s", term):
+            warnings.append(f"{where}: spaces around a hyphen: {term!r}")
+        entries.append((fold(term), cat, value, extra, where))
+    return entries
+
+
+def add_once(items: list[str], item: str) -> None:
+    if item not in items:
+        items.append(item)
+
+
+def main() -> int:
+    root = Path(__file__).resolve().parents[2]
+    lexdir = Path(sys.argv[1]) if len(sys.argv) > 1 else root / "Sources/SalvoText/Resources/lexicon"
+    errors: list[str] = []
+    warnings: list[str] = []
+    per_file: dict[str, list] = {}
+    for lang in LANGS:
+        path = lexdir / f"{lang}.tsv"
+        if not path.exists():
+            errors.append(f"missing file {path}")
+            continue
+        per_file[lang] = check_file(path, errors, warnings)
+    extra_files = sorted(p.name for p in lexdir.glob("*.tsv") if p.stem not in LANGS)
+    for name in extra_files:
+        warnings.append(f"{name}: not one of the known files {LANGS}")
+
+    # duplicates: inside each file, and between common.tsv and each language file
+    common_keys = {}
+    for term, cat, value, extra, where in per_file.get("common", []):
+        key = (term, cat)
+        if key in common_keys:
+            errors.append(f"{where}: duplicate ({term!r}, {cat}) first at {common_keys[key]}")
+        else:
+            common_keys[key] = where
+    for lang in LANGS[1:]:
+        seen = {}
+        for term, cat, value, extra, where in per_file.get(lang, []):
+            key = (term, cat)
+            if key in seen:
+                errors.append(f"{where}: duplicate ({term!r}, {cat}) first at {seen[key]}")
+            elif key in common_keys:
+                errors.append(f"{where}: ({term!r}, {cat}) already in common.tsv at {common_keys[key]}")
+            else:
+                seen[key] = where
+
+    # shadowing: an exact one-word term that a stem of the same category (in the same
+    # language or common.tsv) also matches with a different value: equal-length matches
+    # are ambiguous, so report them
+    for lang in LANGS[1:]:
+        pool = per_file.get("common", []) + per_file.get(lang, [])
+        stems = defaultdict(list)
+        for term, cat, value, extra, where in pool:
+            if term.endswith("*") and " " not in term and "-" not in term:
+                stems[cat].append((term[:-1], value, extra, where))
+        for term, cat, value, extra, where in pool:
+            if not re.fullmatch(r"[^\W_]+(?:'[^\W_]+)*", term):
+                continue
+            for stem, v2, x2, w2 in stems.get(cat, []):
+                if term.startswith(stem) and (v2, x2) != (value, extra):
+                    add_once(warnings, f"{where}: {term!r} ({cat} {value} {extra}) is also matched by "
+                                    f"stem {stem}* ({v2} {x2}) at {w2}")
+
+    # counts
+    cats = list(VALUES)
+    counts = {lang: Counter(e[1] for e in per_file.get(lang, [])) for lang in LANGS}
+    width = max(len(c) for c in cats)
+    print(f"{'category':<{width}} " + " ".join(f"{l:>7}" for l in LANGS) + "   total")
+    for c in cats:
+        row = [counts[l][c] for l in LANGS]
+        print(f"{c:<{width}} " + " ".join(f"{n:>7}" for n in row) + f" {sum(row):>7}")
+    totals = [sum(counts[l].values()) for l in LANGS]
+    print(f"{'total':<{width}} " + " ".join(f"{n:>7}" for n in totals) + f" {sum(totals):>7}")
+    stems = {l: sum(1 for e in per_file.get(l, []) if "*" in e[0]) for l in LANGS}
+    print("stems:  " + "  ".join(f"{l} {stems[l]}" for l in LANGS))
+
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    for e in errors:
+        print(f"error: {e}", file=sys.stderr)
+    print(f"{len(errors)} error(s), {len(warnings)} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
