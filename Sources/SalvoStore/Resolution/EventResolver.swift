@@ -94,7 +94,7 @@ public struct EventResolver: Sendable {
                 // otherwise the local report may be the day's shelling elsewhere.
                 let named = PlaceRelation.best(a.places.filter { a.figurePlaces.contains($0.name) && $0.kind != .country }, b.places)
                     >= .nested || PlaceRelation.best(b.places.filter { b.figurePlaces.contains($0.name) && $0.kind != .country }, a.places) >= .nested
-                score += named ? 1 : 0.25
+                score += named ? 1 : 0
             case .sameRegion: score += 0.5
             case .nested: score += 1
             case .sameArea: score += 1
@@ -104,7 +104,7 @@ public struct EventResolver: Sendable {
         var shared = 0.0
         for v in a.values where b.values.contains(v) {
             // A single death or a handful of injured is reported of many attacks; launch counts are not.
-            shared += (v.quantity.isCasualty && v.value < 3) ? 0.5 : 2
+            shared += (v.quantity.isCasualty && v.value < 3) ? 0.25 : 2
         }
         score += min(shared, 6)
         if !a.profile.isDisjoint(with: b.profile) { score += 0.5 }
