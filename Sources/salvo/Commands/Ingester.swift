@@ -26,12 +26,26 @@ struct Ingester {
                 Log.error(error.description)
             }) { document in
                 guard !shouldStop() else { throw Stop() }
-                save(document, extracted: extractor.extract(document), label: document.id)
+                toExtract.append(document)
+                if toExtract.count >= batchSize { extractPending() }
             }
         } catch {
             // Stop: asked to end between documents.
         }
+        extractPending()
         flush()
+    }
+
+    /// Read documents waiting for extraction, which runs on every core.
+    private var toExtract: [Document] = []
+
+    private mutating func extractPending() {
+        guard !toExtract.isEmpty else { return }
+        let documents = toExtract
+        toExtract.removeAll(keepingCapacity: true)
+        for (document, extracted) in zip(documents, ParallelExtraction.run(documents, with: extractor)) {
+            save(document, extracted: extracted, label: document.id)
+        }
     }
 
     /// Documents waiting to be stored together; each is still stored atomically.
