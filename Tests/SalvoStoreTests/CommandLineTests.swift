@@ -77,6 +77,10 @@ struct CommandLineTests {
         let figures = events.first?["figures"] as? [[String: Any]] ?? []
         #expect(figures.allSatisfy { $0["document"] is String && $0["sentence"] is String })
 
+        // Places are stored by English name; other spellings go through the gazetteer.
+        let cyrillic = try salvo(["events", "--db", db, "--place", "Київ", "--format", "jsonl"])
+        #expect(cyrillic.stdout.split(separator: "\n").count == 1)
+
         let csv = try salvo(["events", "--db", db, "--format", "csv", "--sort", "date"])
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,launched,intercepted,injured") == true)
