@@ -21,7 +21,11 @@ let package = Package(
             resources: [.copy("Resources")]
         ),
         .target(name: "SalvoExtract", dependencies: ["SalvoModel", "SalvoText"]),
-        .target(name: "SalvoIngest", dependencies: ["SalvoModel"]),
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "SalvoMarkup", dependencies: ["CLibXML2"]),
+        .target(name: "SalvoIngest", dependencies: ["SalvoModel", "SalvoMarkup", "CZlib"]),
+        .executableTarget(name: "salvo-html-bench", dependencies: ["SalvoIngest"]),
         .target(
             name: "SalvoStore",
             dependencies: ["SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]
@@ -36,7 +40,11 @@ let package = Package(
         .executableTarget(name: "gazetteer-bench", dependencies: ["SalvoText", "SalvoModel"], path: "Benchmarks/GazetteerBench"),
         .testTarget(name: "SalvoModelTests", dependencies: ["SalvoModel"]),
         .testTarget(name: "SalvoTextTests", dependencies: ["SalvoText"]),
-        .testTarget(name: "SalvoIngestTests", dependencies: ["SalvoIngest", "SalvoModel"]),
+        .testTarget(
+            name: "SalvoIngestTests",
+            dependencies: ["SalvoIngest", "SalvoModel", "SalvoMarkup"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "SalvoExtractTests", dependencies: ["SalvoExtract", "SalvoText", "SalvoModel"]),
         .testTarget(name: "SalvoStoreTests", dependencies: ["SalvoStore", "SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

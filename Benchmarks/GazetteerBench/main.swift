@@ -80,13 +80,6 @@ var gold = 0, found = 0
 var missing: [String] = []
 var seen: [String: Int] = [:]
 for doc in docs {
-    let url = URL(fileURLWithPath: corpus + "/" + doc.id + ".gold.json")
-    guard let d = try? Data(contentsOf: url),
-          let json = try? JSONSerialization.jsonObject(with: d) as? [String: Any] else { continue }
-    var wanted = Set<String>()
-    for f in json["figures"] as? [[String: Any]] ?? [] {
-        if let p = f["place"] as? String { wanted.insert(p) }
-    }
     let text = FoldedText(doc.text)
     let mentions = gazetteer.mentions(in: text)
     let names = Set(mentions.map(\.place.name))
@@ -94,11 +87,18 @@ for doc in docs {
         let surface = text.string(m.range)
         seen["\(m.place.name) ← \(surface)", default: 0] += 1
     }
+    if verbose { print(doc.id, names.sorted().joined(separator: ", ")) }
+    let url = URL(fileURLWithPath: corpus + "/" + doc.id + ".gold.json")
+    guard let d = try? Data(contentsOf: url),
+          let json = try? JSONSerialization.jsonObject(with: d) as? [String: Any] else { continue }
+    var wanted = Set<String>()
+    for f in json["figures"] as? [[String: Any]] ?? [] {
+        if let p = f["place"] as? String { wanted.insert(p) }
+    }
     for w in wanted.sorted() {
         gold += 1
         if names.contains(w) { found += 1 } else { missing.append("\(doc.id): \(w)") }
     }
-    if verbose { print(doc.id, names.sorted().joined(separator: ", ")) }
 }
 print(String(format: "recall of gold places (document level): %d/%d = %.2f", found, gold, Double(found) / Double(max(gold, 1))))
 if !missing.isEmpty { print("missing: " + missing.joined(separator: "; ")) }

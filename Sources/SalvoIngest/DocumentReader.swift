@@ -1,28 +1,48 @@
 import Foundation
 import SalvoModel
 
-/// Turns what users point Salvo at into `Document`s, one at a time, in constant memory.
+/// Turns what users point Salvo at into `Document`s, one at a time: plain text, JSON Lines,
+/// HTML pages, RSS/Atom feeds, WARC archives, any of them gzipped, from files, directories,
+/// standard input or http(s) URLs. The format is found from the content and the extension.
 ///
 /// ```swift
-/// let reader = DocumentReader()
-/// reader.read("articles.jsonl", onError: { print($0) }) { doc in
+/// var reader = DocumentReader()
+/// reader.followLinks = true   // feed items: fetch each item's page for its full text
+/// reader.read("https://example.org/feed.xml", onError: { print($0) }) { doc in
 ///     print(doc.id)
 /// }
 /// ```
 public struct DocumentReader: Sendable {
     /// Documents larger than this are refused rather than read: no news article is 64 MB.
     public var maxDocumentBytes: Int
+    /// For feeds: fetch each item's link and use the page's main text instead of the item's summary.
+    public var followLinks: Bool
+    /// Feeds with more items than this are cut (with an error line).
+    public var maxFeedItems: Int
+    /// Remove scraper leftovers (repeated titles, share lines, comment forms, date stamps) from texts.
+    public var cleanUp: Bool
+    /// How http(s) inputs and followed links are fetched.
+    public var fetcher: HTTPFetcher
 
-    public init(maxDocumentBytes: Int = 64 << 20) {
+    public init(maxDocumentBytes: Int = 64 << 20, followLinks: Bool = false, maxFeedItems: Int = 10_000,
+                cleanUp: Bool = true, fetcher: HTTPFetcher = HTTPFetcher()) {
         self.maxDocumentBytes = maxDocumentBytes
+        self.followLinks = followLinks
+        self.maxFeedItems = maxFeedItems
+        self.cleanUp = cleanUp
+        self.fetcher = fetcher
     }
 
-    /// Reads `input` (a file, a directory, or `-` for standard input) and calls `body` for each document.
-    /// Every problem is reported through `onError` with the input named; the rest still runs.
+    /// Reads `input` (a file, a directory, an http(s) URL, or `-` for standard input) and calls `body`
+    /// for each document. Every problem is reported through `onError` with the input named; the rest still runs.
     public func read(_ input: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+        if input.hasPrefix("http://") || input.hasPrefix("https://") {
+            try readURL(input, onError: onError, body)
+            return
+        }
         if input == "-" {
-            let data = FileHandle.standardInput.readDataToEndOfFile()
-            try readBytes(Array(data), name: "-", isStdin: true, onError: onError, body)
+            let stream = ByteStream(handle: FileHandle.standardInput)
+            try readStream(stream, name: "-", isStdin: true, onError: onError, body)
             return
         }
         var isDir: ObjCBool = false
@@ -45,33 +65,114 @@ public struct DocumentReader: Sendable {
     }
 
     func readFile(_ path: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        guard size <= maxDocumentBytes || path.hasSuffix(".jsonl") else {
-            onError(InputError(input: path, message: "too large (\(size) bytes; limit \(maxDocumentBytes))"))
+        let stream: ByteStream
+        do {
+            stream = try ByteStream(path: path)
+        } catch {
+            onError(InputError(input: path, message: error.message))
             return
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            onError(InputError(input: path, message: "cannot be read"))
-            return
-        }
-        try readBytes(Array(data), name: path, isStdin: false, onError: onError, body)
+        try readStream(stream, name: path, isStdin: false, onError: onError, body)
     }
 
-    func readBytes(_ bytes: [UInt8], name: String, isStdin: Bool, onError: (InputError) -> Void,
-                   _ body: (Document) throws -> Void) rethrows {
+    /// Looks at the start of the (decompressed) input: WARC archives are streamed record by record,
+    /// everything else is read whole (up to `maxDocumentBytes`, except JSON Lines) and sorted by content.
+    func readStream(_ stream: ByteStream, name: String, isStdin: Bool, onError: (InputError) -> Void,
+                    _ body: (Document) throws -> Void) rethrows {
+        guard let first = stream.next() else {
+            let message = stream.error.map { ($0 as? GzipError)?.message ?? "\($0)" } ?? "empty input"
+            onError(InputError(input: name, message: message))
+            return
+        }
+        stream.unread(first)
+        if first.starts(with: Array("WARC/".utf8)) {
+            try WARCReader(maxRecordBytes: maxDocumentBytes, cleanUp: cleanUp).read(stream, name: name, onError: onError, body)
+            return
+        }
+        let plainName = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
+        let isJSONLines = Self.isJSONLines(plainName) || (isStdin && first.first == UInt8(ascii: "{"))
+        let (bytes, error) = stream.readAll(limit: isJSONLines ? .max : maxDocumentBytes)
+        if let problem = error as? InputProblem {
+            onError(InputError(input: name, message: problem.message + "; limit \(maxDocumentBytes)"))
+            return
+        }
+        try readBytes(bytes, name: name, formatName: plainName, isStdin: isStdin, onError: onError, body)
+        if let error {
+            onError(InputError(input: name, message: ((error as? GzipError)?.message ?? "\(error)") + "; the text before the damage was read"))
+        }
+    }
+
+    static func isJSONLines(_ name: String) -> Bool { name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") }
+
+    /// Sorts a whole input by content and extension: JSON Lines, feed, HTML, else plain text.
+    func readBytes(_ bytes: [UInt8], name: String, formatName: String? = nil, isStdin: Bool, contentType: String? = nil,
+                   url: String? = nil, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+        let formatName = (formatName ?? name).lowercased()
         if bytes.isEmpty {
             onError(InputError(input: name, message: "empty input"))
             return
         }
-        if name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") || (isStdin && bytes.first == UInt8(ascii: "{")) {
-            try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(bytes, name: name, onError: onError, body)
+        if Self.isJSONLines(formatName) || (isStdin && bytes.first == UInt8(ascii: "{")) {
+            try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(bytes, name: name, onError: onError) { doc in
+                try body(cleanUp ? Self.cleaned(doc) : doc)
+            }
             return
         }
-        switch PlainTextReader.decode(bytes) {
+        if bytes.prefix(8192).contains(0) {
+            onError(InputError(input: name, message: "binary data, not text"))
+            return
+        }
+        let type = contentType?.lowercased() ?? ""
+        if type.contains("rss") || type.contains("atom") || Feed.looksLikeFeed(bytes) {
+            try readFeed(bytes, name: name, onError: onError, body)
+            return
+        }
+        if type.contains("html") || [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"].contains(where: { formatName.hasSuffix($0) })
+            || Self.looksLikeHTML(bytes) {
+            switch pageDocument(bytes, name: name, url: url, contentType: contentType) {
+            case .success(let doc): try body(doc)
+            case .failure(let problem): onError(InputError(input: name, message: problem.message))
+            }
+            return
+        }
+        var decoded = PlainTextReader.decode(bytes)
+        if case .failure = decoded, [.windows1251, .koi8R].contains(Charset.sniff(bytes)) {
+            // Old Cyrillic text files: single-byte charsets are recognisable by their letter frequencies.
+            decoded = .success(String(decoding: Charset.sniff(bytes).decodeToUTF8(bytes), as: UTF8.self))
+        }
+        switch decoded {
         case .success(let text):
-            try body(Document(id: name, text: text))
+            try body(cleanUp ? Self.cleaned(Document(id: name, url: url, text: text)) : Document(id: name, url: url, text: text))
         case .failure(let error):
             onError(InputError(input: name, message: error.message))
         }
+    }
+
+    func pageDocument(_ bytes: [UInt8], name: String, url: String?, contentType: String?) -> Result<Document, InputProblem> {
+        do {
+            let page = try HTMLPage(bytes: bytes, url: url, contentType: contentType)
+            let doc = page.document(id: name, url: url, cleanUp: cleanUp)
+            guard !doc.text.isEmpty else { return .failure(InputProblem("no article text found in the page")) }
+            return .success(doc)
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func cleaned(_ doc: Document) -> Document {
+        var doc = doc
+        let c = TextCleanup.clean(doc.text, title: doc.title)
+        doc.text = c.text
+        if doc.published == nil, let d = c.published { doc.published = Day(d) }
+        if doc.title == nil { doc.title = c.title }
+        return doc
+    }
+
+    static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        let head = Array(bytes.prefix(1024))
+        for tag in ["<!doctype html", "<html", "<head", "<body", "<meta ", "<article"] where Bytes.find(head, Array(tag.utf8)) != nil {
+            return true
+        }
+        return false
     }
 }

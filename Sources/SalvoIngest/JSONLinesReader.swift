@@ -23,6 +23,10 @@ struct JSONLinesReader {
                 onError(InputError(input: label, message: "record too large (\(line.count) bytes)"))
                 continue
             }
+            if let fast = line.withUnsafeBufferPointer({ JSONRecordParser.document($0) }) {
+                try body(fast)
+                continue
+            }
             let doc: Document
             do {
                 doc = try decoder.decode(Document.self, from: Data(line))

@@ -16,13 +16,16 @@ public struct TextAnalysis: Sendable {
     public let sentences: [Sentence]
     /// Lexicon hits in text order, and keyed by their first token.
     public let hits: [AnnotatedHit]
-    public let hitAt: [Int: AnnotatedHit]
+    public let hitAt: TokenHits
     public let numbers: [NumberMention]
     public let dates: [DateMention]
     public let places: [PlaceOccurrence]
+    /// Keeps the lexicon's entry table alive for as long as the hits that point into it.
+    public let lexicon: Lexicon
 
     public init(text: String, language: String?, published: Day?, lexicon: Lexicon = .shared,
                 gazetteer: (any PlaceFinding)? = nil) {
+        self.lexicon = lexicon
         original = Array(text.utf8)
         folded = FoldedText(text)
         let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil }
@@ -31,15 +34,13 @@ public struct TextAnalysis: Sendable {
         let toks = Tokenizer.tokens(folded)
         tokens = toks
         var list: [AnnotatedHit] = []
-        var byToken: [Int: AnnotatedHit] = [:]
         for h in lexicon.hits(in: folded, language: lang) {
             let a = toks.tokenIndex(atOrAfter: h.start)
             let b = max(a + 1, toks.tokenIndex(atOrAfter: h.end - 1) + 1)
-            let ah = AnnotatedHit(hit: h, tokens: a..<min(b, toks.count))
-            list.append(ah)
-            byToken[a] = ah
+            list.append(AnnotatedHit(hit: h, tokens: a..<min(b, toks.count)))
         }
         hits = list
+        let byToken = TokenHits(hits: list, tokenCount: toks.count)
         hitAt = byToken
         var abbreviations = Set<[UInt8]>()
         for h in list where h.hit.has(.abbrev) {
@@ -59,7 +60,26 @@ public struct TextAnalysis: Sendable {
             let a = toks.tokenIndex(atOrAfter: p.range.lowerBound)
             let b = max(a + 1, toks.tokenIndex(atOrAfter: p.range.upperBound - 1) + 1)
             return PlaceOccurrence(place: p.place, tokens: a..<min(b, toks.count))
+        }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// The hits, numbers, dates and places of one sentence: slices found by binary search, since
+    /// every step of extraction asks for them sentence by sentence.
+    public func hits(in s: Sentence) -> ArraySlice<AnnotatedHit> { Self.slice(hits, s.tokens) { $0.tokens.lowerBound } }
+    public func numbers(in s: Sentence) -> ArraySlice<NumberMention> { Self.slice(numbers, s.tokens) { $0.tokens.lowerBound } }
+    public func dates(in s: Sentence) -> ArraySlice<DateMention> { Self.slice(dates, s.tokens) { $0.tokens.lowerBound } }
+    public func places(in s: Sentence) -> ArraySlice<PlaceOccurrence> { Self.slice(places, s.tokens) { $0.tokens.lowerBound } }
+
+    static func slice<T>(_ items: [T], _ range: Range<Int>, _ key: (T) -> Int) -> ArraySlice<T> {
+        func firstIndex(atLeast v: Int) -> Int {
+            var lo = 0, hi = items.count
+            while lo < hi {
+                let mid = (lo + hi) >> 1
+                if key(items[mid]) < v { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
         }
+        return items[firstIndex(atLeast: range.lowerBound)..<firstIndex(atLeast: range.upperBound)]
     }
 
     /// The original text of a token range.

@@ -40,6 +40,14 @@ struct GazetteerTests {
         #expect(names(text) == expected)
     }
 
+    @Test("Russian towns in Ukrainian spelling", arguments: [
+        ("Дрони атакували Морозовськ, Єйськ та нафтобазу в Тихорецьку.", ["Morozovsk", "Yeysk", "Tikhoretsk"]),
+        ("Вибухи в Новоросійську, Енгельсі й Таганрозі.", ["Novorossiysk", "Engels", "Taganrog"]),
+    ])
+    func russianTownsInUkrainian(text: String, expected: [String]) {
+        #expect(names(text) == expected)
+    }
+
     @Test("Region forms in four languages", arguments: [
         ("Two people were injured in the Kharkiv region.", ["Kharkiv Oblast"]),
         ("Debris fell in Kharkiv Oblast and in Kyiv.", ["Kharkiv Oblast", "Kyiv"]),
@@ -49,9 +57,48 @@ struct GazetteerTests {
         ("Над Белгородской областью и Курской областью сбиты дроны.", ["Belgorod Oblast", "Kursk Oblast"]),
         ("В Краснодарском крае горит нефтебаза.", ["Krasnodar Krai"]),
         ("Голова Харківської ОВА повідомив про удар.", ["Kharkiv Oblast"]),
+        ("Rockets fell in the central Ukraine region of Vinnytsia.", ["Ukraine", "Vinnytsia Oblast"]),
+        ("Most drones targeted Dnipropetrovsk; one hit the city of Dnipro.", ["Dnipropetrovsk Oblast", "Dnipro"]),
     ])
     func regions(text: String, expected: [String]) {
         #expect(names(text) == expected)
+    }
+
+    @Test("Multiword and hyphenated names", arguments: [
+        ("Shelling of Nova Kakhovka and Bila Tserkva continued.", ["Nova Kakhovka", "Bila Tserkva"]),
+        ("Drones hit Kryvyi Rih and Ivano-Frankivsk overnight.", ["Kryvyi Rih", "Ivano-Frankivsk"]),
+        ("Angriff auf Krywyj Rih und Iwano-Frankiwsk.", ["Kryvyi Rih", "Ivano-Frankivsk"]),
+        ("Обстріл Кам'янця-Подільського та Івано-Франківська.", ["Kamianets-Podilskyi", "Ivano-Frankivsk"]),
+        ("Бои у Часового Яру и под Кривым Рогом.", ["Chasiv Yar", "Kryvyi Rih"]),
+        ("Запорізького району та Запоріжжя.", ["Zaporizhzhia Raion", "Zaporizhzhia"]),
+        ("Обстріли в Нікопольському районі; shelling of the Nikopol district.", ["Nikopol Raion", "Nikopol Raion"]),
+    ])
+    func multiword(text: String, expected: [String]) {
+        #expect(names(text) == expected)
+    }
+
+    @Test("Countries in four languages", arguments: [
+        ("Russia attacked Ukraine from Belarus.", ["Russia", "Ukraine", "Belarus"]),
+        ("Russlands Angriff auf die Ukraine; Polen und Rumänien reagierten.", ["Russia", "Ukraine", "Poland", "Romania"]),
+        ("Росія атакувала Україну, уламки впали в Польщі.", ["Russia", "Ukraine", "Poland"]),
+        ("Россия ударила по Украине из Белоруссии.", ["Russia", "Ukraine", "Belarus"]),
+    ])
+    func countries(text: String, expected: [String]) {
+        #expect(names(text) == expected)
+    }
+
+    @Test func regionsAreNotTheirCentres() throws {
+        let oblast = try #require(gazetteer.place(named: "Kherson Oblast"))
+        let city = try #require(gazetteer.place(named: "Kherson"))
+        #expect(oblast.kind == .region)
+        #expect(city.kind == .city)
+        #expect(city.admin1 == oblast.name)
+        #expect(oblast.contains(city))
+        #expect(gazetteer.place(named: "Херсонщини")?.name == "Kherson Oblast")
+        #expect(gazetteer.place(named: "Gebiet Cherson")?.name == "Kherson Oblast")
+        let raion = try #require(gazetteer.place(named: "Nikopol Raion"))
+        #expect(raion.kind == .region)
+        #expect(raion.admin1 == "Dnipropetrovsk Oblast")
     }
 
     @Test func prefersUkrainianPlacesForSharedNames() {
@@ -63,6 +110,7 @@ struct GazetteerTests {
     @Test func englishAndGermanSpellings() {
         #expect(names("Kiew und Charkiw, Kiev and Kharkov") == ["Kyiv", "Kharkiv", "Kyiv", "Kharkiv"])
         #expect(names("Strikes on Kyiv's power grid") == ["Kyiv"])
+        #expect(names("Kiews Bürgermeister und Charkiws Gouverneur") == ["Kyiv", "Kharkiv"])
     }
 
     @Test("Common words are not places", arguments: [
@@ -70,9 +118,52 @@ struct GazetteerTests {
         "Мир, сад і луч світла: щастя, слава, перемога.",
         "Володимир Зеленський говорив про мир.",
         "The human cost was high; good luck.",
+        "Північний вітер, південного напрямку, на рівні області, великих сум.",
+        "Северный ветер, свободный рынок, в тех краях.",
+        "Chop the onions; Anna read Pushkin on Start day.",
+        "Бригада «Азов» і батальйон «Айдар» отримали нагороди.",
+        "Корабль в Черноморском флоте, октябрьский пленум, улица Жуковского.",
     ])
     func commonWords(text: String) {
         #expect(names(text) == [])
+    }
+
+    @Test func wordsContainingANameAreNotMentions() {
+        #expect(names("Kyivstar and Kharkivski, Одесити і Київщинадругий") == [])
+    }
+
+    /// Every form in the shipped file is stored folded, so it matches folded text byte for byte.
+    @Test func shippedFormsAreFolded() throws {
+        let data = try Gazetteer.bundledDataForBenchmark()
+        var unfolded: [String] = []
+        for line in data.split(separator: 0x0A) where line.first != 0x23 {
+            guard let field = line.split(separator: 0x09, omittingEmptySubsequences: false).last else { continue }
+            for form in field.split(separator: 0x7C) {
+                let s = String(decoding: form, as: UTF8.self)
+                if FoldedText.fold(s) != Array(form) { unfolded.append(s) }
+            }
+        }
+        #expect(unfolded.isEmpty, "not folded: \(unfolded.prefix(10))")
+    }
+
+    /// On the dev set (when ../shared is there), the places of the gold figures are found in their documents.
+    @Test func findsTheDevSetsGoldPlaces() throws {
+        let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../../shared/corpus/dev").standardized
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return }
+        var gold = 0, found = 0
+        for file in files where file.hasSuffix(".gold.json") {
+            let id = String(file.dropLast(".gold.json".count))
+            guard let text = try? String(contentsOf: dir.appendingPathComponent(id + ".txt"), encoding: .utf8),
+                  let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent(file))) as? [String: Any]
+            else { continue }
+            let wanted = Set((json["figures"] as? [[String: Any]] ?? []).compactMap { $0["place"] as? String })
+            let seen = Set(gazetteer.mentions(in: FoldedText(text)).map(\.place.name))
+            gold += wanted.count
+            found += wanted.intersection(seen).count
+        }
+        guard gold > 0 else { return }
+        #expect(Double(found) / Double(gold) >= 0.9, "found \(found) of \(gold) gold places")
     }
 
     @Test func mentionOffsetsMapBackToTheOriginal() throws {

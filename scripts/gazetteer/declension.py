@@ -7,13 +7,19 @@ list of answers. They overgenerate a little on purpose: a wrong form ("Харк�
 text and costs nothing, while a missing form loses a place. build.py drops any generated form
 that is a common word (wordfreq) unless the place is major.
 
-    >>> sorted(forms("Харків", "uk"))[:4]
-    ['Харкова', 'Харковi', ...]
+    >>> {"Харкова", "Харкові", "Харковом"} <= forms("Харків", "uk")
+    True
+    >>> {"Кривому Розі", "Кривого Рогу"} <= forms("Кривий Ріг", "uk")
+    True
+    >>> {"Кривом Роге", "Кривого Рога"} <= forms("Кривой Рог", "ru")
+    True
 
 Each word of a name is declined by its class, then multiword names are recombined case by case
 ("Нова Каховка" → "Новій Каховці"). A word written with a leading "=" never declines
 ("Харківська =ОВА" → "Харківської ОВА").
 """
+
+import re
 
 CASES = ("nom", "gen", "dat", "acc", "ins", "loc")
 
@@ -255,7 +261,7 @@ def is_adjective(word, lang, in_phrase):
     low = word.lower()
     if in_phrase and low.endswith(("а", "я", "і", "е", "ий", "ій", "ый", "ой", "ая", "ое")) and len(low) >= 3:
         return True  # Нова Каховка, Біла Церква, Кривий Ріг, Велика Новосілка, Гола Пристань
-    if len(low) < 5:
+    if len(low) < 5 or len(low) < 6 and low.endswith(("ий", "ый", "ій")):  # Стрый, Гай are nouns
         return False
     if lang == "uk":
         if low.endswith(("ий", "ій")):
@@ -265,8 +271,8 @@ def is_adjective(word, lang, in_phrase):
         if low.endswith(("ське", "цьке", "зьке", "ове", "еве", "єве", "не", "ине", "іне")):
             return True
         return False
-    if low.endswith(("ый", "ий", "ой")):
-        return True
+    if low.endswith(("ый", "ий")) or in_phrase and low.endswith("ой"):
+        return True  # a lone -ой name is a noun: Джанкой → в Джанкое
     if low.endswith(("ая", "яя", "ое", "ее", "ые", "ие")):
         return True
     return False
@@ -275,8 +281,13 @@ def is_adjective(word, lang, in_phrase):
 def _possessive(word, lang):
     """Possessive adjectives before a noun: Часів Яр → Часового Яру, Часовому Яру."""
     out = _cases(nom=[word], acc=[word])
-    stems = _uk_alternation_stems(word)[1:] if lang == "uk" else [word]
-    for s in stems:
+    if lang == "ru":  # Часов Яр → Часового Яра, в Часовом Яре (or undeclined: в Часов Яре)
+        out["gen"] += [word + "ого", word]
+        out["dat"] += [word + "ому", word]
+        out["ins"] += [word + "ым", word]
+        out["loc"] += [word + "ом", word]
+        return out
+    for s in _uk_alternation_stems(word)[1:]:
         out["gen"].append(s + "ого")
         out["dat"].append(s + "ому")
         out["ins"].append(s + "им")
@@ -317,6 +328,12 @@ def _split(name):
 def forms(name, lang):
     """Every case form of a Cyrillic place name in `lang` ("uk" or "ru"), including the nominative."""
     parts = _split(name)
+    # "Ростов-на-Дону", "Комсомольск-на-Амуре": only the part before the preposition declines.
+    for k, p in enumerate(parts):
+        if p.lower() in ("на", "над", "под", "при") and k > 0:
+            head = "".join(parts[:k - 1])
+            tail = "".join(parts[k - 1:])
+            return {f + tail for f in forms(head, lang)}
     words = [p for p in parts if p not in (" ", "-")]
     in_phrase = len(words) > 1
     paradigms = []
@@ -371,3 +388,91 @@ if __name__ == "__main__":
     for n in sys.argv[1:]:
         for lang in script_languages(n):
             print(lang, n, "→", " ".join(sorted(forms(n, lang))))
+
+
+def raion_adjective(name, lang):
+    """The adjective a raion takes from its centre: Нікополь → Нікопольський, Покровськ →
+    Покровський, Каховка → Каховський, Суми → Сумський, Одеса → Одеський, Кременчук →
+    Кременчуцький; Russian Никополь → Никопольский. None where no rule fits (multiword names)."""
+    if " " in name or "-" in name or len(name) < 4:
+        return None
+    low = name.lower()
+    sk = "ський" if lang == "uk" else "ский"
+    if low.endswith(("ськ", "цьк", "зьк", "ск", "цк")):
+        return name + ("ий" if lang == "uk" else "ий")
+    if low.endswith("ь"):
+        return name[:-1] + ("ьський" if lang == "uk" else "ьский")
+    if low.endswith(("ська", "цька", "ская", "цкая")):  # Долинська → Долинський
+        return name[:-1] + "ий" if lang == "uk" else name[:-2] + "ий"
+    if len(low) > 3 and low[-1] == "я" and low[-2] == low[-3] and low[-2] in "лн":  # Добропілля → Добропільський
+        return name[:-2] + ("ьський" if lang == "uk" else "ьский")
+    if low.endswith("ія") or low.endswith("ия"):
+        return name[:-1] + ("йський" if lang == "uk" else "йский")
+    if low.endswith(("ове", "еве", "ово", "ево")):
+        return name[:-3] + ("івський" if lang == "uk" else "овский")
+    if low.endswith("ка"):
+        stem = name[:-2]
+    elif low[-1] in "аяиіы":
+        stem = name[:-1]
+    elif low[-1] in "еєоюуй":
+        return None
+    else:
+        stem = name
+    if stem.lower().endswith("с"):  # Одес- + ський → Одеський; Russian Одесс- + кий → Одесский
+        return stem + sk[1:] if lang == "uk" else stem + "кий"
+    if stem.lower().endswith("к"):  # Кременчук → Кременчуцький
+        return stem[:-1] + ("цький" if lang == "uk" else "цкий")
+    if stem.lower().endswith("г") and lang == "ru":
+        return stem + "ский"
+    return stem + sk
+
+
+def ukrainian_spellings(ru):
+    """Both readings of Russian и (Ukrainian keeps и in Липецьк, writes і in Армавір)."""
+    a = ukrainian_spelling(ru)
+    b = ukrainian_spelling(ru, keep_i=True)
+    return [a] if a == b else [a, b]
+
+
+def ukrainian_spelling(ru, keep_i=False):
+    """How Ukrainian writes a Russian place name, for Russian towns GeoNames has no Ukrainian name
+    for: Морозовск → Морозовськ, Ейск → Єйськ, Новороссийск → Новоросійськ, Сызрань → Сизрань,
+    Армавир → Армавір, Энгельс → Енгельс."""
+    out = []
+    low = ru.lower()
+    n = len(ru)
+    vowels = "аеёиоуыэюяіїє"
+    for i, ch in enumerate(ru):
+        c = low[i]
+        prev = low[i - 1] if i > 0 else ""
+        nxt = low[i + 1] if i + 1 < n else ""
+        if c == "ы":
+            r = "и"
+        elif c == "и":
+            if nxt == "й" and (i + 2 == n or not low[i + 2].isalpha()):
+                r = "и"  # adjectival -ий stays
+            elif prev and prev in vowels:
+                r = "ї"
+            else:
+                r = "и" if keep_i else "і"
+        elif c == "е" and (not prev or not prev.isalpha() or prev in vowels):
+            r = "є"
+        elif c == "э":
+            r = "е"
+        elif c == "ё":
+            r = "ьо" if prev and prev not in vowels else "йо"
+        elif c == "ъ":
+            r = "'"
+        elif c == "с" and prev == "с":
+            continue  # Новороссийск → Новоросійськ, Черкассы → Черкаси
+        else:
+            r = c
+        out.append(r.upper() if ch.isupper() and r else r)
+    words = []
+    for w in re.split(r"([ -])", "".join(out)):
+        for end, repl in (("ск", "ськ"), ("цк", "цьк"), ("ский", "ський"), ("цкий", "цький"), ("ская", "ська")):
+            if w.endswith(end):
+                w = w[: -len(end)] + repl
+                break
+        words.append(w)
+    return "".join(words)

@@ -15,10 +15,12 @@ struct Attribution {
     /// The source cited in the first lines, if any.
     let documentSource: (Side, String)?
     let documentDate: Day?
+    let facts: SentenceFacts
 
     init(analysis: TextAnalysis, published: Day?) {
         self.analysis = analysis
         self.published = published
+        facts = SentenceFacts(analysis: analysis)
         var ru = 0, ua = 0
         for h in analysis.hits where Attribution.namesAttacker(h, in: analysis) {
             switch h.hit.first(.attacker)?.value {
@@ -33,7 +35,7 @@ struct Attribution {
         // The source an article cites near its top ("Джерело: Повітряні сили", "У Повітряному
         // командуванні повідомили") speaks for the counts that follow.
         for s in analysis.sentences.prefix(8) {
-            let hs = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
+            let hs = Array(analysis.hits(in: s))
             if let c = Attribution.speakingClaimants(in: hs).first, let side = Side(rawValue: c.hit.first(.claimant)!.value) {
                 source = (side, analysis.originalText(c.tokens))
                 break
@@ -48,8 +50,9 @@ struct Attribution {
 
     func settle(_ draft: inout FigureDraft) {
         let s = analysis.sentences[draft.sentence]
-        let hits = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
-        let places = analysis.places.filter { s.tokens.contains($0.tokens.lowerBound) }
+        let sentenceFacts = facts[draft.sentence]
+        let hits = sentenceFacts.hits
+        let places = sentenceFacts.places
         settleClaimant(&draft, hits: hits, places: places)
         // People die where the weapons land, so for casualties the place tells the attacker;
         // for weapon counts the attacker is named and the place follows.
@@ -69,8 +72,9 @@ struct Attribution {
     private func settleClaimant(_ d: inout FigureDraft, hits: [AnnotatedHit], places: [PlaceOccurrence]) {
         // A claimant next to a verb of saying ("according to the Air Force", "Nach Angaben der Luftwaffe")
         // is the source; another one may only be an actor ("russische Streitkräfte setzten … ein").
-        let speaking = Attribution.speakingClaimants(in: hits)
-        let claimants = hits.filter { $0.hit.has(.claimant) && !Attribution.isActor($0, in: analysis) }
+        let here = facts[d.sentence]
+        let speaking = here.speaking
+        let claimants = here.claimants
         if let c = nearest(speaking.isEmpty ? claimants : speaking, to: d.number) {
             d.claimant = side(of: c, places: places)
             d.claimantName = analysis.originalText(c.tokens)
@@ -83,12 +87,9 @@ struct Attribution {
         let s = analysis.sentences[d.sentence]
         var k = d.sentence - 1
         while k >= 0 && k >= d.sentence - 2 && analysis.sentences[k].paragraph == s.paragraph {
-            let prev = analysis.sentences[k]
-            let prevHits = analysis.hits.filter { prev.tokens.contains($0.tokens.lowerBound) }
-            if let c = Attribution.speakingClaimants(in: prevHits).last
-                ?? prevHits.last(where: { $0.hit.has(.claimant) && !Attribution.isActor($0, in: analysis) }) {
-                let prevPlaces = analysis.places.filter { prev.tokens.contains($0.tokens.lowerBound) }
-                d.claimant = side(of: c, places: prevPlaces)
+            let prev = facts[k]
+            if let c = prev.speaking.last ?? prev.claimants.last {
+                d.claimant = side(of: c, places: prev.places)
                 d.claimantName = analysis.originalText(c.tokens)
                 return
             }
@@ -96,11 +97,9 @@ struct Attribution {
         }
         // The sentence after may name who said it: "… ракети Х-59. У Повітряному командуванні повідомили …"
         if d.sentence + 1 < analysis.sentences.count, analysis.sentences[d.sentence + 1].paragraph == s.paragraph || s.endsLine {
-            let next = analysis.sentences[d.sentence + 1]
-            let nextHits = analysis.hits.filter { next.tokens.contains($0.tokens.lowerBound) }
-            if let c = Attribution.speakingClaimants(in: nextHits).first {
-                let nextPlaces = analysis.places.filter { next.tokens.contains($0.tokens.lowerBound) }
-                d.claimant = side(of: c, places: nextPlaces)
+            let next = facts[d.sentence + 1]
+            if let c = next.speaking.first {
+                d.claimant = side(of: c, places: next.places)
                 d.claimantName = analysis.originalText(c.tokens)
                 return
             }
@@ -122,11 +121,11 @@ struct Attribution {
 
     /// Air defence shoots; unless it is said to speak, it is the actor of the sentence, not its source.
     static func isActor(_ claimant: AnnotatedHit, in analysis: TextAnalysis) -> Bool {
-        let words = analysis.folded.string(analysis.tokens[claimant.tokens.lowerBound].start..<analysis.tokens[claimant.tokens.upperBound - 1].end)
-        return actorWords.contains { words.contains($0) }
+        let words = analysis.folded.bytes[analysis.tokens[claimant.tokens.lowerBound].start..<analysis.tokens[claimant.tokens.upperBound - 1].end]
+        return actorWords.contains { bytes(words, contain: $0) }
     }
 
-    static let actorWords = ["defen", "ппо", "протиповітрян", "flugabwehr", "luftabwehr", "пво", "противовоздушн", "зенітн", "зенитн"]
+    static let actorWords: [[UInt8]] = ["defen", "ппо", "протиповітрян", "flugabwehr", "luftabwehr", "пво", "противовоздушн", "зенітн", "зенитн"].map { Array($0.utf8) }
 
     /// "Russia says", "Україна заявила": a side named right before a verb of saying is the claimant.
     private func sideSpeaking(in hits: [AnnotatedHit], places: [PlaceOccurrence]) -> Side? {
@@ -142,13 +141,13 @@ struct Attribution {
         return nil
     }
 
+    static let regionalRoles = ["Governor", "governor", "Mayor", "mayor", "Regional", "regional", "Authorities", "authorities", "Head", "head"]
+
     /// Regional officials speak for the side their region is on: a governor in Belgorod is Russian.
     private func side(of claimant: AnnotatedHit, places: [PlaceOccurrence]) -> Side {
         let entry = claimant.hit.first(.claimant)!
         let side = Side(rawValue: entry.value) ?? .other
-        guard side == .ukraine, let role = entry.extra?.lowercased(),
-              role.contains("governor") || role.contains("mayor") || role.contains("regional") || role.contains("authorities") || role.contains("head")
-        else { return side }
+        guard side == .ukraine, let role = entry.extra, Self.regionalRoles.contains(where: { bytes(role.utf8, contain: $0.utf8) }) else { return side }
         let countries = Set(places.compactMap { $0.place.country })
         return countries == ["RU"] ? .russia : side
     }
@@ -238,7 +237,7 @@ struct Attribution {
             var k = d.sentence - 1
             while k >= 0 && k >= d.sentence - 2 && analysis.sentences[k].paragraph == s.paragraph {
                 let prev = analysis.sentences[k]
-                if let p = analysis.places.last(where: { prev.tokens.contains($0.tokens.lowerBound) && $0.place.kind != .country && !isOrigin($0) }) {
+                if let p = analysis.places(in: prev).last(where: { $0.place.kind != .country && !isOrigin($0) }) {
                     d.place = p.place
                     return
                 }
@@ -259,16 +258,33 @@ struct Attribution {
         return specific.min { cost($0) < cost($1) }
     }
 
-    /// "launched from Kursk", "з напрямку Брянська": where weapons came from is not where they struck.
+    /// "launched from Kursk", "з напрямку Брянська", and every place of a list that such a
+    /// preposition opens ("із напрямків: Курськ, Брянськ, Орел — РФ, Гвардійське — Крим"):
+    /// where weapons came from is not where they struck.
     private func isOrigin(_ p: PlaceOccurrence) -> Bool {
         var k = p.tokens.lowerBound - 1
-        var steps = 0
-        while k >= 0 && steps < 3 {
+        var plainWords = 0
+        let limit = max(0, p.tokens.lowerBound - 40)
+        while k >= limit {
             if let h = analysis.hitAt[k], h.hit.first(.preposition)?.value == "origin" { return true }
             let t = analysis.tokens[k]
-            if t.kind == .punct && analysis.folded.bytes[t.start] != 0x2C { return false }
+            if t.kind == .punct {
+                let c = analysis.folded.bytes[t.start]
+                // Commas, colons and dashes separate list items; anything else ends the list.
+                guard c == 0x2C || c == 0x3A || c == 0x2D || c == 0xE2 else { return false }
+                plainWords = 0
+            } else if let place = analysis.places.first(where: { $0.tokens.contains(k) }) {
+                k = place.tokens.lowerBound - 1
+                plainWords = 0
+                continue
+            } else if t.kind == .word {
+                // A list item may carry a word or two ("окупованого Криму", "— РФ").
+                plainWords += 1
+                if plainWords > 2 { return false }
+            } else {
+                return false
+            }
             k -= 1
-            steps += 1
         }
         return false
     }
@@ -277,7 +293,7 @@ struct Attribution {
 
     private func settleDate(_ d: inout FigureDraft) {
         let s = analysis.sentences[d.sentence]
-        let inSentence = analysis.dates.filter { s.tokens.contains($0.tokens.lowerBound) && $0.day != nil }
+        let inSentence = analysis.dates(in: s).filter { $0.day != nil }
         if let nearest = inSentence.min(by: { distance($0.tokens, d.number) < distance($1.tokens, d.number) }) {
             d.date = nearest.day
             return
@@ -285,7 +301,7 @@ struct Attribution {
         var k = d.sentence - 1
         while k >= 0 && analysis.sentences[k].paragraph == s.paragraph {
             let prev = analysis.sentences[k]
-            if let last = analysis.dates.last(where: { prev.tokens.contains($0.tokens.lowerBound) && $0.day != nil }) {
+            if let last = analysis.dates(in: prev).last(where: { $0.day != nil }) {
                 d.date = last.day
                 return
             }

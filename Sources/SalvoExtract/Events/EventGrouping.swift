@@ -29,7 +29,7 @@ struct EventGrouping {
             var targets: [String] = []
             for i in Set(figs.map(\.sentence)).sorted() {
                 let s = analysis.sentences[i]
-                for h in analysis.hits where s.tokens.contains(h.tokens.lowerBound) {
+                for h in analysis.hits(in: s) {
                     if let t = h.hit.first(.target)?.value, !targets.contains(t) { targets.append(t) }
                 }
             }

@@ -19,20 +19,37 @@ struct FigureFinder {
         var cost: Int
     }
 
+    /// The last weapon figure of the sentence before, when it is in the same paragraph.
+    var lastFigure: (draft: FigureDraft, paragraph: Int)?
+
     mutating func figures(in sentenceIndex: Int) -> [FigureDraft] {
+        let found = figuresWithoutMemory(in: sentenceIndex)
+        if let last = found.last(where: { !$0.quantity.isCasualty }) {
+            lastFigure = (last, analysis.sentences[sentenceIndex].paragraph)
+        } else if !found.isEmpty || analysis.sentences[sentenceIndex].endsLine == false {
+            lastFigure = nil
+        }
+        return found
+    }
+
+    private mutating func figuresWithoutMemory(in sentenceIndex: Int) -> [FigureDraft] {
+        let carried = lastFigure.flatMap { last in
+            last.paragraph == analysis.sentences[sentenceIndex].paragraph || sentenceIndex > 0 && analysis.sentences[sentenceIndex - 1].tokens.upperBound == analysis.sentences[sentenceIndex].tokens.lowerBound - 1
+                ? last.draft : nil
+        }
         let s = analysis.sentences[sentenceIndex]
-        let hits = analysis.hits.filter { s.tokens.contains($0.tokens.lowerBound) }
+        let hits = Array(analysis.hits(in: s))
         defer {
             for h in hits.reversed() {
                 if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) { lastWeapon = (wc, w.extra); break }
             }
         }
         if hits.contains(where: { isBlocking($0.hit) }) { return [] }
-        let numbers = analysis.numbers.filter { s.tokens.contains($0.tokens.lowerBound) && $0.kind == .count }
+        let numbers = analysis.numbers(in: s).filter { $0.kind == .count }
         if numbers.isEmpty { return [] }
         if speaksOfAPeriod(s) { return [] }
         let triggers = hits.filter { $0.hit.has(.quantity) }
-        if triggers.isEmpty { return [] }
+        if triggers.isEmpty && carried == nil { return [] }
         let numberStarts = Set(numbers.map(\.tokens.lowerBound))
         let excluded = excludedTokens(in: s, hits: hits)
         var phrases: [NounPhrase] = numbers.map {
@@ -43,7 +60,8 @@ struct FigureFinder {
         for (i, n) in numbers.enumerated() {
             if n.tokens.contains(where: { excluded.contains($0) }) { continue }
             var np = phrases[i]
-            if np.isUnit || np.isChild || isMoney(n, hits: hits) { continue }
+            if np.isUnit || np.isChild || isMoney(n, hits: hits) || followsDebris(n, hits: hits) { continue }
+
             // "50 of 60 drones", "50 з 60 дронів": the first number counts the second's weapon.
             if np.weapon == nil, !np.isPeople, i + 1 < numbers.count, isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound) {
                 np.weapon = phrases[i + 1].weapon
@@ -64,14 +82,21 @@ struct FigureFinder {
                     && $0.hit.entries.contains { e in e.category == .quantity && (Quantity(rawValue: e.value)?.isCasualty ?? false) } }) { continue }
             // "12 of 15 missiles were shot down": the 15 is how many were launched.
             if i > 0, let previous = drafts.last, previous.number == numbers[i - 1].tokens, !previous.quantity.isCasualty,
-               previous.quantity != .launched, isOf(between: numbers[i - 1].tokens.upperBound, and: n.tokens.lowerBound) {
+               previous.quantity != .launched,
+               isOf(between: numbers[i - 1].tokens.upperBound, and: n.tokens.lowerBound)
+                || isOf(between: max(phrases[i - 1].end, numbers[i - 1].tokens.upperBound), and: n.tokens.lowerBound) {
                 drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon ?? previous.weapon, model: np.model ?? previous.model,
                                           value: n.value, qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
                 continue
             }
             let weaponContext = np.weapon != nil || weaponSoFar != nil || nearestWeapon(before: n.tokens.lowerBound, in: hits) != nil
             guard let quantity = np.quantity ?? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers,
-                                                            weaponContext: weaponContext)?.quantity else {
+                                                            weaponContext: weaponContext)?.quantity
+                // "Близько 60 дронів — шахеди.": a weapon count with no verb of its own goes on from the
+                // figure of the sentence before.
+                ?? (np.weapon != nil && triggersInClause(of: n, triggers: triggers) == 0 ? carried?.quantity : nil)
+                // "понад 80 із них — шахеди", "davon 50 Shahed": a part of the figure just counted, counted the same way.
+                ?? ofThem(n, previous: drafts.last ?? carried, phrase: &np) else {
                 if let w = np.weapon { weaponSoFar = (w, np.model) }
                 continue
             }
@@ -101,16 +126,17 @@ struct FigureFinder {
     /// "During 2024, Russia fired about 1,100 missiles": a bare year, not part of a date, marks a
     /// period total rather than one attack.
     private func speaksOfAPeriod(_ s: Sentence) -> Bool {
-        let years = analysis.numbers.filter { s.tokens.contains($0.tokens.lowerBound) && $0.kind == .year }
+        let years = analysis.numbers(in: s).filter { $0.kind == .year }
         guard !years.isEmpty else { return false }
-        let dated = analysis.dates.filter { s.tokens.contains($0.tokens.lowerBound) }
+        let dated = Array(analysis.dates(in: s))
         return years.contains { y in !dated.contains { $0.tokens.overlaps(y.tokens) } }
     }
 
     /// Sentences about other wars, history, war-wide totals, accidents or exercises count nothing.
     private func isBlocking(_ hit: LexiconHit) -> Bool {
         guard let v = hit.first(.negative)?.value else { return false }
-        return v != "money"
+        // Money and debris only rule out the numbers right beside them.
+        return v != "money" && v != "debris"
     }
 
     private func isMoney(_ n: NumberMention, hits: [AnnotatedHit]) -> Bool {
@@ -126,7 +152,10 @@ struct FigureFinder {
     }
 
     /// "58 of 132", "58 out of 132", "81/94", "58 з 132", "58 von 132".
-    private func isOf(between a: Int, and b: Int) -> Bool {
+    private func isOf(between start: Int, and b: Int) -> Bool {
+        // Closing quotes of a model name ("шахед") may stand before the "of".
+        var a = start
+        while a < b, analysis.tokens[a].kind == .punct, NounPhrase.isQuote(analysis.folded.bytes, analysis.tokens[a]) { a += 1 }
         if b - a == 2 { return analysis.word(a) == "out" && analysis.word(a + 1) == "of" }
         guard b - a == 1 else { return false }
         let w = analysis.word(a)
@@ -147,6 +176,44 @@ struct FigureFinder {
         }
         let horizon = min(sentenceEnd, k + 5)
         return analysis.places.contains { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }
+    }
+
+    /// "падіння уламків на 1 локації", "debris fell in 3 districts": where debris fell is not a hit.
+    private func followsDebris(_ n: NumberMention, hits: [AnnotatedHit]) -> Bool {
+        hits.contains { h in
+            h.hit.first(.negative)?.value == "debris" && h.tokens.upperBound <= n.tokens.lowerBound
+                && n.tokens.lowerBound - h.tokens.upperBound <= 6
+                && !hasClauseBreak(from: h.tokens.upperBound, to: n.tokens.lowerBound)
+        }
+    }
+
+    private func ofThem(_ n: NumberMention, previous: FigureDraft?, phrase: inout NounPhrase) -> Quantity? {
+        guard let previous, !previous.quantity.isCasualty, isOfThem(n) else { return nil }
+        if phrase.weapon == nil {
+            phrase.weapon = previous.weapon
+            phrase.model = previous.model
+        }
+        return previous.quantity
+    }
+
+    /// "80 of them", "80 із них", "davon 80", "из них 80".
+    private func isOfThem(_ n: NumberMention) -> Bool {
+        let after = n.tokens.upperBound
+        if after + 1 < analysis.tokens.count {
+            let pair = analysis.word(after) + " " + analysis.word(after + 1)
+            if ["of them", "із них", "з них", "из них", "of which", "von ihnen"].contains(pair) { return true }
+        }
+        let before = n.tokens.lowerBound
+        if before >= 1 && analysis.word(before - 1) == "davon" { return true }
+        if before >= 2 {
+            let pair = analysis.word(before - 2) + " " + analysis.word(before - 1)
+            if ["із них", "з них", "из них", "of them", "of which"].contains(pair) { return true }
+        }
+        return false
+    }
+
+    private func triggersInClause(of n: NumberMention, triggers: [AnnotatedHit]) -> Int {
+        triggers.filter { t in !hasClauseBreak(from: min(t.tokens.upperBound, n.tokens.upperBound), to: max(t.tokens.lowerBound, n.tokens.lowerBound)) }.count
     }
 
     /// A word the lexicon does not know right after the number names what it counts.
@@ -173,11 +240,12 @@ struct FigureFinder {
     }
 
     private func qualifier(before n: NumberMention) -> Qualifier {
+        let sentenceHits = analysis.hits(in: analysis.sentences[analysis.sentenceIndex(ofToken: n.tokens.lowerBound)])
         var k = n.tokens.lowerBound
         // "upwards of 50", "mehr als 50", "понад 50"; also a quote or bracket in between.
         for _ in 0..<3 {
             guard k > 0 else { break }
-            for h in analysis.hits where h.tokens.upperBound == k {
+            for h in sentenceHits where h.tokens.upperBound == k {
                 if let q = h.hit.first(.qualifier), let qualifier = Qualifier(rawValue: q.value) { return qualifier }
             }
             let w = analysis.word(k - 1)

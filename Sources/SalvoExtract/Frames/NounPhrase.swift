@@ -44,8 +44,26 @@ extension NounPhrase {
             }
             if t.kind != .word { break }
             if let h = analysis.hitAt[k] {
-                if h.hit.has(.conjunction) { break }
-                if h.hit.has(.unit) && !sawNoun && weapon == nil {
+                // "30 ударів дронами й артилерією": after an impact noun, a list of weapons follows.
+                if h.hit.has(.conjunction) {
+                    if quantity == .hit && weapon != nil { k = h.tokens.upperBound; continue }
+                    break
+                }
+                if quantity == .hit, let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) {
+                    if let current = weapon, current != wc, !(current.isMissile && wc.isMissile) {
+                        weapon = .any
+                    } else if weapon == nil {
+                        weapon = wc
+                    }
+                    if model == nil { model = w.extra }
+                    k = h.tokens.upperBound
+                    end = k
+                    words += 1
+                    continue
+                }
+                // "ein 41-jähriger Mann": an age glued to digits describes the noun; it is not what is counted.
+                let gluedToDigits = analysis.folded.bytes[t.start] >= 0x30 && analysis.folded.bytes[t.start] <= 0x39
+                if h.hit.has(.unit) && !sawNoun && weapon == nil && !gluedToDigits {
                     isUnit = true
                     end = h.tokens.upperBound
                     return
@@ -60,9 +78,17 @@ extension NounPhrase {
                     isPeople = true
                     isChild = p.value == "child"
                     noun = true
-                } else if let q = h.hit.first(.quantity), let quantity = Quantity(rawValue: q.value), quantity.isCasualty, !sawNoun, words == 0 {
+                } else if let q = h.hit.first(.quantity), let quantity = Quantity(rawValue: q.value), !sawNoun, words == 0,
+                          quantity.isCasualty || quantity == .hit {
+                    // "four deaths", "3 загиблих", "12 прильотів": the noun itself says what is counted.
                     self.quantity = quantity
                     noun = true
+                    if quantity == .hit {
+                        k = h.tokens.upperBound
+                        end = k
+                        words += 1
+                        continue
+                    }
                 }
                 k = h.tokens.upperBound
                 if noun { end = k; sawNoun = true }

@@ -20,7 +20,7 @@ struct Relevance {
         if accident > 0 && weapons == 0 { return true }
         // An anniversary or history piece says so in its headline or lead.
         for s in analysis.sentences.prefix(2) {
-            if analysis.hits.contains(where: { s.tokens.contains($0.tokens.lowerBound) && $0.hit.first(.negative)?.value == "history" }) {
+            if analysis.hits(in: s).contains(where: { $0.hit.first(.negative)?.value == "history" }) {
                 return true
             }
         }

@@ -24,13 +24,18 @@ public struct FoldedText: Sendable {
     }
 
     public init(utf8 src: UnsafeBufferPointer<UInt8>) {
-        var out = [UInt8]()
-        var map = [Int32]()
-        out.reserveCapacity(src.count)
-        map.reserveCapacity(src.count + 1)
-        Self.fold(src, into: &out, origin: &map)
-        map.append(Int32(src.count))
-        bytes = out
+        // Folding never lengthens text, so both outputs fit in the source's length (+1 for the end).
+        var count = 0
+        var folded: [UInt8] = []
+        let map = [Int32](unsafeUninitializedCapacity: src.count + 1) { mapBuffer, mapCount in
+            folded = [UInt8](unsafeUninitializedCapacity: max(src.count, 1)) { out, outCount in
+                count = Self.fold(src, into: out.baseAddress!, origin: mapBuffer.baseAddress!)
+                outCount = count
+            }
+            mapBuffer[count] = Int32(src.count)
+            mapCount = count + 1
+        }
+        bytes = folded
         origin = map
     }
 
@@ -49,24 +54,28 @@ public struct FoldedText: Sendable {
 }
 
 extension FoldedText {
-    // One pass, one scalar at a time. Every mapping keeps the byte length or shortens it, so `out`
-    // never outgrows the source.
-    static func fold(_ s: UnsafeBufferPointer<UInt8>, into out: inout [UInt8], origin map: inout [Int32]) {
+    // One pass, one scalar at a time, writing through pointers. Every mapping keeps the byte length
+    // or shortens it, so `out` never outgrows the source. Returns the folded length.
+    static func fold(_ s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>,
+                     origin map: UnsafeMutablePointer<Int32>) -> Int {
         let n = s.count
         var i = 0
+        var o = 0
         var pendingSpace: UInt8 = 0  // 0, space or newline, waiting for the next visible byte
         var pendingAt = 0
 
         @inline(__always) func emit(_ b: UInt8, _ at: Int) {
             if pendingSpace != 0 {
-                if !out.isEmpty {
-                    out.append(pendingSpace)
-                    map.append(Int32(pendingAt))
+                if o > 0 {
+                    out[o] = pendingSpace
+                    map[o] = Int32(pendingAt)
+                    o += 1
                 }
                 pendingSpace = 0
             }
-            out.append(b)
-            map.append(Int32(at))
+            out[o] = b
+            map[o] = Int32(at)
+            o += 1
         }
         @inline(__always) func space(_ isNewline: Bool, _ at: Int) {
             if pendingSpace == 0 { pendingAt = at; pendingSpace = isNewline ? 0x0A : 0x20 }
@@ -125,5 +134,6 @@ extension FoldedText {
             emit(b, i)
             i += 1
         }
+        return o
     }
 }

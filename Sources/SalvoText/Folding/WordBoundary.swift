@@ -10,10 +10,9 @@ public enum WordBoundary {
         }
         if b >= 0xC3 && b <= 0xD4 { return true }
         if b < 0xC0 {
-            // A continuation byte: part of a letter when its lead byte is one.
-            var j = i - 1
-            while j >= 0 && bytes[j] & 0xC0 == 0x80 { j -= 1 }
-            return j >= 0 && bytes[j] >= 0xC3 && bytes[j] <= 0xD4
+            // A continuation byte is part of a letter when it follows a two-byte letter's lead byte;
+            // three- and four-byte scalars (punctuation, symbols) are never letters here.
+            return i > 0 && bytes[i - 1] >= 0xC3 && bytes[i - 1] <= 0xD4
         }
         return false
     }

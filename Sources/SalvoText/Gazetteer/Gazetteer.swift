@@ -15,7 +15,7 @@ import SalvoModel
 /// Gazetteer.shared.place(named: "Kiew")?.name               // "Kyiv"
 /// ```
 public struct Gazetteer: Sendable {
-    /// Every place, indexed by the automaton payloads.
+    /// Every place; the trie's payloads index this array.
     public let places: [Place]
     let trie: PlaceTrie
 

@@ -5,6 +5,27 @@ public struct AnnotatedHit: Sendable {
     public var tokens: Range<Int>
 }
 
+/// The hits of a document looked up by their first token, in constant time.
+public struct TokenHits: Sendable {
+    public let hits: [AnnotatedHit]
+    private let index: [Int32]
+
+    public init(hits: [AnnotatedHit], tokenCount: Int) {
+        self.hits = hits
+        var idx = [Int32](repeating: -1, count: tokenCount + 1)
+        for (i, h) in hits.enumerated() where h.tokens.lowerBound < idx.count { idx[h.tokens.lowerBound] = Int32(i) }
+        index = idx
+    }
+
+    /// The hit starting at token `k`, if any.
+    @inline(__always)
+    public subscript(k: Int) -> AnnotatedHit? {
+        guard k >= 0 && k < index.count else { return nil }
+        let i = index[k]
+        return i < 0 ? nil : hits[Int(i)]
+    }
+}
+
 extension Array where Element == Token {
     /// Index of the token containing or starting after folded offset `offset`.
     public func tokenIndex(atOrAfter offset: Int) -> Int {

@@ -37,83 +37,151 @@ public struct Automaton: Sendable {
     }
 
     // Node i's children are edgeLabel/edgeTarget[edgeStart[i]..<edgeStart[i+1]], sorted by label.
-    private let edgeStart: [Int32]
-    private let edgeLabel: [UInt8]
-    private let edgeTarget: [Int32]
-    private let rootTable: [Int32]
     // Payloads ending at node i: terminal[terminalStart[i]..<terminalStart[i+1]], encoded payload<<1 | isStem.
-    private let terminalStart: [Int32]
-    private let terminal: [Int32]
+    // The tables never change after init, so the walk reads them through plain pointers.
+    private let storage: Storage
+
+    private final class Storage: @unchecked Sendable {
+        let edgeStart: UnsafeMutableBufferPointer<Int32>
+        let edgeLabel: UnsafeMutableBufferPointer<UInt8>
+        let edgeTarget: UnsafeMutableBufferPointer<Int32>
+        let rootTable: UnsafeMutableBufferPointer<Int32>
+        let terminalStart: UnsafeMutableBufferPointer<Int32>
+        let terminal: UnsafeMutableBufferPointer<Int32>
+        /// Nodes with a word-rest edge, so the walk need not look for one at every step.
+        let hasWordRest: UnsafeMutableBufferPointer<Bool>
+
+        init(edgeStart: [Int32], edgeLabel: [UInt8], edgeTarget: [Int32], rootTable: [Int32],
+             terminalStart: [Int32], terminal: [Int32], hasWordRest: [Bool]) {
+            func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
+                let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
+                _ = p.initialize(from: a)
+                return p
+            }
+            self.edgeStart = copy(edgeStart)
+            self.edgeLabel = copy(edgeLabel)
+            self.edgeTarget = copy(edgeTarget)
+            self.rootTable = copy(rootTable)
+            self.terminalStart = copy(terminalStart)
+            self.terminal = copy(terminal)
+            self.hasWordRest = copy(hasWordRest)
+        }
+
+        deinit {
+            edgeStart.deallocate()
+            edgeLabel.deallocate()
+            edgeTarget.deallocate()
+            rootTable.deallocate()
+            terminalStart.deallocate()
+            terminal.deallocate()
+            hasWordRest.deallocate()
+        }
+    }
 
     public init(patterns: [Pattern]) {
-        // Build a pointer-free trie first, then flatten it breadth-first.
-        var children: [[UInt8: Int32]] = [[:]]
-        var ends: [[Int32]] = [[]]
+        // Build with flat first-child / next-sibling arrays (no allocation per node), then lay the
+        // trie out breadth-first with each node's edges sorted for binary search.
+        var label: [UInt8] = [0]
+        var firstChild: [Int32] = [-1]
+        var nextSibling: [Int32] = [-1]
+        var ends: [(node: Int32, code: Int32)] = []
+        ends.reserveCapacity(patterns.count)
+        var rootChild = [Int32](repeating: -1, count: 256)
         for p in patterns where !p.bytes.isEmpty {
-            var node = 0
+            var node: Int32 = 0
             for b in p.bytes {
-                if let next = children[node][b] {
-                    node = Int(next)
+                var found: Int32 = -1
+                if node == 0 {
+                    found = rootChild[Int(b)]
                 } else {
-                    children.append([:])
-                    ends.append([])
-                    let id = Int32(children.count - 1)
-                    children[node][b] = id
-                    node = Int(id)
+                    var c = firstChild[Int(node)]
+                    while c >= 0 {
+                        if label[Int(c)] == b { found = c; break }
+                        c = nextSibling[Int(c)]
+                    }
                 }
+                if found < 0 {
+                    found = Int32(label.count)
+                    label.append(b)
+                    firstChild.append(-1)
+                    nextSibling.append(firstChild[Int(node)])
+                    firstChild[Int(node)] = found
+                    if node == 0 { rootChild[Int(b)] = found }
+                }
+                node = found
             }
-            let code = p.payload << 1 | (p.isStem ? 1 : 0)
-            if !ends[node].contains(code) { ends[node].append(code) }
+            ends.append((node, p.payload << 1 | (p.isStem ? 1 : 0)))
         }
-        var order: [Int] = [0]
-        var newID = [Int32](repeating: -1, count: children.count)
+        let count = label.count
+        var newID = [Int32](repeating: -1, count: count)
+        var order: [Int32] = [0]
+        order.reserveCapacity(count)
         newID[0] = 0
-        var head = 0
-        while head < order.count {
-            let node = order[head]
-            head += 1
-            for (_, child) in children[node].sorted(by: { $0.key < $1.key }) {
-                newID[Int(child)] = Int32(order.count)
-                order.append(Int(child))
-            }
-        }
         var eStart: [Int32] = [0]
         var eLabel: [UInt8] = []
         var eTarget: [Int32] = []
         var tStart: [Int32] = [0]
         var term: [Int32] = []
-        for node in order {
-            for (label, child) in children[node].sorted(by: { $0.key < $1.key }) {
-                eLabel.append(label)
-                eTarget.append(newID[Int(child)])
+        eStart.reserveCapacity(count + 1)
+        eLabel.reserveCapacity(count)
+        eTarget.reserveCapacity(count)
+        tStart.reserveCapacity(count + 1)
+        var kids: [Int32] = []
+        var head = 0
+        while head < order.count {
+            let node = order[head]
+            head += 1
+            kids.removeAll(keepingCapacity: true)
+            var c = firstChild[Int(node)]
+            while c >= 0 { kids.append(c); c = nextSibling[Int(c)] }
+            kids.sort { label[Int($0)] < label[Int($1)] }
+            for k in kids {
+                newID[Int(k)] = Int32(order.count)
+                order.append(k)
+                eLabel.append(label[Int(k)])
+                eTarget.append(newID[Int(k)])
             }
             eStart.append(Int32(eLabel.count))
-            term.append(contentsOf: ends[node])
+        }
+        // Terminal codes grouped by their node's breadth-first id.
+        ends.sort { newID[Int($0.node)] < newID[Int($1.node)] }
+        var e = 0
+        for id in 0..<order.count {
+            while e < ends.count && newID[Int(ends[e].node)] == Int32(id) {
+                term.append(ends[e].code)
+                e += 1
+            }
             tStart.append(Int32(term.count))
         }
         var root = [Int32](repeating: -1, count: 256)
         for e in Int(eStart[0])..<Int(eStart[1]) { root[Int(eLabel[e])] = eTarget[e] }
-        edgeStart = eStart
-        edgeLabel = eLabel
-        edgeTarget = eTarget
-        terminalStart = tStart
-        terminal = term
-        rootTable = root
+        var rest = [Bool](repeating: false, count: order.count)
+        for node in 0..<order.count {
+            for e in Int(eStart[node])..<Int(eStart[node + 1]) where eLabel[e] == Self.wordRest { rest[node] = true }
+        }
+        storage = Storage(edgeStart: eStart, edgeLabel: eLabel, edgeTarget: eTarget, rootTable: root,
+                          terminalStart: tStart, terminal: term, hasWordRest: rest)
     }
 
     /// Number of trie nodes (for diagnostics and benchmarks).
-    public var nodeCount: Int { edgeStart.count - 1 }
+    public var nodeCount: Int { storage.edgeStart.count - 1 }
 
     @inline(__always)
     private func child(_ node: Int32, _ b: UInt8) -> Int32 {
-        if node == 0 { return rootTable[Int(b)] }
-        var lo = Int(edgeStart[Int(node)])
-        var hi = Int(edgeStart[Int(node) + 1])
-        while lo < hi {
+        let st = storage
+        if node == 0 { return st.rootTable[Int(b)] }
+        var lo = Int(st.edgeStart[Int(node)])
+        var hi = Int(st.edgeStart[Int(node) + 1])
+        let labels = st.edgeLabel
+        while hi - lo > 4 {
             let mid = (lo + hi) >> 1
-            let l = edgeLabel[mid]
-            if l == b { return edgeTarget[mid] }
+            let l = labels[mid]
+            if l == b { return st.edgeTarget[mid] }
             if l < b { lo = mid + 1 } else { hi = mid }
+        }
+        while lo < hi {
+            if labels[lo] == b { return st.edgeTarget[lo] }
+            lo += 1
         }
         return -1
     }
@@ -124,18 +192,18 @@ public struct Automaton: Sendable {
         text.bytes.withUnsafeBufferPointer { buf in
             let n = buf.count
             var i = 0
+            var previousIsWord = false
+            // One pass over scalars: a walk starts at every word start and at every other visible
+            // scalar that begins a pattern ("$", "€", "%").
             while i < n {
-                if !WordBoundary.isWordStart(buf, i) || buf[i] == 0x20 || buf[i] == 0x0A {
-                    i += 1
-                    continue
+                let b = buf[i]
+                let width = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                let isWord = b < 0x80 ? ((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5A)) : (b >= 0xC3 && b <= 0xD4)
+                if (isWord && !previousIsWord) || (!isWord && b != 0x20 && b != 0x0A) {
+                    if storage.rootTable[Int(b)] >= 0 { walk(buf, from: i, into: &result) }
                 }
-                walk(buf, from: i, into: &result)
-                // Skip to the next word start: the rest of this word cannot start a match.
-                if WordBoundary.isWordByte(buf, i) {
-                    i = WordBoundary.wordEnd(buf, from: i)
-                } else {
-                    i += 1
-                }
+                previousIsWord = isWord
+                i += width
             }
         }
         return result
@@ -153,12 +221,13 @@ public struct Automaton: Sendable {
     }
 
     private func walk(_ buf: UnsafeBufferPointer<UInt8>, node startNode: Int32, at position: Int, start: Int, into result: inout [Match]) {
+        let st = storage
         var node = startNode
         var j = position
         let n = buf.count
         while true {
             // A word-rest edge: skip the rest of this word, then go on matching from there.
-            if node != 0, WordBoundary.isWordByte(buf, j - 1) {
+            if st.hasWordRest[Int(node)], j > 0, WordBoundary.isWordByte(buf, j - 1) {
                 let rest = child(node, Self.wordRest)
                 if rest >= 0 { walk(buf, node: rest, at: WordBoundary.wordEnd(buf, from: j), start: start, into: &result) }
             }
@@ -166,11 +235,11 @@ public struct Automaton: Sendable {
             node = child(node, buf[j])
             if node < 0 { return }
             j += 1
-            let t0 = Int(terminalStart[Int(node)]), t1 = Int(terminalStart[Int(node) + 1])
+            let t0 = Int(st.terminalStart[Int(node)]), t1 = Int(st.terminalStart[Int(node) + 1])
             if t0 == t1 { continue }
             let atWordEnd = j == n || !WordBoundary.isWordByte(buf, j) || !WordBoundary.isWordByte(buf, j - 1)
             for t in t0..<t1 {
-                let code = terminal[t]
+                let code = st.terminal[t]
                 if code & 1 == 1 {
                     result.append(Match(start: start, end: WordBoundary.wordEnd(buf, from: j), payload: code >> 1))
                 } else if atWordEnd {

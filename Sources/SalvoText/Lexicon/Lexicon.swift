@@ -8,7 +8,15 @@ import Foundation
 /// ```
 public struct Lexicon: Sendable {
     private let automaton: Automaton
-    private let entries: [[LexiconEntry]]
+    private let table: LexiconTable
+
+    static let languages = ["en", "de", "uk", "ru"]
+
+    /// 0 for "every language", else 1 + the index in `languages` (an unknown language gets its own code).
+    static func languageCode(_ language: String?) -> UInt8 {
+        guard let language else { return 0 }
+        return UInt8((languages.firstIndex(of: language) ?? languages.count) + 1)
+    }
 
     /// The lexicon bundled with Salvo, loaded once.
     public static let shared: Lexicon = {
@@ -28,73 +36,90 @@ public struct Lexicon: Sendable {
 
     /// `files`: (name, language, contents); language `nil` for common entries.
     public init(files: [(name: String, language: String?, contents: String)]) throws {
-        var byTerm: [[UInt8]: Int] = [:]
-        var stems: [Bool] = []
-        var table: [[LexiconEntry]] = []
+        var table: [LexiconEntry] = []
         var patterns: [Automaton.Pattern] = []
         for file in files {
-            var lineNo = 0
-            for rawLine in file.contents.split(separator: "\n", omittingEmptySubsequences: false) {
-                lineNo += 1
-                let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
-                if line.isEmpty || line.hasPrefix("#") { continue }
-                let cols = line.split(separator: "\t", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
-                guard cols.count >= 3, let category = LexiconCategory(rawValue: cols[1]) else {
-                    throw FormatError(file: file.name, line: lineNo, message: "expected term<TAB>category<TAB>value[<TAB>extra]")
-                }
-                var term = cols[0]
-                let isStem = term.hasSuffix("*")
-                if isStem { term.removeLast() }
-                // A `*` inside a phrase ends a stem word: "повітрян* сил*".
-                let folded = FoldedText.fold(term).map { $0 == 0x2A ? Automaton.wordRest : $0 }
-                guard !folded.isEmpty else { continue }
-                let extra = cols.count > 3 && !cols[3].isEmpty ? cols[3] : nil
-                let entry = LexiconEntry(category: category, value: cols[2], extra: extra, language: file.language)
-                var key = folded
-                if isStem { key.append(0x2A) }
-                if let slot = byTerm[key] {
-                    if !table[slot].contains(entry) { table[slot].append(entry) }
-                } else {
-                    byTerm[key] = table.count
-                    table.append([entry])
-                    stems.append(isStem)
+            var contents = file.contents
+            try contents.withUTF8 { bytes in
+                var lineNo = 0
+                var start = 0
+                while start < bytes.count {
+                    var end = start
+                    while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                    lineNo += 1
+                    defer { start = end + 1 }
+                    let columns = Self.columns(bytes, start, end)
+                    if columns.isEmpty { continue }
+                    guard columns.count >= 3, let category = LexiconCategory(rawValue: Self.string(bytes, columns[1])) else {
+                        throw FormatError(file: file.name, line: lineNo, message: "expected term<TAB>category<TAB>value[<TAB>extra]")
+                    }
+                    var term = columns[0]
+                    let isStem = bytes[term.upperBound - 1] == 0x2A
+                    if isStem { term = term.lowerBound..<(term.upperBound - 1) }
+                    // A `*` inside a phrase ends a stem word: "повітрян* сил*".
+                    let folded = FoldedText(utf8: UnsafeBufferPointer(rebasing: bytes[term])).bytes.map { $0 == 0x2A ? Automaton.wordRest : $0 }
+                    guard !folded.isEmpty else { continue }
+                    let extra = columns.count > 3 && !columns[3].isEmpty ? Self.string(bytes, columns[3]) : nil
+                    let entry = LexiconEntry(category: category, value: Self.string(bytes, columns[2]), extra: extra, language: file.language)
+                    // Each line is its own pattern; equal matches are merged when text is matched.
+                    table.append(entry)
                     patterns.append(.init(bytes: folded, payload: Int32(table.count - 1), isStem: isStem))
                 }
             }
         }
         automaton = Automaton(patterns: patterns)
-        entries = table
+        self.table = LexiconTable(entries: table)
+    }
+
+    /// Tab-separated, trimmed column ranges of one line; empty for blank lines and `#` comments.
+    private static func columns(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> [Range<Int>] {
+        var e = end
+        if e > start && b[e - 1] == 0x0D { e -= 1 }
+        var s = start
+        while s < e && b[s] == 0x20 { s += 1 }
+        if s == e || b[s] == 0x23 { return [] }
+        var out: [Range<Int>] = []
+        var i = start
+        while i <= e {
+            var j = i
+            while j < e && b[j] != 0x09 { j += 1 }
+            var a = i, z = j
+            while a < z && b[a] == 0x20 { a += 1 }
+            while z > a && b[z - 1] == 0x20 { z -= 1 }
+            out.append(a..<z)
+            i = j + 1
+        }
+        return out
+    }
+
+    private static func string(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
     }
 
     /// Lexicon terms in `text` for `language`: at each start the longest term wins, and a term
     /// inside a longer one found earlier is dropped ("shot down" hides "down").
     public func hits(in text: FoldedText, language: String?) -> [LexiconHit] {
+        let wanted = Self.languageCode(language)
         var result: [LexiconHit] = []
         var coveredUntil = 0
-        var pendingStart = -1
         var best: LexiconHit?
-        func flush() {
-            if let b = best {
+        let codes = table.languageCodes
+        for m in automaton.matches(in: text) {
+            let code = codes[Int(m.payload)]
+            if code != 0 && wanted != 0 && code != wanted { continue }
+            if let b = best, m.start != b.start {
                 result.append(b)
                 coveredUntil = b.end
-            }
-            best = nil
-        }
-        for m in automaton.matches(in: text) {
-            let usable = entries[Int(m.payload)].filter { $0.holds(in: language) }
-            if usable.isEmpty { continue }
-            if m.start != pendingStart {
-                flush()
-                pendingStart = m.start
+                best = nil
             }
             if m.start < coveredUntil { continue }
             if best == nil || m.end > best!.end {
-                best = LexiconHit(start: m.start, end: m.end, entries: usable)
+                best = LexiconHit(start: m.start, end: m.end, table: table, entry: m.payload)
             } else if m.end == best!.end {
-                best!.entries.append(contentsOf: usable)
+                best!.add(m.payload)
             }
         }
-        flush()
+        if let b = best { result.append(b) }
         return result
     }
 

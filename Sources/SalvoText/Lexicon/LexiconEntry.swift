@@ -36,16 +36,103 @@ public struct LexiconEntry: Sendable, Hashable {
 }
 
 /// A lexicon term found in a text: its folded range and every entry of that term.
+///
+/// Hits are made for every matched word of every document, so they hold entry numbers into the
+/// shared table and a bitmask of categories rather than copies of the entries.
 public struct LexiconHit: Sendable {
     public var start: Int
     public var end: Int
-    public var entries: [LexiconEntry]
+    // Unowned: hits are made by the million and copied around, and a counted reference would cost a
+    // retain and a release per copy. The `Lexicon` that made them (held by every `TextAnalysis`)
+    // keeps the table alive.
+    unowned(unsafe) let table: LexiconTable
+    private var slots: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
+    private var count = 0
+    /// Bit `n` set when an entry of category number `n` is present.
+    public private(set) var categories: UInt32 = 0
 
-    public func first(_ category: LexiconCategory) -> LexiconEntry? {
-        entries.first { $0.category == category }
+    init(start: Int, end: Int, table: LexiconTable, entry: Int32) {
+        self.start = start
+        self.end = end
+        self.table = table
+        add(entry)
     }
 
-    public func has(_ category: LexiconCategory) -> Bool {
-        entries.contains { $0.category == category }
+    /// Adds another entry of an equally long term; a term has at most four meanings.
+    mutating func add(_ entry: Int32) {
+        guard count < 4 else { return }
+        switch count {
+        case 0: slots.0 = entry
+        case 1: slots.1 = entry
+        case 2: slots.2 = entry
+        default: slots.3 = entry
+        }
+        count += 1
+        categories |= table.entries[Int(entry)].category.bit
+    }
+
+    private func slot(_ i: Int) -> Int32 {
+        switch i {
+        case 0: return slots.0
+        case 1: return slots.1
+        case 2: return slots.2
+        default: return slots.3
+        }
+    }
+
+    public var entries: [LexiconEntry] { (0..<count).map { table.entries[Int(slot($0))] } }
+
+    public func first(_ category: LexiconCategory) -> LexiconEntry? {
+        guard has(category) else { return nil }
+        for i in 0..<count where table.entries[Int(slot(i))].category == category { return table.entries[Int(slot(i))] }
+        return nil
+    }
+
+    /// Every entry of a category, for terms with several meanings of one kind.
+    public func all(_ category: LexiconCategory) -> [LexiconEntry] {
+        guard has(category) else { return [] }
+        return (0..<count).map { table.entries[Int(slot($0))] }.filter { $0.category == category }
+    }
+
+    @inline(__always)
+    public func has(_ category: LexiconCategory) -> Bool { categories & category.bit != 0 }
+}
+
+/// The entries of a compiled lexicon, shared by every hit.
+final class LexiconTable: Sendable {
+    let entries: [LexiconEntry]
+    /// Per entry: 0 for common entries, else the language's number in `Lexicon.languages`.
+    let languageCodes: [UInt8]
+
+    init(entries: [LexiconEntry]) {
+        self.entries = entries
+        languageCodes = entries.map { Lexicon.languageCode($0.language) }
+    }
+}
+
+extension LexiconCategory {
+    var bit: UInt32 {
+        switch self {
+        case .weapon: 1 << 0
+        case .quantity: 1 << 1
+        case .qualifier: 1 << 2
+        case .number: 1 << 3
+        case .multiplier: 1 << 4
+        case .month: 1 << 5
+        case .weekday: 1 << 6
+        case .relday: 1 << 7
+        case .claimant: 1 << 8
+        case .attribution: 1 << 9
+        case .attacker: 1 << 10
+        case .people: 1 << 11
+        case .negative: 1 << 12
+        case .target: 1 << 13
+        case .unit: 1 << 14
+        case .abbrev: 1 << 15
+        case .subset: 1 << 16
+        case .background: 1 << 17
+        case .preposition: 1 << 18
+        case .conjunction: 1 << 19
+        }
     }
 }

@@ -9,7 +9,7 @@ public struct NumberReader: Sendable {
     }
 
     /// `hits` are the document's lexicon hits, keyed by their first token.
-    public func read(_ text: FoldedText, tokens: [Token], hits: [Int: AnnotatedHit]) -> [NumberMention] {
+    public func read(_ text: FoldedText, tokens: [Token], hits: TokenHits) -> [NumberMention] {
         var out: [NumberMention] = []
         let b = text.bytes
         var i = 0
@@ -137,7 +137,7 @@ public struct NumberReader: Sendable {
         return NumberMention(value: value, kind: .count, tokens: i..<end, isWord: false)
     }
 
-    private func applyMultiplier(_ m: NumberMention, tokens: [Token], hits: [Int: AnnotatedHit], text: [UInt8]) -> NumberMention {
+    private func applyMultiplier(_ m: NumberMention, tokens: [Token], hits: TokenHits, text: [UInt8]) -> NumberMention {
         guard m.kind == .count || m.kind == .decimal, let h = hits[m.tokens.upperBound],
               let mult = h.hit.first(.multiplier)?.intValue else { return m }
         var r = m

@@ -4,14 +4,11 @@ import SalvoModel
 /// Writes extraction results to stdout as they come (JSON Lines, one JSON array, or a table).
 struct ExtractionOutput {
     let format: OutputFormat
-    private let encoder: JSONEncoder
     private var wroteAny = false
     private var out = StandardOutput()
 
     init(format: OutputFormat) {
         self.format = format
-        encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         if format == .table {
             out.write("id\tdate\tattacker\tquantity\tweapon\tmodel\tvalue\tqualifier\tplace\tclaimant\n")
         }
@@ -44,7 +41,7 @@ struct ExtractionOutput {
     }
 
     private func json(_ doc: ExtractedDocument) -> String {
-        (try? encoder.encode(doc)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        String(decoding: doc.jsonBytes, as: UTF8.self)
     }
 }
 

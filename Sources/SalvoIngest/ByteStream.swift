@@ -1,0 +1,171 @@
+import Foundation
+
+/// A file or standard input read in chunks, gunzipped on the way when it starts with the gzip
+/// magic number: memory stays constant however large the input.
+///
+/// ```swift
+/// let stream = try ByteStream(path: "news.warc.gz")
+/// while let chunk = stream.next() { … }
+/// if let error = stream.error { report(error) }
+/// ```
+final class ByteStream {
+    private let handle: FileHandle
+    private let ownsHandle: Bool
+    private var inflater: GzipInflater?
+    private var pending: [[UInt8]] = []
+    private var first: [UInt8]?
+    private var finished = false
+    private let chunkSize: Int
+    /// True when the input is gzip-compressed.
+    private(set) var isGzip = false
+
+    init(path: String, chunkSize: Int = 1 << 18) throws(InputProblem) {
+        guard let h = FileHandle(forReadingAtPath: path) else { throw InputProblem("cannot be read") }
+        handle = h
+        ownsHandle = true
+        self.chunkSize = chunkSize
+        start()
+    }
+
+    init(handle: FileHandle, chunkSize: Int = 1 << 18) {
+        self.handle = handle
+        ownsHandle = false
+        self.chunkSize = chunkSize
+        start()
+    }
+
+    deinit { if ownsHandle { try? handle.close() } }
+
+    private func start() {
+        let raw = [UInt8](handle.readData(ofLength: chunkSize))
+        if Gzip.isGzip(raw), let inflater = try? GzipInflater() {
+            isGzip = true
+            self.inflater = inflater
+        }
+        first = raw
+    }
+
+    /// What stopped reading early (damaged or truncated gzip data), once `next()` has returned nil.
+    private(set) var error: Error?
+
+    /// The next chunk of (decompressed) bytes, or nil at the end. Damaged compressed data ends the
+    /// stream after every byte before the damage, with `error` set.
+    func next() -> [UInt8]? {
+        while true {
+            if !pending.isEmpty { return pending.removeFirst() }
+            if finished { return nil }
+            let raw: [UInt8]
+            if let f = first {
+                raw = f
+                first = nil
+            } else {
+                raw = [UInt8](handle.readData(ofLength: chunkSize))
+            }
+            guard let inflater else {
+                if raw.isEmpty { finished = true; return nil }
+                return raw
+            }
+            if raw.isEmpty {
+                finished = true
+                do { try inflater.finish() } catch { self.error = error }
+                continue
+            }
+            do {
+                try inflater.feed(raw) { pending.append($0) }
+            } catch {
+                finished = true
+                self.error = error
+            }
+        }
+    }
+
+    /// Puts a chunk back so the next `next()` returns it first (to look at the start of the input).
+    func unread(_ chunk: [UInt8]) {
+        pending.insert(chunk, at: 0)
+    }
+
+    /// Everything (up to `limit` bytes): the bytes read, and the error that stopped reading, if any.
+    func readAll(limit: Int) -> (bytes: [UInt8], error: Error?) {
+        var out: [UInt8] = []
+        while let chunk = next() {
+            out.append(contentsOf: chunk)
+            if out.count > limit { return (out, InputProblem("too large (more than \(limit) bytes)")) }
+        }
+        return (out, error)
+    }
+}
+
+/// Line and block reads over a `ByteStream`, for the WARC reader.
+struct StreamBuffer {
+    let stream: ByteStream
+    private var buffer: [UInt8] = []
+    private var position = 0
+    private var atEnd = false
+    /// Bytes consumed so far (the offset of the next read in the decompressed input).
+    private(set) var offset = 0
+
+    init(_ stream: ByteStream) { self.stream = stream }
+
+    private mutating func fill() -> Bool {
+        guard !atEnd else { return false }
+        guard let chunk = stream.next() else { atEnd = true; return false }
+        if position > 0 {
+            buffer.removeFirst(position)
+            position = 0
+        }
+        buffer.append(contentsOf: chunk)
+        return true
+    }
+
+    /// The next line without its CR LF, or nil at the end of input. Lines longer than `limit` are cut.
+    mutating func readLine(limit: Int = 1 << 16) -> [UInt8]? {
+        var scanned = 0  // bytes after `position` already known to hold no newline
+        while true {
+            if let nl = buffer[(position + scanned)...].firstIndex(of: 0x0A) {
+                var end = nl
+                if end > position && buffer[end - 1] == 0x0D { end -= 1 }
+                let line = Array(buffer[position..<min(end, position + limit)])
+                offset += nl + 1 - position
+                position = nl + 1
+                return line
+            }
+            scanned = buffer.count - position
+            if scanned > limit || !fill() {
+                guard position < buffer.count else { return nil }
+                let line = Array(buffer[position..<min(buffer.count, position + limit)])
+                offset += buffer.count - position
+                position = buffer.count
+                return line
+            }
+        }
+    }
+
+    /// Up to `count` bytes (fewer only at the end of input).
+    mutating func read(_ count: Int) -> [UInt8] {
+        while buffer.count - position < count {
+            if !fill() { break }
+        }
+        let n = min(count, buffer.count - position)
+        let out = Array(buffer[position..<(position + n)])
+        position += n
+        offset += n
+        return out
+    }
+
+    /// Skips up to `count` bytes without keeping them; returns how many were skipped.
+    mutating func skip(_ count: Int) -> Int {
+        var left = count
+        while left > 0 {
+            if position == buffer.count {
+                buffer.removeAll(keepingCapacity: true)
+                position = 0
+                if !fill() { break }
+            }
+            let n = min(left, buffer.count - position)
+            position += n
+            offset += n
+            left -= n
+        }
+        return count - left
+    }
+}

@@ -1,0 +1,103 @@
+/// Small helpers for work on UTF-8 bytes, where `String` methods would be slow.
+enum Bytes {
+    @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
+        b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
+    }
+
+    @inline(__always) static func lower(_ b: UInt8) -> UInt8 {
+        (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+    }
+
+    /// True if `needle` (lowercase ASCII) occurs in `haystack`, ignoring ASCII case.
+    static func contains<H: Collection>(_ haystack: H, _ needle: [UInt8]) -> Bool where H.Element == UInt8, H.Index == Int {
+        let n = haystack.count, m = needle.count
+        guard m > 0, n >= m else { return m == 0 }
+        let base = haystack.startIndex
+        let first = needle[0]
+        var i = 0
+        while i <= n - m {
+            if lower(haystack[base + i]) == first {
+                var j = 1
+                while j < m && lower(haystack[base + i + j]) == needle[j] { j += 1 }
+                if j == m { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+
+    /// The index of `needle` (lowercase ASCII) in `haystack` from `from`, ignoring ASCII case.
+    static func find(_ haystack: [UInt8], _ needle: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
+        let end = min(to ?? haystack.count, haystack.count)
+        let m = needle.count
+        guard m > 0, end - from >= m else { return nil }
+        var i = from
+        while i <= end - m {
+            if lower(haystack[i]) == needle[0] {
+                var j = 1
+                while j < m && lower(haystack[i + j]) == needle[j] { j += 1 }
+                if j == m { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Number of Unicode scalars that are not white space (a length that treats Cyrillic like Latin).
+    @inline(__always) static func visibleLength<C: Collection>(_ bytes: C) -> Int where C.Element == UInt8 {
+        var n = 0
+        for b in bytes where (b & 0xC0) != 0x80 && !isSpace(b) { n += 1 }
+        return n
+    }
+
+    /// Collapses runs of white space (including no-break space) into one space and trims the ends.
+    static func collapseSpaces(_ s: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        var pendingSpace = false
+        var prev: UInt8 = 0
+        for b in s.utf8 {
+            if isSpace(b) {
+                pendingSpace = true
+            } else if prev == 0xC2 && b == 0xA0 {
+                out.removeLast()
+                if out.last == 0x20 { out.removeLast() }
+                pendingSpace = true
+            } else {
+                if pendingSpace && !out.isEmpty { out.append(0x20) }
+                pendingSpace = false
+                out.append(b)
+            }
+            prev = b
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The first `limit` bytes, with ASCII and basic Cyrillic (А–Я, Ё, І, Ї, Є, Ґ) lowercased; enough
+    /// for comparing line starts with lowercase prefixes without Unicode case mapping.
+    static func lowerPrefix(_ bytes: Substring.UTF8View, _ limit: Int) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(limit)
+        var lead: UInt8 = 0
+        for b in bytes {
+            if out.count >= limit && (b & 0xC0) != 0x80 { break }
+            if lead == 0xD0 && b >= 0x90 && b <= 0x9F {  // А–П → а–п
+                out.append(b + 0x20)
+            } else if lead == 0xD0 && b >= 0xA0 && b <= 0xAF {  // Р–Я → р–я (D1 80–8F)
+                out[out.count - 1] = 0xD1
+                out.append(b - 0x20)
+            } else if lead == 0xD0 && b >= 0x80 && b <= 0x8F {  // Ѐ–Џ (Ё, Є, І, Ї) → ѐ–џ (D1 90–9F)
+                out[out.count - 1] = 0xD1
+                out.append(b + 0x10)
+            } else if lead == 0xD2 && b == 0x90 {  // Ґ → ґ
+                out.append(0x91)
+            } else if lead == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {  // Latin-1 capitals (Ü, Ö, Ä)
+                out.append(b + 0x20)
+            } else {
+                out.append(lower(b))
+            }
+            lead = b
+        }
+        return out
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import SalvoModel
+
+/// Feeds and http(s) inputs.
+extension DocumentReader {
+    func readURL(_ url: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+        let outcome: HTTPFetcher.Outcome
+        do {
+            outcome = try fetcher.fetch(url)
+        } catch {
+            onError(InputError(input: url, message: error.message))
+            return
+        }
+        guard case .fetched(let response) = outcome else { return }  // not modified since the last run
+        var bytes = response.body
+        if Gzip.isGzip(bytes) {
+            let (out, error) = Gzip.inflatePartial(bytes, limit: maxDocumentBytes)
+            if let error { onError(InputError(input: url, message: error.message)) }
+            bytes = out
+        }
+        try readBytes(bytes, name: url, isStdin: false, contentType: response.contentType, url: response.url,
+                      onError: onError, body)
+    }
+
+    func readFeed(_ bytes: [UInt8], name: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+        let feed: Feed
+        do {
+            feed = try Feed(bytes: bytes, maxItems: maxFeedItems)
+        } catch {
+            onError(InputError(input: name, message: error.message))
+            return
+        }
+        for (i, item) in feed.items.enumerated() {
+            var doc = Document(id: item.link ?? item.id ?? "\(name)#\(i + 1)", url: item.link, title: item.title,
+                               language: item.language, published: item.published.flatMap { Day($0) }, text: item.text)
+            if followLinks, let link = item.link, link.hasPrefix("http://") || link.hasPrefix("https://") {
+                if let page = fetchPage(link, onError: onError) {
+                    let pageDoc = page.document(id: doc.id, url: link, cleanUp: cleanUp)
+                    if !pageDoc.text.isEmpty { doc.text = pageDoc.text }
+                    doc.published = doc.published ?? pageDoc.published
+                    doc.language = doc.language ?? pageDoc.language
+                    doc.title = doc.title ?? pageDoc.title
+                }
+            }
+            if doc.text.isEmpty, let title = doc.title { doc.text = title }
+            guard !doc.text.isEmpty else { continue }
+            if cleanUp { doc = Self.cleaned(doc) }
+            if doc.language == nil { doc.language = LanguageGuess.guess(doc.text) }
+            try body(doc)
+        }
+        if let problem = feed.problem {
+            onError(InputError(input: name, message: problem + "; \(feed.items.count) items read before it"))
+        }
+        if let limit = feed.truncatedAt {
+            onError(InputError(input: name, message: "feed has more than \(limit) items; only the first \(limit) were read"))
+        }
+    }
+
+    private func fetchPage(_ link: String, onError: (InputError) -> Void) -> HTMLPage? {
+        var pageFetcher = fetcher
+        pageFetcher.cacheDirectory = nil  // a page is wanted once, whatever its validators say
+        do {
+            guard case .fetched(let response) = try pageFetcher.fetch(link) else { return nil }
+            return try HTMLPage(bytes: response.body, url: response.url, contentType: response.contentType)
+        } catch {
+            onError(InputError(input: link, message: error.message))
+            return nil
+        }
+    }
+}

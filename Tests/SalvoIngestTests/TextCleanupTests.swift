@@ -1,0 +1,61 @@
+import Testing
+@testable import SalvoIngest
+import SalvoModel
+
+@Suite struct TextCleanupTests {
+    @Test func leadingDateStampBecomesThePublicationDate() {
+        let c = TextCleanup.clean(" date 2024-12-23 Overnight, drones attacked the city.\n\nA second paragraph.")
+        #expect(c.published == "2024-12-23")
+        #expect(c.text == "Overnight, drones attacked the city.\n\nA second paragraph.")
+    }
+
+    @Test func frontMatter() {
+        let c = TextCleanup.clean("---\nlayout: post\ntitle: \"Strike on depot\"\ndate: 2025-05-25T05:46:54\ntags: []\n---\n\nStrike on depot\n\nBody text here.")
+        #expect(c.title == "Strike on depot")
+        #expect(c.published == "2025-05-25")
+        #expect(c.text == "Body text here.")
+    }
+
+    @Test func repeatedTitleShareLinesTagsBioAndCommentForm() {
+        let text = """
+        Power cuts after night attack
+        Share Tweet Email
+        Engineers restored power to most homes by the afternoon.
+
+        Tags: energy, attacks, region
+        About the author: a reporter who covers the region.
+        Leave a Reply Cancel reply
+        Your email address will not be published.
+        Latest Posts
+        Some other headline
+        """
+        let c = TextCleanup.clean(text, title: "Power cuts after night attack")
+        #expect(c.text == "Engineers restored power to most homes by the afternoon.")
+    }
+
+    @Test func ordinaryTextIsLeftAlone() {
+        let text = "Officials said they would share more details later.\nTags were found on the debris."
+        #expect(TextCleanup.clean(text).text == text)
+    }
+
+    @Test func plainTextFilesAreCleaned() {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let r = DocumentReader().collect(dir.write("a.txt", " date 2024-11-17 Text of the report."))
+        #expect(r.documents.first?.published == Day("2024-11-17"))
+        #expect(r.documents.first?.text == "Text of the report.")
+        var raw = DocumentReader()
+        raw.cleanUp = false
+        #expect(raw.collect(dir.url.appendingPathComponent("a.txt").path).documents.first?.text == " date 2024-11-17 Text of the report.")
+    }
+
+    @Test(arguments: [
+        ("Росія атакувала Київ дронами, повідомили в міській адміністрації.", "uk"),
+        ("Россия атаковала Киев дронами, сообщили в городской администрации.", "ru"),
+        ("Die Stadt wurde in der Nacht mit Drohnen angegriffen, und es gab Schäden.", "de"),
+        ("The city was attacked with drones overnight, and there was damage.", "en"),
+    ])
+    func languageGuess(_ text: String, _ expected: String) {
+        #expect(LanguageGuess.guess(text) == expected)
+    }
+}
