@@ -36,11 +36,14 @@ public struct IngestOutcome: Sendable, Equatable {
     public var document: DocumentChange
     public var eventsCreated: Int
     public var eventsUpdated: Int
+    /// Events stored earlier that this document showed to be part of another one, and were merged into it.
+    public var eventsMerged: Int
 
-    public init(document: DocumentChange, eventsCreated: Int = 0, eventsUpdated: Int = 0) {
+    public init(document: DocumentChange, eventsCreated: Int = 0, eventsUpdated: Int = 0, eventsMerged: Int = 0) {
         self.document = document
         self.eventsCreated = eventsCreated
         self.eventsUpdated = eventsUpdated
+        self.eventsMerged = eventsMerged
     }
 }
 

@@ -54,6 +54,7 @@ public final class MemoryEventStore: EventStore {
             if let u = DocumentIdentity.articleURL(document.url) { s.byURL[u] = document.id }
 
             var created = Set<String>()
+            var merged = 0
             for (i, event) in extracted.events.enumerated() {
                 let report = EventReport(document: document.id, ordinal: i, published: document.published ?? extracted.published,
                                          sequence: s.sequence, event: event)
@@ -68,6 +69,7 @@ public final class MemoryEventStore: EventStore {
                 s.nextEvent = next
                 if result.created { created.insert(result.id) } else { updated.insert(result.id) }
                 for gone in result.absorbed {
+                    if !created.contains(gone) { merged += 1 }
                     created.remove(gone)
                     updated.remove(gone)
                 }
@@ -75,7 +77,7 @@ public final class MemoryEventStore: EventStore {
                 s.eventsOfDocument[document.id, default: []].insert(result.id)
             }
             updated.subtract(created)
-            return IngestOutcome(document: change, eventsCreated: created.count, eventsUpdated: updated.count)
+            return IngestOutcome(document: change, eventsCreated: created.count, eventsUpdated: updated.count, eventsMerged: merged)
         }
     }
 

@@ -59,9 +59,9 @@ struct CommandLineTests {
         #expect(first.status == 1)
         #expect(first.stdout.isEmpty)
         #expect(first.stderr.contains(":4:"))
-        #expect(first.stderr.contains("documents: 3 new, 0 updated, 0 unchanged, 1 failed; events: 2 new, 1 updated"))
+        #expect(first.stderr.contains("documents: 3 new, 0 updated, 0 unchanged, 1 failed; events: 2 new, 1 updated, 0 merged"))
         let again = try salvo(["ingest", "--extracted", jsonl, "--db", db])
-        #expect(again.stderr.contains("documents: 0 new, 0 updated, 3 unchanged, 1 failed; events: 0 new, 0 updated"))
+        #expect(again.stderr.contains("documents: 0 new, 0 updated, 3 unchanged, 1 failed; events: 0 new, 0 updated, 0 merged"))
     }
 
     @Test("events as JSON, CSV and GeoJSON; show prints claims and sentences")
@@ -76,6 +76,10 @@ struct CommandLineTests {
         #expect(Set(events.first?["documents"] as? [String] ?? []) == ["one", "two"])
         let figures = events.first?["figures"] as? [[String: Any]] ?? []
         #expect(figures.allSatisfy { $0["document"] is String && $0["sentence"] is String })
+
+        // Places are stored by English name; other spellings go through the gazetteer.
+        let cyrillic = try salvo(["events", "--db", db, "--place", "Київ", "--format", "jsonl"])
+        #expect(cyrillic.stdout.split(separator: "\n").count == 1)
 
         let csv = try salvo(["events", "--db", db, "--format", "csv", "--sort", "date"])
         let lines = csv.stdout.split(separator: "\n")

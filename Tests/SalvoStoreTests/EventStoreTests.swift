@@ -131,3 +131,19 @@ struct SQLiteStoreTests {
         #expect(Set(events.first?.documents ?? []) == ["a", "b", "c"])
     }
 }
+
+@Suite("Event JSON written by hand")
+struct StoredEventJSONTests {
+    @Test("decodes to the same event, with quotes, newlines and nulls")
+    func roundTrip() throws {
+        let store = MemoryEventStore()
+        let tricky = "He said: \"two\\three\"\nthen\tleft."
+        try store.ingest(report("q\"1", published: "2025-08-10", date: "2025-08-10", places: [Places.kyiv, Places.ukraine],
+                                [figure(.killed, 2, place: "Kyiv", sentence: tricky), figure(.launched, 30, .drone)]))
+        try store.ingest(report("undated", published: nil, attacker: nil, places: [], [figure(.hit, 1, sentence: "Один удар.")]))
+        for event in try store.allEvents() {
+            let decoded = try JSONDecoder().decode(StoredEvent.self, from: Data(event.json.utf8))
+            #expect(decoded == event)
+        }
+    }
+}

@@ -39,7 +39,8 @@ struct EventIndex {
     func candidates(day: Day, attacker: Side?) -> [(cluster: EventCluster, facets: EventFacets)] {
         var ids = Set<String>()
         for o in (day.ordinal - 1)...(day.ordinal + 1) { ids.formUnion(byDay[o] ?? []) }
-        return ids.sorted().compactMap { id in
+        // Order does not matter: the resolver breaks ties by id.
+        return ids.compactMap { id in
             guard let c = clusters[id], let f = facets[id] else { return nil }
             if let a = attacker, let b = f.attacker, a != b { return nil }
             return (c, f)

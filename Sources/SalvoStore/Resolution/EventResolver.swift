@@ -11,7 +11,8 @@ import SalvoModel
 ///   long-range ones (guided bombs on Kharkiv are not the night's drone attack); on neighbouring
 ///   days, nationwide launch or interception counts by the same side with no value in common:
 ///   those are two nights.
-/// - A report without any day (no date, no publication day) joins only on two shared numbers.
+/// - A report without any day (no date, no publication day) joins only on a distinctive shared
+///   number (a launch count of 10 or more, 3 or more killed) in a compatible place.
 /// - **Evidence**: the same day; the same city or oblast; the same numbers reported; shared
 ///   weapon families.
 /// - A report dated one day off, or dated only by its publication day, needs the same numbers
@@ -42,7 +43,7 @@ public struct EventResolver: Sendable {
     /// Minimum evidence for a report of the same day, and of a neighbouring day.
     public var sameDayThreshold: Double = 1.5
     public var nextDayThreshold: Double = 3.5
-    public var undatedThreshold: Double = 4.5
+    public var undatedThreshold: Double = 2.5
     /// Evidence above which a second candidate is merged into the joined event.
     public var absorbThreshold: Double = 4
 
@@ -67,7 +68,7 @@ public struct EventResolver: Sendable {
         }
         var merged = best.facets
         merged.add(report)
-        for other in scored.sorted(by: { $0.score > $1.score }) where other.cluster.id != best.cluster.id {
+        for other in scored.sorted(by: { ($0.score, $1.cluster.id) > ($1.score, $0.cluster.id) }) where other.cluster.id != best.cluster.id {
             guard other.score >= absorbThreshold, evidence(merged, other.facets) != nil else { continue }
             absorbing.append(other.cluster.id)
             for r in other.cluster.reports { merged.add(r) }
@@ -94,7 +95,7 @@ public struct EventResolver: Sendable {
                 // otherwise the local report may be the day's shelling elsewhere.
                 let named = PlaceRelation.best(a.places.filter { a.figurePlaces.contains($0.name) && $0.kind != .country }, b.places)
                     >= .nested || PlaceRelation.best(b.places.filter { b.figurePlaces.contains($0.name) && $0.kind != .country }, a.places) >= .nested
-                score += named ? 1 : 0.25
+                score += named ? 1 : 0
             case .sameRegion: score += 0.5
             case .nested: score += 1
             case .sameArea: score += 1
@@ -103,8 +104,8 @@ public struct EventResolver: Sendable {
         }
         var shared = 0.0
         for v in a.values where b.values.contains(v) {
-            // A single death or a handful of injured is reported of many attacks; launch counts are not.
-            shared += (v.quantity.isCasualty && v.value < 3) ? 0.5 : 2
+            // A single death or a handful of hits is reported of many attacks; "145 drones" is not.
+            if v.quantity.isCasualty { shared += v.value < 3 ? 0.25 : 2 } else { shared += v.value < 10 ? 1 : 2 }
         }
         score += min(shared, 6)
         if !a.profile.isDisjoint(with: b.profile) { score += 0.5 }
@@ -116,8 +117,8 @@ public struct EventResolver: Sendable {
         case 1?:
             return shared >= 2 && score >= nextDayThreshold ? score : nil
         default:
-            // No day at all: only the same numbers, twice over, tie it to an event.
-            return shared >= 4 && score >= undatedThreshold ? score : nil
+            // No day at all: only a distinctive shared number, in a compatible place, ties it to an event.
+            return shared >= 2 && score >= undatedThreshold ? score : nil
         }
     }
 

@@ -28,10 +28,12 @@ public struct HeadlineRule: Sendable {
         var groups: [Key: [Claim]] = [:]
         var order: [Key] = []
         for r in cluster.reports {
-            for (i, f) in r.event.figures.enumerated() {
+            let published = r.published?.ordinal ?? Int.min
+            for f in r.event.figures {
                 let key = Key(quantity: f.quantity, weapon: f.quantity.isCasualty ? nil : f.weapon)
                 if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(Claim(figure: f, published: r.published, sequence: r.sequence, index: i))
+                groups[key, default: []].append(Claim(value: f.value, claimant: f.claimant, place: f.place,
+                                                      published: published, sequence: r.sequence))
             }
         }
         let quantityOrder = Quantity.allCases
@@ -53,25 +55,28 @@ public struct HeadlineRule: Sendable {
         }
     }
 
+    /// What the rule needs of a figure; copying whole figures (sentences and all) was the cost.
     struct Claim {
-        var figure: Figure
-        var published: Day?
+        var value: Int
+        var claimant: Side
+        var place: String?
+        var published: Int
         var sequence: Int
-        var index: Int
     }
 
     func summarize(claims: [Claim], quantity: Quantity, weapon: WeaponClass?, counting: [Side], places: [Place]) -> FigureSummary {
-        let values = claims.map(\.figure.value)
+        let values = claims.map(\.value)
         // Group by place; nationwide claims (no place, or a country) are the total.
+        var kinds: [String: Place.Kind] = ["Ukraine": .country, "Russia": .country]
+        for p in places { kinds[p.name] = p.kind }
         func kind(_ name: String?) -> Place.Kind? {
             guard let name else { return .country }
-            if let p = places.first(where: { $0.name == name }) { return p.kind }
-            return name == "Ukraine" || name == "Russia" ? .country : nil
+            return kinds[name]
         }
         var byPlace: [String: [Claim]] = [:]
         var totals: [Claim] = []
         for c in claims {
-            if kind(c.figure.place) == .country { totals.append(c) } else { byPlace[c.figure.place!, default: []].append(c) }
+            if kind(c.place) == .country { totals.append(c) } else { byPlace[c.place!, default: []].append(c) }
         }
         var headline: Int
         var claimant: Side
@@ -106,25 +111,22 @@ public struct HeadlineRule: Sendable {
     /// The headline of one group of claims about the same place.
     func pick(_ claims: [Claim], counting: [Side]) -> (Int, Side) {
         var pool: [Claim] = []
-        for side in counting where pool.isEmpty { pool = claims.filter { $0.figure.claimant == side } }
-        if pool.isEmpty { pool = claims.filter { $0.figure.claimant != .media } }
+        for side in counting where pool.isEmpty { pool = claims.filter { $0.claimant == side } }
+        if pool.isEmpty { pool = claims.filter { $0.claimant != .media } }
         if pool.isEmpty { pool = claims }
-        let latest = pool.max { a, b in
-            (a.published?.ordinal ?? Int.min, a.sequence, a.figure.value) < (b.published?.ordinal ?? Int.min, b.sequence, b.figure.value)
-        }!
-        return (latest.figure.value, latest.figure.claimant)
+        let latest = pool.max { a, b in (a.published, a.sequence, a.value) < (b.published, b.sequence, b.value) }!
+        return (latest.value, latest.claimant)
     }
 
     /// Official sides (not outlets) whose latest values differ.
     func sidesDisagree(_ claims: [Claim]) -> Bool {
         var latest: [Side: Claim] = [:]
-        for c in claims where c.figure.claimant != .media {
-            if let old = latest[c.figure.claimant],
-               (old.published?.ordinal ?? Int.min, old.sequence, old.figure.value) >= (c.published?.ordinal ?? Int.min, c.sequence, c.figure.value) {
+        for c in claims where c.claimant != .media {
+            if let old = latest[c.claimant], (old.published, old.sequence, old.value) >= (c.published, c.sequence, c.value) {
                 continue
             }
-            latest[c.figure.claimant] = c
+            latest[c.claimant] = c
         }
-        return Set(latest.values.map(\.figure.value)).count > 1
+        return Set(latest.values.map(\.value)).count > 1
     }
 }

@@ -45,7 +45,7 @@ enum CompactJSON {
         return String(v)
     }
 
-    private static func optional(_ s: String?, _ out: inout String) {
+    static func optional(_ s: String?, _ out: inout String) {
         if let s { string(s, &out) } else { out += "null" }
     }
 

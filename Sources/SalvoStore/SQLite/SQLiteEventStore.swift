@@ -128,6 +128,7 @@ public final class SQLiteEventStore: EventStore {
         let documentRow = db.lastInsertedRowID
 
         var created = Set<String>()
+        var merged = 0
         var touched = Set<String>()
         for (i, event) in extracted.events.enumerated() {
             let report = EventReport(document: document.id, ordinal: i, published: published, sequence: sequence, event: event)
@@ -147,6 +148,7 @@ public final class SQLiteEventStore: EventStore {
             let result = c.index.apply(resolution, report: report) { newID! }
             if result.created { created.insert(result.id) } else { updated.insert(result.id) }
             for gone in result.absorbed {
+                if !created.contains(gone) { merged += 1 }
                 try db.execute(sql: "UPDATE report SET event_id = ? WHERE event_id = ?", arguments: [Int64(result.id)!, Int64(gone)!])
                 try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [Int64(gone)!])
                 created.remove(gone)
@@ -158,7 +160,7 @@ public final class SQLiteEventStore: EventStore {
         }
         for id in touched { try writeEvent(id, db: db, cache: &c) }
         updated.subtract(created)
-        return IngestOutcome(document: change, eventsCreated: created.count, eventsUpdated: updated.count)
+        return IngestOutcome(document: change, eventsCreated: created.count, eventsUpdated: updated.count, eventsMerged: merged)
     }
 
     private func insertReport(_ r: EventReport, event: Int64, document: Int64, db: Database, cache c: inout Cache) throws {

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
+import SalvoExtract
 import SalvoModel
 import SalvoStore
+import SalvoText
 
 /// `salvo events`: query the stored events.
 struct EventsCommand: ParsableCommand {
@@ -66,11 +68,24 @@ struct EventsCommand: ParsableCommand {
                           weapon: weaponClass, minKilled: minKilled, text: text, limit: limit, sort: order)
     }
 
+    /// The gazetteer's English name for a place named in any language it knows.
+    static func englishPlaceName(_ name: String) -> String? {
+        guard let gazetteer = Extractor.defaultPlaces else { return nil }
+        return gazetteer.places(in: FoldedText(name)).first?.place.name
+    }
+
     func run() throws {
         let db = try store.open(create: false)
-        let events: [StoredEvent]
+        var events: [StoredEvent]
         do {
-            events = try db.events(matching: try query())
+            var q = try query()
+            events = try db.events(matching: q)
+            // Places are stored by English name; "Київ", "Kiev" or "Charkiw" go through the gazetteer,
+            // only when needed so that the common query does not pay for loading it.
+            if events.isEmpty, let name = q.place, let english = Self.englishPlaceName(name), english != name {
+                q.place = english
+                events = try db.events(matching: q)
+            }
         } catch {
             Log.error("\(store.db): query failed: \(error)")
             throw ExitCode(1)

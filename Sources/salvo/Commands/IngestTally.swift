@@ -8,6 +8,7 @@ struct IngestTally {
     var failed = 0
     var eventsNew = 0
     var eventsUpdated = 0
+    var eventsMerged = 0
 
     var documents: Int { new + updated + unchanged + failed }
 
@@ -19,11 +20,13 @@ struct IngestTally {
         }
         eventsNew += outcome.eventsCreated
         eventsUpdated += outcome.eventsUpdated
+        eventsMerged += outcome.eventsMerged
     }
 
-    /// `documents: 12 new, 1 updated, 3 unchanged, 0 failed; events: 5 new, 4 updated`
+    /// `documents: 12 new, 1 updated, 3 unchanged, 0 failed; events: 5 new, 4 updated, 1 merged`
+    /// (merged: stored events found to be part of another and folded into it).
     var summary: String {
         "documents: \(new) new, \(updated) updated, \(unchanged) unchanged, \(failed) failed; "
-            + "events: \(eventsNew) new, \(eventsUpdated) updated"
+            + "events: \(eventsNew) new, \(eventsUpdated) updated, \(eventsMerged) merged"
     }
 }

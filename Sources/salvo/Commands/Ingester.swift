@@ -26,47 +26,26 @@ struct Ingester {
                 Log.error(error.description)
             }) { document in
                 guard !shouldStop() else { throw Stop() }
-                save(document, extracted: extractor.extract(document), label: document.id)
+                toExtract.append(document)
+                if toExtract.count >= batchSize { extractPending() }
             }
         } catch {
             // Stop: asked to end between documents.
         }
+        extractPending()
         flush()
     }
 
-    /// Stores already-extracted documents: JSON Lines of the extract contract (`salvo extract
-    /// --include-text` output). Without `text`, a record's title and sentences stand in for it.
-    mutating func ingest(extracted path: String) {
-        let data: Data?
-        if path == "-" { data = FileHandle.standardInput.readDataToEndOfFile() } else { data = FileManager.default.contents(atPath: path) }
-        guard let data else {
-            tally.failed += 1
-            Log.error("\(path): cannot be read")
-            return
+    /// Read documents waiting for extraction, which runs on every core.
+    private var toExtract: [Document] = []
+
+    private mutating func extractPending() {
+        guard !toExtract.isEmpty else { return }
+        let documents = toExtract
+        toExtract.removeAll(keepingCapacity: true)
+        for (document, extracted) in zip(documents, ParallelExtraction.run(documents, with: extractor)) {
+            save(document, extracted: extracted, label: document.id)
         }
-        let decoder = JSONDecoder()
-        var lineNo = 0
-        let bytes = [UInt8](data)
-        var start = 0
-        while start < bytes.count, !shouldStop() {
-            var end = start
-            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-            lineNo += 1
-            defer { start = end + 1 }
-            let line = bytes[start..<end]
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            guard let record = try? decoder.decode(ExtractedDocument.self, from: Data(line)) else {
-                tally.failed += 1
-                Log.error("\(path):\(lineNo): not an extracted-document record")
-                continue
-            }
-            let text = record.text ?? ([record.title].compactMap { $0 } + record.events.flatMap { $0.figures.map(\.sentence) })
-                .joined(separator: "\n")
-            let document = Document(id: record.id, url: record.url, title: record.title, language: record.language,
-                                    published: record.published, text: text)
-            save(document, extracted: record, label: "\(path):\(lineNo)")
-        }
-        flush()
     }
 
     /// Documents waiting to be stored together; each is still stored atomically.
@@ -74,7 +53,7 @@ struct Ingester {
     private var labels: [String] = []
     var batchSize = 256
 
-    private mutating func save(_ document: Document, extracted: ExtractedDocument, label: String) {
+    mutating func save(_ document: Document, extracted: ExtractedDocument, label: String) {
         pending.append((document, extracted))
         labels.append(label)
         if pending.count >= batchSize { flush() }

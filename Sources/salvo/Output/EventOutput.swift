@@ -17,6 +17,7 @@ struct EventOutput {
         self.format = format
         encoder = JSONEncoder()
         // Sorted keys: the same database gives byte-identical output, easy to diff.
+        // (JSON and JSON Lines are written by `StoredEvent.json`, keys in contract order.)
         encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
     }
 
@@ -47,9 +48,7 @@ struct EventOutput {
         out.flush()
     }
 
-    private func json(_ e: StoredEvent) throws -> String {
-        String(decoding: try encoder.encode(e), as: UTF8.self)
-    }
+    private func json(_ e: StoredEvent) throws -> String { e.json }
 
     static func csvField(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
