@@ -101,6 +101,16 @@ struct GazetteerTests {
         #expect(raion.admin1 == "Dnipropetrovsk Oblast")
     }
 
+    @Test func regionOfAPlace() throws {
+        let rostov = try #require(gazetteer.place(named: "Rostov-on-Don"))
+        #expect(gazetteer.region(of: rostov)?.name == "Rostov Oblast")
+        let raion = try #require(gazetteer.place(named: "Zaporizhzhia Raion"))
+        #expect(gazetteer.region(of: raion)?.name == "Zaporizhzhia Oblast")
+        let oblast = try #require(gazetteer.place(named: "Kharkiv Oblast"))
+        #expect(gazetteer.region(of: oblast) == nil)
+        #expect(gazetteer.region(of: try #require(gazetteer.place(named: "Ukraine"))) == nil)
+    }
+
     @Test func prefersUkrainianPlacesForSharedNames() {
         let pokrovsk = gazetteer.place(named: "Pokrovsk")
         #expect(pokrovsk?.country == "UA")
