@@ -25,6 +25,7 @@ struct GazetteerTests {
         ("Вибухи у Білій Церкві та Новій Каховці.", ["Bila Tserkva", "Nova Kakhovka"]),
         ("Нова Каховка залишилася без світла.", ["Nova Kakhovka"]),
         ("Дрон атакував Львів, а потім Тернопіль.", ["Lviv", "Ternopil"]),
+        ("Обстріл Куп’янська, Купянська і Слов'янська.", ["Kupiansk", "Kupiansk", "Sloviansk"]),
     ])
     func ukrainianCases(text: String, expected: [String]) {
         #expect(names(text) == expected)
