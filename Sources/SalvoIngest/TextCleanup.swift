@@ -16,6 +16,7 @@ public enum TextCleanup {
     }
 
     public static func clean(_ text: String, title knownTitle: String? = nil) -> Result {
+        guard mayNeedCleaning(text, title: knownTitle) else { return Result(text: trimmed(text), title: knownTitle, published: nil) }
         var title = knownTitle
         var published: String?
         var lines = splitLines(text)

@@ -20,9 +20,12 @@ public struct TextAnalysis: Sendable {
     public let numbers: [NumberMention]
     public let dates: [DateMention]
     public let places: [PlaceOccurrence]
+    /// Keeps the lexicon's entry table alive for as long as the hits that point into it.
+    public let lexicon: Lexicon
 
     public init(text: String, language: String?, published: Day?, lexicon: Lexicon = .shared,
                 gazetteer: (any PlaceFinding)? = nil) {
+        self.lexicon = lexicon
         original = Array(text.utf8)
         folded = FoldedText(text)
         let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil }

@@ -50,3 +50,19 @@ struct SalvoModelDocument: Equatable {
 }
 
 import SalvoModel
+
+@Suite struct TextCleanupScanTests {
+    @Test func repeatedTitleIsFoundWhateverItsCaseAndPunctuation() {
+        let text = "ATTACK ON KYIV: «five» injured\nFive people were injured overnight."
+        #expect(TextCleanup.clean(text, title: "Attack on Kyiv — five injured").text == "Five people were injured overnight.")
+        #expect(TextCleanup.clean("Атака на Київ\nП'ятеро поранених.", title: "атака на КИЇВ").text == "П'ятеро поранених.")
+    }
+
+    @Test func cleanTextIsReturnedAsItIs() {
+        let text = "Drones attacked Odesa.\nTwo people were injured, the governor said."
+        #expect(TextCleanup.mayNeedCleaning(text, title: "Odesa attacked") == false)
+        #expect(TextCleanup.clean(text, title: "Odesa attacked").text == text)
+        #expect(TextCleanup.mayNeedCleaning(text + "\nShare | Tweet | Facebook", title: nil))
+        #expect(TextCleanup.mayNeedCleaning("Tags: war, drones\n" + text, title: nil))
+    }
+}

@@ -15,10 +15,12 @@ struct Attribution {
     /// The source cited in the first lines, if any.
     let documentSource: (Side, String)?
     let documentDate: Day?
+    let facts: SentenceFacts
 
     init(analysis: TextAnalysis, published: Day?) {
         self.analysis = analysis
         self.published = published
+        facts = SentenceFacts(analysis: analysis)
         var ru = 0, ua = 0
         for h in analysis.hits where Attribution.namesAttacker(h, in: analysis) {
             switch h.hit.first(.attacker)?.value {
@@ -48,8 +50,9 @@ struct Attribution {
 
     func settle(_ draft: inout FigureDraft) {
         let s = analysis.sentences[draft.sentence]
-        let hits = Array(analysis.hits(in: s))
-        let places = Array(analysis.places(in: s))
+        let sentenceFacts = facts[draft.sentence]
+        let hits = sentenceFacts.hits
+        let places = sentenceFacts.places
         settleClaimant(&draft, hits: hits, places: places)
         // People die where the weapons land, so for casualties the place tells the attacker;
         // for weapon counts the attacker is named and the place follows.
@@ -69,8 +72,9 @@ struct Attribution {
     private func settleClaimant(_ d: inout FigureDraft, hits: [AnnotatedHit], places: [PlaceOccurrence]) {
         // A claimant next to a verb of saying ("according to the Air Force", "Nach Angaben der Luftwaffe")
         // is the source; another one may only be an actor ("russische Streitkräfte setzten … ein").
-        let speaking = Attribution.speakingClaimants(in: hits)
-        let claimants = hits.filter { $0.hit.has(.claimant) && !Attribution.isActor($0, in: analysis) }
+        let here = facts[d.sentence]
+        let speaking = here.speaking
+        let claimants = here.claimants
         if let c = nearest(speaking.isEmpty ? claimants : speaking, to: d.number) {
             d.claimant = side(of: c, places: places)
             d.claimantName = analysis.originalText(c.tokens)
@@ -83,12 +87,9 @@ struct Attribution {
         let s = analysis.sentences[d.sentence]
         var k = d.sentence - 1
         while k >= 0 && k >= d.sentence - 2 && analysis.sentences[k].paragraph == s.paragraph {
-            let prev = analysis.sentences[k]
-            let prevHits = Array(analysis.hits(in: prev))
-            if let c = Attribution.speakingClaimants(in: prevHits).last
-                ?? prevHits.last(where: { $0.hit.has(.claimant) && !Attribution.isActor($0, in: analysis) }) {
-                let prevPlaces = Array(analysis.places(in: prev))
-                d.claimant = side(of: c, places: prevPlaces)
+            let prev = facts[k]
+            if let c = prev.speaking.last ?? prev.claimants.last {
+                d.claimant = side(of: c, places: prev.places)
                 d.claimantName = analysis.originalText(c.tokens)
                 return
             }
@@ -96,11 +97,9 @@ struct Attribution {
         }
         // The sentence after may name who said it: "… ракети Х-59. У Повітряному командуванні повідомили …"
         if d.sentence + 1 < analysis.sentences.count, analysis.sentences[d.sentence + 1].paragraph == s.paragraph || s.endsLine {
-            let next = analysis.sentences[d.sentence + 1]
-            let nextHits = Array(analysis.hits(in: next))
-            if let c = Attribution.speakingClaimants(in: nextHits).first {
-                let nextPlaces = Array(analysis.places(in: next))
-                d.claimant = side(of: c, places: nextPlaces)
+            let next = facts[d.sentence + 1]
+            if let c = next.speaking.first {
+                d.claimant = side(of: c, places: next.places)
                 d.claimantName = analysis.originalText(c.tokens)
                 return
             }

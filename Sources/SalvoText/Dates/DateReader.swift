@@ -14,14 +14,23 @@ public struct DateReader: Sendable {
 
     public func read(_ text: FoldedText, tokens: [Token], hits: TokenHits, numbers: [NumberMention]) -> [DateMention] {
         var out: [DateMention] = []
-        var numberAt: [Int: NumberMention] = [:]
-        for n in numbers { numberAt[n.tokens.lowerBound] = n }
-        var numberEndingAt: [Int: NumberMention] = [:]
-        for n in numbers { numberEndingAt[n.tokens.upperBound] = n }
+        // Numbers by the token they start at and the token after their end, in constant time.
+        var startIndex = [Int32](repeating: -1, count: tokens.count + 1)
+        var endIndex = [Int32](repeating: -1, count: tokens.count + 1)
+        for (i, n) in numbers.enumerated() {
+            startIndex[n.tokens.lowerBound] = Int32(i)
+            endIndex[n.tokens.upperBound] = Int32(i)
+        }
+        func numberAt(_ k: Int) -> NumberMention? {
+            k < startIndex.count && startIndex[k] >= 0 ? numbers[Int(startIndex[k])] : nil
+        }
+        func numberEndingAt(_ k: Int) -> NumberMention? {
+            k < endIndex.count && endIndex[k] >= 0 ? numbers[Int(endIndex[k])] : nil
+        }
         var nightUntil = -1
         var i = 0
         while i < tokens.count {
-            if let n = numberAt[i], n.kind == .date {
+            if let n = numberAt(i), n.kind == .date {
                 out.append(DateMention(kind: .absolute, day: numericDate(text.bytes, tokens, n), tokens: n.tokens, isNight: i <= nightUntil))
                 i = n.tokens.upperBound
                 continue
@@ -32,17 +41,17 @@ public struct DateReader: Sendable {
                 // Day before the month ("17 листопада", "17. November") or after it ("November 17").
                 var dayNumber: NumberMention?
                 var start = i
-                if let n = numberEndingAt[i], (n.kind == .count || n.kind == .ordinal), (1...31).contains(n.value), !n.isWord {
+                if let n = numberEndingAt(i), (n.kind == .count || n.kind == .ordinal), (1...31).contains(n.value), !n.isWord {
                     dayNumber = n
                     start = n.tokens.lowerBound
-                } else if let n = numberAt[h.tokens.upperBound], n.kind == .count || n.kind == .ordinal, (1...31).contains(n.value), !n.isWord {
+                } else if let n = numberAt(h.tokens.upperBound), n.kind == .count || n.kind == .ordinal, (1...31).contains(n.value), !n.isWord {
                     dayNumber = n
                 }
                 var end = max(h.tokens.upperBound, dayNumber?.tokens.upperBound ?? 0)
                 var year: Int?
                 var k = end
                 if k < tokens.count, tokens[k].kind == .punct, text.bytes[tokens[k].start] == 0x2C { k += 1 }
-                if let y = numberAt[k], y.kind == .year {
+                if let y = numberAt(k), y.kind == .year {
                     year = y.value
                     end = y.tokens.upperBound
                 }

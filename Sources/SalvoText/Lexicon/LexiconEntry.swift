@@ -42,7 +42,10 @@ public struct LexiconEntry: Sendable, Hashable {
 public struct LexiconHit: Sendable {
     public var start: Int
     public var end: Int
-    let table: LexiconTable
+    // Unowned: hits are made by the million and copied around, and a counted reference would cost a
+    // retain and a release per copy. The `Lexicon` that made them (held by every `TextAnalysis`)
+    // keeps the table alive.
+    unowned(unsafe) let table: LexiconTable
     private var slots: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
     private var count = 0
     /// Bit `n` set when an entry of category number `n` is present.
