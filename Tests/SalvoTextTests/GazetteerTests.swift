@@ -25,6 +25,7 @@ struct GazetteerTests {
         ("Вибухи у Білій Церкві та Новій Каховці.", ["Bila Tserkva", "Nova Kakhovka"]),
         ("Нова Каховка залишилася без світла.", ["Nova Kakhovka"]),
         ("Дрон атакував Львів, а потім Тернопіль.", ["Lviv", "Ternopil"]),
+        ("Обстріл Куп’янська, Купянська і Слов'янська.", ["Kupiansk", "Kupiansk", "Sloviansk"]),
     ])
     func ukrainianCases(text: String, expected: [String]) {
         #expect(names(text) == expected)
@@ -99,6 +100,16 @@ struct GazetteerTests {
         let raion = try #require(gazetteer.place(named: "Nikopol Raion"))
         #expect(raion.kind == .region)
         #expect(raion.admin1 == "Dnipropetrovsk Oblast")
+    }
+
+    @Test func regionOfAPlace() throws {
+        let rostov = try #require(gazetteer.place(named: "Rostov-on-Don"))
+        #expect(gazetteer.region(of: rostov)?.name == "Rostov Oblast")
+        let raion = try #require(gazetteer.place(named: "Zaporizhzhia Raion"))
+        #expect(gazetteer.region(of: raion)?.name == "Zaporizhzhia Oblast")
+        let oblast = try #require(gazetteer.place(named: "Kharkiv Oblast"))
+        #expect(gazetteer.region(of: oblast) == nil)
+        #expect(gazetteer.region(of: try #require(gazetteer.place(named: "Ukraine"))) == nil)
     }
 
     @Test func prefersUkrainianPlacesForSharedNames() {

@@ -240,6 +240,9 @@ class Place:
 
     def add(self, surface, trusted=False):
         f = fold(surface)
+        if "'" in f and is_cyrillic(f):
+            # Ukrainian texts sometimes drop the apostrophe: Купянськ, Слов'янськ → Словянськ.
+            self.add(f.replace("'", ""), trusted)
         if f:
             (self.trusted if trusted else self.candidates).add(f)
             if trusted:
@@ -472,6 +475,9 @@ def main():
 
     # Filter common words, then give each form to one place.
     owner = {}
+    for p in places:
+        for s in (p.own, p.primary, p.nominatives):
+            s |= {f.replace("'", "") for f in s if "'" in f and is_cyrillic(f)}
     for p in places:
         for f in p.trusted:
             if f not in stop:

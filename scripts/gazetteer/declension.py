@@ -165,12 +165,9 @@ def _noun_ru(w):
                       ins=[stem + "ами"], loc=[stem + "ах"])
     if last == "ь":
         stem = w[:-1]
-        out = _cases(nom=[w], acc=[w])
-        if True:  # masculine: Севастополь → Севастополя, Ярославль → Ярославле
-            out["gen"].append(stem + "я")
-            out["dat"].append(stem + "ю")
-            out["ins"].append(stem + "ем")
-            out["loc"].append(stem + "е")
+        # Gender is not in the spelling: both paradigms, masculine (Севастополь → Севастополе)
+        # and, except for -поль, feminine (Керчь → Керчи).
+        out = _cases(nom=[w], gen=[stem + "я"], dat=[stem + "ю"], acc=[w], ins=[stem + "ем"], loc=[stem + "е"])
         if not low.endswith("поль"):  # feminine: Керчь, Тверь, Рязань, Астрахань
             out["gen"].append(stem + "и")
             out["dat"].append(stem + "и")

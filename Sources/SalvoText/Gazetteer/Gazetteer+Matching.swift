@@ -32,6 +32,17 @@ extension Gazetteer {
 }
 
 extension Gazetteer {
+    /// The first-level region a place lies in (Rostov-on-Don → Rostov Oblast, Nikopol Raion →
+    /// Dnipropetrovsk Oblast), for reports that name a city but mean its region ("Rostov's governor").
+    /// `nil` for countries, regions themselves and places outside the regions table.
+    public func region(of place: Place) -> Place? {
+        guard place.kind != .country, let admin1 = place.admin1, admin1 != place.name else { return nil }
+        guard let region = self.place(named: admin1), region.kind == .region, region.name == admin1 else { return nil }
+        return region
+    }
+}
+
+extension Gazetteer {
     /// How many mentions a text has, without building them (for the benchmark).
     public func matchCount(in text: FoldedText) -> Int {
         var count = 0
