@@ -211,13 +211,14 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// For a report without a day: the events that state one of its distinctive numbers.
+    /// For a report without a day: the events that state one of its distinctive numbers (the
+    /// latest 64 per number, so a common "3 killed" does not load half the database).
     private func undatedCandidates(_ report: EventReport, db: Database, cache c: inout Cache) throws -> [(cluster: EventCluster, facets: EventFacets)] {
         var ids = Set<Int64>()
         for f in report.event.figures where f.value >= 3 {
             ids.formUnion(try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT r.event_id FROM figure f JOIN report r ON r.id = f.report_id
-                WHERE f.quantity = ? AND f.value = ?
+                WHERE f.quantity = ? AND f.value = ? ORDER BY r.event_id DESC LIMIT 64
                 """, arguments: [f.quantity.rawValue, f.value]))
         }
         let sorted = ids.sorted()
