@@ -31,8 +31,9 @@ public final class SQLiteEventStore: EventStore {
         let decoder = JSONDecoder()
     }
 
-    /// Opens (creating if needed) and migrates the database at `path`.
-    public init(path: String, resolver: EventResolver = EventResolver()) throws {
+    /// Opens (creating if needed) and migrates the database at `path`. `readOnly` opens an
+    /// existing, migrated database for queries only (faster to open; `ingest` then fails).
+    public init(path: String, readOnly: Bool = false, resolver: EventResolver = EventResolver()) throws {
         self.path = path
         self.resolver = resolver
         var config = Configuration()
@@ -47,8 +48,19 @@ public final class SQLiteEventStore: EventStore {
             try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
         }
         config.busyMode = .timeout(10)
+        config.readonly = readOnly
         pool = try DatabasePool(path: path, configuration: config)
-        try Self.migrator.migrate(pool)
+        if readOnly {
+            guard try pool.read({ try Self.migrator.hasCompletedMigrations($0) }) else { throw SchemaOutdated(path: path) }
+        } else {
+            try Self.migrator.migrate(pool)
+        }
+    }
+
+    /// A read-only open found a database that needs migrating: open it for writing once.
+    public struct SchemaOutdated: Error, CustomStringConvertible {
+        public var path: String
+        public var description: String { "\(path): older database schema; run `salvo ingest` on it once to upgrade" }
     }
 
     // MARK: - Ingest
@@ -216,13 +228,14 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// For a report without a day: the events that state one of its distinctive numbers.
+    /// For a report without a day: the events that state one of its distinctive numbers (the
+    /// latest 64 per number, so a common "3 killed" does not load half the database).
     private func undatedCandidates(_ report: EventReport, db: Database, cache c: inout Cache) throws -> [(cluster: EventCluster, facets: EventFacets)] {
         var ids = Set<Int64>()
         for f in report.event.figures where f.value >= 3 {
             ids.formUnion(try Int64.fetchAll(db, sql: """
                 SELECT DISTINCT r.event_id FROM figure f JOIN report r ON r.id = f.report_id
-                WHERE f.quantity = ? AND f.value = ?
+                WHERE f.quantity = ? AND f.value = ? ORDER BY r.event_id DESC LIMIT 64
                 """, arguments: [f.quantity.rawValue, f.value]))
         }
         let sorted = ids.sorted()

@@ -14,7 +14,7 @@ struct StoreOptions: ParsableArguments {
             throw ExitCode(1)
         }
         do {
-            return try SQLiteEventStore(path: db)
+            return try SQLiteEventStore(path: db, readOnly: !create)
         } catch {
             Log.error("\(db): cannot open database: \(error)")
             throw ExitCode(1)
