@@ -10,8 +10,9 @@ struct ExtractCommand: ParsableCommand {
         commandName: "extract",
         abstract: "Extract strikes and their figures from documents, without touching any database.",
         discussion: """
-        Inputs are plain-text files, directories and JSON Lines records \
-        ({"id", "url", "published", "language"?, "title"?, "text"}); `-` reads standard input.
+        Inputs are plain-text files, web pages (HTML, any common charset), RSS/Atom feeds (files or \
+        http(s) URLs), WARC archives, JSON Lines records ({"id", "url", "published", "language"?, \
+        "title"?, "text"}), directories of these, any of them gzipped; `-` reads standard input.
         For a file input the id is the path as given.
 
         Examples:
@@ -30,9 +31,11 @@ struct ExtractCommand: ParsableCommand {
     @Flag(help: "Add the clean main text of each document as a `text` field.")
     var includeText = false
 
+    @OptionGroup var input: ReaderOptions
+
     func run() throws {
         let extractor = Extractor()
-        let reader = DocumentReader()
+        let reader = input.reader()
         var output = ExtractionOutput(format: format)
         var failures = 0
         for input in inputs {

@@ -22,6 +22,7 @@ struct IngestCommand: ParsableCommand {
     var sources: [String] = []
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var input: ReaderOptions
 
     @Flag(help: "Sources are `salvo extract` output (JSON Lines) to store as they are.")
     var extracted = false
@@ -31,7 +32,7 @@ struct IngestCommand: ParsableCommand {
     }
 
     func run() throws {
-        var ingester = Ingester(store: try store.open(create: true))
+        var ingester = Ingester(store: try store.open(create: true), reader: input.reader())
         for source in sources {
             if extracted { ingester.ingest(extracted: source) } else { ingester.ingest(source: source) }
         }

@@ -8,14 +8,15 @@ import SalvoStore
 struct Ingester {
     let store: any EventStore
     let extractor = Extractor()
-    let reader = DocumentReader()
+    let reader: DocumentReader
     var tally = IngestTally()
     var progress = Progress()
     /// Checked between documents; `true` stops the run cleanly.
     var shouldStop: () -> Bool = { false }
 
-    init(store: any EventStore) {
+    init(store: any EventStore, reader: DocumentReader = DocumentReader()) {
         self.store = store
+        self.reader = reader
     }
 
     /// Reads a file, directory, URL or `-`, and stores every document in it.

@@ -38,6 +38,7 @@ struct WatchCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Time between cycles: 90s, 10m, 2h.", valueName: "duration")) var every: String = "10m"
     @Flag(help: "Poll once and exit.") var once = false
     @OptionGroup var store: StoreOptions
+    @OptionGroup var input: ReaderOptions
 
     func validate() throws {
         guard Self.seconds(every) != nil else { throw ValidationError("--every: a duration such as 90s, 10m or 2h, not \(every)") }
@@ -58,7 +59,7 @@ struct WatchCommand: ParsableCommand {
 
     func run() throws {
         installStopHandler()
-        var ingester = Ingester(store: try store.open(create: true))
+        var ingester = Ingester(store: try store.open(create: true), reader: input.reader(defaultCache: store.db + ".cache"))
         ingester.shouldStop = { stopRequested.load(ordering: .relaxed) }
         let interval = Self.seconds(every)!
         var failedAny = false
