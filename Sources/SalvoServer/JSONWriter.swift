@@ -97,6 +97,13 @@ struct JSONWriter {
         needsComma = true
     }
 
+    /// A value that is already JSON, copied as it is.
+    mutating func rawValue(_ json: String) {
+        separate()
+        bytes.append(contentsOf: json.utf8)
+        needsComma = true
+    }
+
     mutating func null() {
         separate()
         bytes.append(contentsOf: "null".utf8)

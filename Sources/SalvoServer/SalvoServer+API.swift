@@ -56,12 +56,13 @@ extension SalvoServer {
         let limit = query.limit ?? EventQuery.defaultLimit
         // One more than asked tells whether a next page exists without counting every match.
         query.limit = limit + 1
-        var events = try store.events(matching: query)
+        var events = try store.eventsJSON(matching: query)
         let more = events.count > limit
         if more { events.removeLast(events.count - limit) }
-        var w = JSONWriter(capacity: 2048 * events.count + 64)
+        var w = JSONWriter(capacity: events.reduce(64) { $0 + $1.utf8.count + 1 })
         w.object { w in
-            w.key("events"); w.array(events) { w, e in w.event(e) }
+            // Each event is kept as JSON by the store; it is copied in, not decoded and written again.
+            w.key("events"); w.array(events) { w, e in w.rawValue(e) }
             w.key("limit"); w.int(limit)
             w.key("offset"); w.int(query.offset)
             w.key("next_offset"); w.int(more ? query.offset + limit : nil)

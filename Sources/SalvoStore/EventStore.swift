@@ -22,6 +22,9 @@ public protocol EventStore: Sendable {
     func ingest(batch: [(Document, ExtractedDocument)]) -> [Result<IngestOutcome, any Error>]
 
     func events(matching query: EventQuery) throws -> [StoredEvent]
+    /// The same events, each already written as one JSON object (the form `StoredEvent.json` gives),
+    /// for readers that only pass them on: the API's event list.
+    func eventsJSON(matching query: EventQuery) throws -> [String]
     func event(id: String) throws -> StoredEvent?
     func document(id: String) throws -> StoredDocument?
     /// Per day and weapon class: launched and intercepted; per day: killed and injured.
@@ -76,5 +79,11 @@ public struct EventQuery: Sendable, Equatable {
         self.limit = limit
         self.offset = offset
         self.sort = sort
+    }
+}
+
+extension EventStore {
+    public func eventsJSON(matching query: EventQuery) throws -> [String] {
+        try events(matching: query).map(\.json)
     }
 }

@@ -4,43 +4,66 @@ import SalvoModel
 
 extension SQLiteEventStore {
     public func events(matching query: EventQuery) throws -> [StoredEvent] {
-        try pool.read { db in
-            var clauses: [String] = []
-            var args: [any DatabaseValueConvertible] = []
-            if let since = query.since { clauses.append("e.date >= ?"); args.append(since.description) }
-            if let until = query.until { clauses.append("e.date <= ?"); args.append(until.description) }
-            if let a = query.attacker { clauses.append("e.attacker = ?"); args.append(a.rawValue) }
-            if let w = query.weapon { clauses.append("e.weapons LIKE ?"); args.append("%,\(w.rawValue),%") }
-            if let k = query.minKilled { clauses.append("e.killed >= ?"); args.append(k) }
-            if let place = query.place {
-                var sub = "SELECT event_id FROM event_place WHERE (name = ? OR admin1 = ?"
-                args += [place, place]
-                if let code = EventQuery.countryCode(named: place) { sub += " OR country = ?"; args.append(code) }
-                sub += ")"
-                // The window again here lets the (place, date) indexes give only the events in it.
-                if let since = query.since { sub += " AND date >= ?"; args.append(since.description) }
-                if let until = query.until { sub += " AND date <= ?"; args.append(until.description) }
-                clauses.append("e.id IN (\(sub))")
-            }
-            if let text = query.text {
-                guard let pattern = Self.ftsPattern(text) else { return [] }
-                clauses.append("""
-                    e.id IN (SELECT r.event_id FROM report r WHERE r.document_id IN
-                        (SELECT rowid FROM document_fts WHERE document_fts MATCH ?))
-                    """)
-                args.append(pattern)
-            }
-            clauses.append("e.report_count > 0")
-            var sql = "SELECT e.* FROM event e WHERE " + clauses.joined(separator: " AND ")
-            switch query.sort {
-            case .dateDescending: sql += " ORDER BY e.date DESC, e.id DESC"
-            case .dateAscending: sql += " ORDER BY e.date ASC, e.id ASC"
-            case .killedDescending: sql += " ORDER BY e.killed DESC, e.date DESC, e.id DESC"
-            }
-            sql += " LIMIT ? OFFSET ?"
-            args += [query.limit ?? -1, query.offset]
+        let (sql, args) = Self.eventSQL(query, columns: "e.*")
+        guard let sql else { return [] }
+        return try pool.read { db in
             let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
             return try Self.storedEvents(rows, db: db)
+        }
+    }
+
+    /// The query for events matching `query`, or `nil` when nothing can match (an empty search text).
+    static func eventSQL(_ query: EventQuery, columns: String) -> (String?, [any DatabaseValueConvertible]) {
+        var clauses: [String] = []
+        var args: [any DatabaseValueConvertible] = []
+        if let since = query.since { clauses.append("e.date >= ?"); args.append(since.description) }
+        if let until = query.until { clauses.append("e.date <= ?"); args.append(until.description) }
+        if let a = query.attacker { clauses.append("e.attacker = ?"); args.append(a.rawValue) }
+        if let w = query.weapon { clauses.append("e.weapons LIKE ?"); args.append("%,\(w.rawValue),%") }
+        if let k = query.minKilled { clauses.append("e.killed >= ?"); args.append(k) }
+        if let place = query.place {
+            var sub = "SELECT event_id FROM event_place WHERE (name = ? OR admin1 = ?"
+            args += [place, place]
+            if let code = EventQuery.countryCode(named: place) { sub += " OR country = ?"; args.append(code) }
+            sub += ")"
+            // The window again here lets the (place, date) indexes give only the events in it.
+            if let since = query.since { sub += " AND date >= ?"; args.append(since.description) }
+            if let until = query.until { sub += " AND date <= ?"; args.append(until.description) }
+            clauses.append("e.id IN (\(sub))")
+        }
+        if let text = query.text {
+            guard let pattern = ftsPattern(text) else { return (nil, []) }
+            clauses.append("""
+                e.id IN (SELECT r.event_id FROM report r WHERE r.document_id IN
+                    (SELECT rowid FROM document_fts WHERE document_fts MATCH ?))
+                """)
+            args.append(pattern)
+        }
+        clauses.append("e.report_count > 0")
+        var sql = "SELECT \(columns) FROM event e WHERE " + clauses.joined(separator: " AND ")
+        switch query.sort {
+        case .dateDescending: sql += " ORDER BY e.date DESC, e.id DESC"
+        case .dateAscending: sql += " ORDER BY e.date ASC, e.id ASC"
+        case .killedDescending: sql += " ORDER BY e.killed DESC, e.date DESC, e.id DESC"
+        }
+        sql += " LIMIT ? OFFSET ?"
+        args += [query.limit ?? -1, query.offset]
+        return (sql, args)
+    }
+
+    public func eventsJSON(matching query: EventQuery) throws -> [String] {
+        let (sql, args) = Self.eventSQL(query, columns: "e.id, e.json")
+        guard let sql else { return [] }
+        return try pool.read { db in
+            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+            // Events stored before their JSON was kept are rebuilt, once per request.
+            let missing = rows.filter { ($0["json"] as String?) == nil }.map { $0["id"] as Int64 }
+            var rebuilt: [Int64: String] = [:]
+            if !missing.isEmpty {
+                let full = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE id IN (\(missing.map(String.init).joined(separator: ",")))")
+                for e in try Self.storedEvents(full, db: db) { rebuilt[Int64(e.id)!] = e.json }
+            }
+            return rows.compactMap { ($0["json"] as String?) ?? rebuilt[$0["id"] as Int64] }
         }
     }
 

@@ -85,6 +85,23 @@ extension SQLiteEventStore {
             try db.create(index: "event_place_on_admin1_date", on: "event_place", columns: ["admin1", "date"])
             try db.create(index: "event_place_on_country_date", on: "event_place", columns: ["country", "date"])
         }
+        m.registerMigration("v3: each event's JSON kept with it") { db in
+            // The API lists events far more often than ingest changes them; rebuilding each event from
+            // its reports and figures on every request cost ~2 ms of the 2.75 ms a request took.
+            try db.alter(table: "event") { t in t.add(column: "json", .text) }
+            // Events already stored get theirs now, a thousand at a time.
+            var last: Int64 = 0
+            while true {
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM event WHERE id > ? AND report_count > 0 ORDER BY id LIMIT 1000",
+                                            arguments: [last])
+                guard let end = rows.last?["id"] as Int64? else { break }
+                let update = try db.cachedStatement(sql: "UPDATE event SET json = ? WHERE id = ?")
+                for e in try SQLiteEventStore.storedEvents(rows, db: db) {
+                    try update.execute(arguments: [e.json, Int64(e.id)!])
+                }
+                last = end
+            }
+        }
         return m
     }
 }

@@ -202,17 +202,17 @@ public final class SQLiteEventStore: EventStore {
         let places = cluster.places
         var weapons = Set<String>()
         for r in cluster.reports { for f in r.event.figures { if let w = f.weapon { weapons.insert(w.rawValue) } } }
-        let shell = StoredEvent(id: id, date: nil, attacker: nil, places: [], targets: [], documents: [], figures: [], summary: summary)
+        let stored = Self.storedEvent(cluster, places: places, summary: summary)
         try db.cachedStatement(sql: """
             UPDATE event SET date = ?, attacker = ?, primary_place = ?, places = ?, targets = ?, summary = ?,
-                weapons = ?, killed = ?, injured = ?, launched = ?, intercepted = ?, report_count = ?
+                weapons = ?, killed = ?, injured = ?, launched = ?, intercepted = ?, report_count = ?, json = ?
             WHERE id = ?
             """).execute(arguments: [cluster.date?.description, cluster.attacker?.rawValue, cluster.primaryPlace?.name,
                                      CompactJSON.places(places), CompactJSON.strings(cluster.targets),
                                      CompactJSON.summary(summary),
                                      weapons.isEmpty ? nil : "," + weapons.sorted().joined(separator: ",") + ",",
-                                     shell.headline(.killed), shell.headline(.injured), shell.headline(.launched),
-                                     shell.headline(.intercepted), cluster.reports.count, rowID])
+                                     stored.headline(.killed), stored.headline(.injured), stored.headline(.launched),
+                                     stored.headline(.intercepted), cluster.reports.count, stored.json, rowID])
         // Places only grow while reports join; a shrink (an updated document) rewrites them too.
         guard c.placesWritten[id] != places.count else {
             // The day can move while the places stay (a report with a firmer date joined).
@@ -226,6 +226,17 @@ public final class SQLiteEventStore: EventStore {
         for p in places {
             try insertPlace.execute(arguments: [rowID, p.name, p.admin1, p.country, cluster.date?.description])
         }
+    }
+
+    /// The event as readers see it: reports in ingest order, each document once, every figure with its document.
+    static func storedEvent(_ cluster: EventCluster, places: [Place], summary: [FigureSummary]) -> StoredEvent {
+        let reports = cluster.reports.sorted { ($0.sequence, $0.ordinal) < ($1.sequence, $1.ordinal) }
+        var documents: [String] = []
+        var seen = Set<String>()
+        for r in reports where seen.insert(r.document).inserted { documents.append(r.document) }
+        let figures = reports.flatMap { r in r.event.figures.map { StoredFigure(figure: $0, document: r.document) } }
+        return StoredEvent(id: cluster.id, date: cluster.date, attacker: cluster.attacker, places: places,
+                           targets: cluster.targets, documents: documents, figures: figures, summary: summary)
     }
 
     /// For a report without a day: the events that state one of its distinctive numbers (the
