@@ -36,45 +36,48 @@ public struct Automaton: Sendable {
         public var payload: Int32
     }
 
-    // Node i's children are edgeLabel/edgeTarget[edgeStart[i]..<edgeStart[i+1]], sorted by label.
-    // Payloads ending at node i: terminal[terminalStart[i]..<terminalStart[i+1]], encoded payload<<1 | isStem.
-    // The tables never change after init, so the walk reads them through plain pointers.
+    // Each node is one 16-byte record and each edge 8 bytes, so a step of the walk touches one
+    // node record and the edges it searches; the trie is larger than the caches and the walk waits
+    // on memory, not on arithmetic. The tables never change after init and are read through pointers.
     private let storage: Storage
 
-    private final class Storage: @unchecked Sendable {
-        let edgeStart: UnsafeMutableBufferPointer<Int32>
-        let edgeLabel: UnsafeMutableBufferPointer<UInt8>
-        let edgeTarget: UnsafeMutableBufferPointer<Int32>
-        let rootTable: UnsafeMutableBufferPointer<Int32>
-        let terminalStart: UnsafeMutableBufferPointer<Int32>
-        let terminal: UnsafeMutableBufferPointer<Int32>
-        /// Nodes with a word-rest edge, so the walk need not look for one at every step.
-        let hasWordRest: UnsafeMutableBufferPointer<Bool>
+    struct Node {
+        var firstEdge: Int32
+        var edgeCount: Int32
+        var firstTerminal: Int32
+        var terminalCount: Int16
+        var hasWordRest: Bool
+    }
 
-        init(edgeStart: [Int32], edgeLabel: [UInt8], edgeTarget: [Int32], rootTable: [Int32],
-             terminalStart: [Int32], terminal: [Int32], hasWordRest: [Bool]) {
+    struct Edge {
+        var label: UInt8
+        var target: Int32
+    }
+
+    private final class Storage: @unchecked Sendable {
+        let nodes: UnsafeMutableBufferPointer<Node>
+        let edges: UnsafeMutableBufferPointer<Edge>
+        let rootTable: UnsafeMutableBufferPointer<Int32>
+        /// Payload codes: payload << 1 | isStem.
+        let terminal: UnsafeMutableBufferPointer<Int32>
+
+        init(nodes: [Node], edges: [Edge], rootTable: [Int32], terminal: [Int32]) {
             func copy<T>(_ a: [T]) -> UnsafeMutableBufferPointer<T> {
                 let p = UnsafeMutableBufferPointer<T>.allocate(capacity: max(a.count, 1))
                 _ = p.initialize(from: a)
                 return p
             }
-            self.edgeStart = copy(edgeStart)
-            self.edgeLabel = copy(edgeLabel)
-            self.edgeTarget = copy(edgeTarget)
+            self.nodes = copy(nodes)
+            self.edges = copy(edges)
             self.rootTable = copy(rootTable)
-            self.terminalStart = copy(terminalStart)
             self.terminal = copy(terminal)
-            self.hasWordRest = copy(hasWordRest)
         }
 
         deinit {
-            edgeStart.deallocate()
-            edgeLabel.deallocate()
-            edgeTarget.deallocate()
+            nodes.deallocate()
+            edges.deallocate()
             rootTable.deallocate()
-            terminalStart.deallocate()
             terminal.deallocate()
-            hasWordRest.deallocate()
         }
     }
 
@@ -155,32 +158,37 @@ public struct Automaton: Sendable {
         }
         var root = [Int32](repeating: -1, count: 256)
         for e in Int(eStart[0])..<Int(eStart[1]) { root[Int(eLabel[e])] = eTarget[e] }
-        var rest = [Bool](repeating: false, count: order.count)
+        var nodes: [Node] = []
+        nodes.reserveCapacity(order.count)
         for node in 0..<order.count {
-            for e in Int(eStart[node])..<Int(eStart[node + 1]) where eLabel[e] == Self.wordRest { rest[node] = true }
+            let e0 = Int(eStart[node]), e1 = Int(eStart[node + 1])
+            let rest = (e0..<e1).contains { eLabel[$0] == Self.wordRest }
+            nodes.append(Node(firstEdge: Int32(e0), edgeCount: Int32(e1 - e0), firstTerminal: tStart[node],
+                              terminalCount: Int16(tStart[node + 1] - tStart[node]), hasWordRest: rest))
         }
-        storage = Storage(edgeStart: eStart, edgeLabel: eLabel, edgeTarget: eTarget, rootTable: root,
-                          terminalStart: tStart, terminal: term, hasWordRest: rest)
+        let edges = (0..<eLabel.count).map { Edge(label: eLabel[$0], target: eTarget[$0]) }
+        storage = Storage(nodes: nodes, edges: edges, rootTable: root, terminal: term)
     }
 
     /// Number of trie nodes (for diagnostics and benchmarks).
-    public var nodeCount: Int { storage.edgeStart.count - 1 }
+    public var nodeCount: Int { storage.nodes.count }
 
     @inline(__always)
     private func child(_ node: Int32, _ b: UInt8) -> Int32 {
         let st = storage
         if node == 0 { return st.rootTable[Int(b)] }
-        var lo = Int(st.edgeStart[Int(node)])
-        var hi = Int(st.edgeStart[Int(node) + 1])
-        let labels = st.edgeLabel
-        while hi - lo > 4 {
+        let n = st.nodes[Int(node)]
+        var lo = Int(n.firstEdge)
+        var hi = lo + Int(n.edgeCount)
+        let edges = st.edges
+        while hi - lo > 6 {
             let mid = (lo + hi) >> 1
-            let l = labels[mid]
-            if l == b { return st.edgeTarget[mid] }
+            let l = edges[mid].label
+            if l == b { return edges[mid].target }
             if l < b { lo = mid + 1 } else { hi = mid }
         }
         while lo < hi {
-            if labels[lo] == b { return st.edgeTarget[lo] }
+            if edges[lo].label == b { return edges[lo].target }
             lo += 1
         }
         return -1
@@ -227,7 +235,7 @@ public struct Automaton: Sendable {
         let n = buf.count
         while true {
             // A word-rest edge: skip the rest of this word, then go on matching from there.
-            if st.hasWordRest[Int(node)], j > 0, WordBoundary.isWordByte(buf, j - 1) {
+            if st.nodes[Int(node)].hasWordRest, j > 0, WordBoundary.isWordByte(buf, j - 1) {
                 let rest = child(node, Self.wordRest)
                 if rest >= 0 { walk(buf, node: rest, at: WordBoundary.wordEnd(buf, from: j), start: start, into: &result) }
             }
@@ -235,8 +243,9 @@ public struct Automaton: Sendable {
             node = child(node, buf[j])
             if node < 0 { return }
             j += 1
-            let t0 = Int(st.terminalStart[Int(node)]), t1 = Int(st.terminalStart[Int(node) + 1])
-            if t0 == t1 { continue }
+            let record = st.nodes[Int(node)]
+            if record.terminalCount == 0 { continue }
+            let t0 = Int(record.firstTerminal), t1 = t0 + Int(record.terminalCount)
             let atWordEnd = j == n || !WordBoundary.isWordByte(buf, j) || !WordBoundary.isWordByte(buf, j - 1)
             for t in t0..<t1 {
                 let code = st.terminal[t]
