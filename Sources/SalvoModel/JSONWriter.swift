@@ -96,6 +96,13 @@ public struct JSONWriter {
 
     public mutating func raw(_ b: UInt8) { bytes.append(b) }
 
+    /// A value that is already JSON (an event the store keeps written), copied as it is.
+    public mutating func json(_ value: String) {
+        separate()
+        bytes.append(contentsOf: value.utf8)
+        needsComma = true
+    }
+
     private mutating func separate() {
         if needsComma { bytes.append(0x2C) }
         needsComma = false

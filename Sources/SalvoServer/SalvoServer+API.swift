@@ -62,12 +62,12 @@ extension SalvoServer {
         var w = JSONWriter(capacity: events.reduce(64) { $0 + $1.utf8.count + 1 })
         w.object { w in
             // Each event is kept as JSON by the store; it is copied in, not decoded and written again.
-            w.key("events"); w.array(events) { w, e in w.rawValue(e) }
-            w.key("limit"); w.int(limit)
-            w.key("offset"); w.int(query.offset)
-            w.key("next_offset"); w.int(more ? query.offset + limit : nil)
+            w.field("events") { w in w.array { w in for e in events { w.json(e) } } }
+            w.field("limit") { $0.int(limit) }
+            w.field("offset") { $0.int(query.offset) }
+            w.field("next_offset") { $0.optional(more ? query.offset + limit : nil) { $0.int($1) } }
         }
-        return w.response()
+        return JSONResponse.make(bytes: w.bytes)
     }
 
     func showEvent(id: String) throws -> Response {

@@ -49,7 +49,6 @@ struct Attribution {
     }
 
     func settle(_ draft: inout FigureDraft) {
-        let s = analysis.sentences[draft.sentence]
         let sentenceFacts = facts[draft.sentence]
         let hits = sentenceFacts.hits
         let places = sentenceFacts.places

@@ -28,6 +28,8 @@ public final class SQLiteEventStore: EventStore {
         var sequence: Int?
         /// How many places each event had when its `event_place` rows were last written.
         var placesWritten: [String: Int] = [:]
+        /// Events changed in this batch whose JSON is written once, when the batch ends.
+        var unrendered = Set<String>()
         let decoder = JSONDecoder()
     }
 
@@ -86,10 +88,13 @@ public final class SQLiteEventStore: EventStore {
                             results.append(.success(outcome))
                         } catch {
                             // Rolled back to the savepoint; the cache may hold half of this document.
+                            let pending = c.unrendered
                             c = Cache()
+                            c.unrendered = pending
                             results.append(.failure(error))
                         }
                     }
+                    try renderPending(db: db, cache: &c)
                 }
             } catch {
                 c = Cache()
@@ -202,17 +207,18 @@ public final class SQLiteEventStore: EventStore {
         let places = cluster.places
         var weapons = Set<String>()
         for r in cluster.reports { for f in r.event.figures { if let w = f.weapon { weapons.insert(w.rawValue) } } }
-        let stored = Self.storedEvent(cluster, places: places, summary: summary)
+        let stored = StoredEvent(id: id, date: nil, attacker: nil, places: [], targets: [], documents: [], figures: [], summary: summary)
+        c.unrendered.insert(id)
         try db.cachedStatement(sql: """
             UPDATE event SET date = ?, attacker = ?, primary_place = ?, places = ?, targets = ?, summary = ?,
-                weapons = ?, killed = ?, injured = ?, launched = ?, intercepted = ?, report_count = ?, json = ?
+                weapons = ?, killed = ?, injured = ?, launched = ?, intercepted = ?, report_count = ?, json = NULL
             WHERE id = ?
             """).execute(arguments: [cluster.date?.description, cluster.attacker?.rawValue, cluster.primaryPlace?.name,
                                      CompactJSON.places(places), CompactJSON.strings(cluster.targets),
                                      CompactJSON.summary(summary),
                                      weapons.isEmpty ? nil : "," + weapons.sorted().joined(separator: ",") + ",",
                                      stored.headline(.killed), stored.headline(.injured), stored.headline(.launched),
-                                     stored.headline(.intercepted), cluster.reports.count, stored.json, rowID])
+                                     stored.headline(.intercepted), cluster.reports.count, rowID])
         // Places only grow while reports join; a shrink (an updated document) rewrites them too.
         guard c.placesWritten[id] != places.count else {
             // The day can move while the places stay (a report with a firmer date joined).
@@ -225,6 +231,20 @@ public final class SQLiteEventStore: EventStore {
         let insertPlace = try db.cachedStatement(sql: "INSERT INTO event_place (event_id, name, admin1, country, date) VALUES (?, ?, ?, ?, ?)")
         for p in places {
             try insertPlace.execute(arguments: [rowID, p.name, p.admin1, p.country, cluster.date?.description])
+        }
+    }
+
+    /// Writes the JSON of every event the batch changed, once each, however many of its documents
+    /// joined it; it is part of the batch's transaction, so readers never see a stale one.
+    private func renderPending(db: Database, cache c: inout Cache) throws {
+        guard !c.unrendered.isEmpty else { return }
+        let ids = c.unrendered.compactMap { Int64($0) }.sorted()
+        c.unrendered.removeAll()
+        try loadClusters(ids: ids, db: db, cache: &c)
+        let update = try db.cachedStatement(sql: "UPDATE event SET json = ? WHERE id = ?")
+        for id in ids {
+            guard let cluster = c.index[String(id)], !cluster.reports.isEmpty else { continue }
+            try update.execute(arguments: [Self.storedEvent(cluster, places: cluster.places, summary: cluster.summary).json, id])
         }
     }
 
