@@ -46,6 +46,10 @@ import Testing
               expected: ["injured - 8 exact"]),
         .init(text: "In the night of 16 to 17 November, the enemy attacked with 120 missiles and 90 drones.", language: "en", published: "2024-11-18",
               expected: ["launched missile 120 exact #2024-11-17", "launched drone 90 exact #2024-11-17"]),
+        .init(text: "The air force said it had downed 34 of the 58 missiles and 100 of the 194 drones launched overnight.", language: "en",
+              expected: ["intercepted missile 34 exact @UA", "launched missile 58 exact", "intercepted drone 100 exact", "launched drone 194 exact"]),
+        .init(text: "Russia's defence ministry said it destroyed 88 Ukrainian drones, including 26 over the Kursk region and 21 over Belgorod.", language: "en",
+              expected: ["intercepted drone 88 exact @RU %Russia !UA", "intercepted drone 26 exact %Kursk_Oblast", "intercepted drone 21 exact %Belgorod"]),
     ]
 
     @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }

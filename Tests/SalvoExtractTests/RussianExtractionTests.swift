@@ -44,6 +44,8 @@ import Testing
               expected: ["killed - 2 exact @RU !UA"]),
         .init(text: "Обстрелам подверглись 12 населенных пунктов области.", language: "ru",
               expected: []),
+        .init(text: "Минобороны России сообщило, что перехвачены 47 беспилотников: 20 над Брянской областью, 15 над Курской областью и 12 над Московским регионом.", language: "ru",
+              expected: ["intercepted drone 47 exact @RU %Russia", "intercepted drone 20 exact %Bryansk_Oblast", "intercepted drone 15 exact %Kursk_Oblast", "intercepted drone 12 exact %Russia"]),
     ]
 
     @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }

@@ -218,7 +218,13 @@ struct Attribution {
     private func settlePlace(_ d: inout FigureDraft, places: [PlaceOccurrence]) {
         // Neither side strikes its own territory, so the attacker's own places are where weapons came from.
         let attackerCountry = d.attacker == .ukraine ? "UA" : "RU"
-        let usable = places.filter { p in p.place.country != attackerCountry && !isOrigin(p) }
+        let counts = analysis.numbers(in: analysis.sentences[d.sentence]).filter { $0.kind == .count && $0.tokens != d.number }
+        let usable = places.filter { p in
+            // "15 над Курською областю і 12 …": a place right after another number is that number's.
+            p.place.country != attackerCountry && !isOrigin(p)
+                && !counts.contains { $0.tokens.upperBound <= p.tokens.lowerBound && p.tokens.lowerBound - $0.tokens.upperBound <= 3
+                    && p.tokens.upperBound <= d.number.lowerBound }
+        }
         // A nationwide count is placed only by a place right beside it ("14 drones over Sumy region");
         // a casualty count by the nearest place in its sentence.
         let reach = d.quantity.isCasualty ? Int.max : 6
@@ -227,7 +233,7 @@ struct Attribution {
             analysis.clauseDistance(p.tokens, d.number) + (p.tokens.upperBound <= d.number.lowerBound ? 6 : 0)
         }
         if let p = usable.min(by: { cost($0) < cost($1) }),
-           distance(p.tokens, d.number) <= reach || p.place.kind == .country {
+           analysis.clauseDistance(p.tokens, d.number) <= reach || p.place.kind == .country {
             d.place = p.place
             return
         }

@@ -156,7 +156,10 @@ struct FigureFinder {
         // Closing quotes of a model name ("шахед") may stand before the "of".
         var a = start
         while a < b, analysis.tokens[a].kind == .punct, NounPhrase.isQuote(analysis.folded.bytes, analysis.tokens[a]) { a += 1 }
-        if b - a == 2 { return analysis.word(a) == "out" && analysis.word(a + 1) == "of" }
+        if b - a == 2 {
+            let pair = analysis.word(a) + " " + analysis.word(a + 1)
+            return pair == "out of" || pair == "of the" || pair == "von den" || pair == "von insgesamt" || pair == "out of"
+        }
         guard b - a == 1 else { return false }
         let w = analysis.word(a)
         return ["of", "з", "із", "зі", "из", "von", "/"].contains(w)
@@ -175,7 +178,9 @@ struct FigureFinder {
             return false
         }
         let horizon = min(sentenceEnd, k + 5)
-        return analysis.places.contains { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }
+        if analysis.places.contains(where: { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }) { return true }
+        // A region the gazetteer does not know still reads as one: "12 над Московським регіоном".
+        return (k..<horizon).contains { analysis.hitAt[$0]?.hit.first(.unit)?.value == "settlement" }
     }
 
     /// "падіння уламків на 1 локації", "debris fell in 3 districts": where debris fell is not a hit.

@@ -44,6 +44,9 @@ extension NounPhrase {
             }
             if t.kind != .word { break }
             if let h = analysis.hitAt[k] {
+                // "20 над Брянською областю", "14 drones over Sumy region": a preposition ends the phrase;
+                // what follows it is where, not what.
+                if h.hit.has(.preposition) && !h.hit.has(.weapon) && !h.hit.has(.people) { break }
                 // "30 ударів дронами й артилерією": after an impact noun, a list of weapons follows.
                 if h.hit.has(.conjunction) {
                     if quantity == .hit && weapon != nil { k = h.tokens.upperBound; continue }
