@@ -50,6 +50,8 @@ import Testing
               expected: ["intercepted missile 34 exact @UA", "launched missile 58 exact", "intercepted drone 100 exact", "launched drone 194 exact"]),
         .init(text: "Russia's defence ministry said it destroyed 88 Ukrainian drones, including 26 over the Kursk region and 21 over Belgorod.", language: "en",
               expected: ["intercepted drone 88 exact @RU %Russia !UA", "intercepted drone 26 exact %Kursk_Oblast", "intercepted drone 21 exact %Belgorod"]),
+        .init(text: "The death toll from Sunday's ballistic missile strike on the town has risen to 35, the city council said.", language: "en", published: "2025-04-14",
+              expected: ["killed - 35 exact @UA"]),
     ]
 
     @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }

@@ -46,6 +46,8 @@ import Testing
               expected: ["injured - 4 exact"]),
         .init(text: "Ворог вчора обстріляв громаду, загинув один чоловік.", language: "uk",
               expected: ["killed - 1 exact #2024-11-16"]),
+        .init(text: "Протягом доби окупанти завдали 512 ударів по 12 населених пунктах області.", language: "uk",
+              expected: ["hit any 512 exact"]),
     ]
 
     @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }

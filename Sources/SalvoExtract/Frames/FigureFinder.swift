@@ -102,6 +102,11 @@ struct FigureFinder {
             }
             var weapon = np.weapon
             var model = np.model
+            // "512 ударів по 12 населених пунктах": strikes of every kind when none is named or implied.
+            if quantity == .hit && np.quantity == .hit && weapon == nil
+                && weaponSoFar == nil && nearestWeapon(before: n.tokens.lowerBound, in: hits) == nil {
+                weapon = .any
+            }
             if !quantity.isCasualty && weapon == nil {
                 // "Six private houses were destroyed" counts houses, not the drones named before.
                 if countsSomethingElse(n, sentenceEnd: s.tokens.upperBound) { continue }
@@ -294,14 +299,30 @@ struct FigureFinder {
                 // ("14 were killed"), or before it in the same clause ("the death toll rose to 14").
                 if phrase.weapon == nil && !phrase.isPeople {
                     let before = t.tokens.upperBound <= n.tokens.lowerBound
-                    if cost > (before ? 8 : 4) { continue }
+                    let risen = q.isCasualty && followsRise(n)
+                    if cost > (before ? (risen ? 16 : 8) : 4) { continue }
                     if before && hasClauseBreak(from: t.tokens.upperBound, to: n.tokens.lowerBound) { continue }
                 }
-                if cost > 14 { continue }
+                if cost > (q.isCasualty && followsRise(n) ? 16 : 14) { continue }
+                // "the death toll … has risen to 35", "кількість загиблих зросла до 12": a count that has
+                // risen is a toll of people.
+                if !q.isCasualty && followsRise(n) { penalty += 10 }
                 if best == nil || cost + penalty < best!.cost { best = Candidate(quantity: q, cost: cost + penalty) }
             }
         }
         return best
+    }
+
+    /// The number follows "rose to", "зросла до", "stieg auf" (qualifier words that keep it exact).
+    private func followsRise(_ n: NumberMention) -> Bool {
+        let k = n.tokens.lowerBound
+        guard k > 0 else { return false }
+        var j = k - 1
+        while j >= 0 && j >= k - 4 {
+            if let h = analysis.hitAt[j], h.tokens.upperBound == k, h.hit.first(.qualifier)?.value == "exact" { return true }
+            j -= 1
+        }
+        return false
     }
 
     private func onlyQualifiers(from a: Int, to b: Int) -> Bool {
