@@ -86,4 +86,12 @@ extension EventStore {
     public func eventsJSON(matching query: EventQuery) throws -> [String] {
         try events(matching: query).map(\.json)
     }
+
+    /// Sums the matching events day by day; a store may answer it in its own query language instead.
+    public func dailyStats(matching query: EventQuery) throws -> [DailyStat] {
+        var q = query
+        q.limit = nil
+        q.offset = 0
+        return DailyStat.aggregate(try events(matching: q))
+    }
 }

@@ -115,13 +115,6 @@ public final class MemoryEventStore: EventStore {
         }
     }
 
-    public func dailyStats(matching query: EventQuery) throws -> [DailyStat] {
-        var q = query
-        q.limit = nil
-        q.offset = 0
-        return DailyStat.aggregate(try events(matching: q))
-    }
-
     public func search(text: String, limit: Int) throws -> [DocumentHit] {
         state.withLock { s in
             let ids = matchingDocuments(s, text: text).sorted()

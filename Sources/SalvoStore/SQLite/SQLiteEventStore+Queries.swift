@@ -85,13 +85,6 @@ extension SQLiteEventStore {
         }
     }
 
-    public func dailyStats(matching query: EventQuery) throws -> [DailyStat] {
-        var q = query
-        q.limit = nil
-        q.offset = 0
-        return DailyStat.aggregate(try events(matching: q))
-    }
-
     public func search(text: String, limit: Int) throws -> [DocumentHit] {
         guard let pattern = Self.ftsPattern(text) else { return [] }
         return try pool.read { db in
