@@ -125,3 +125,12 @@ func analyze(_ text: String, _ lang: String, published: String? = "2024-11-17") 
         #expect(LanguageIdentifier.identify("12345 !!!") == nil)
     }
 }
+
+@Suite struct NumberCaseEndingTests {
+    @Test func caseEndingsStayWithTheirNumber() {
+        let a = analyze("атакував 14-ма дронами і 22-річного", "uk")
+        let counts = a.numbers.filter { $0.kind == .count }
+        #expect(counts.map(\.value) == [14])
+        #expect(counts.first.map { a.originalText($0.tokens) } == "14-ма")
+    }
+}

@@ -131,6 +131,14 @@ public struct NumberReader: Sendable {
                 }
             }
         }
+        // "14-ма дронами", "15-ти ракет": a case ending after a hyphen belongs to the number.
+        if end + 1 < n, adjacent(end), isPunct(b, tokens[end], 0x2D), tokens[end + 1].kind == .word, adjacent(end + 1) {
+            var scalars = 0
+            for k in tokens[end + 1].range where b[k] & 0xC0 != 0x80 { scalars += 1 }
+            if scalars <= 3 && b[tokens[end + 1].start] >= 0x80 {
+                return NumberMention(value: value, kind: .count, tokens: i..<(end + 2), isWord: false)
+            }
+        }
         if !grouped && first.end - first.start == 4 && (1900...2100).contains(value) {
             return NumberMention(value: value, kind: .year, tokens: i..<end, isWord: false)
         }
