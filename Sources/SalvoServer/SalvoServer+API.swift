@@ -128,6 +128,7 @@ extension SalvoServer {
         guard !document.id.isEmpty, document.id.utf8.count <= Self.maxIDLength else { throw APIError.badRequest("id: 1 to \(Self.maxIDLength) bytes") }
         guard !document.text.isEmpty else { throw APIError.badRequest("text: empty") }
         let outcome = try store.ingest(document, extracted: ingester.extract(document))
+        try store.completeEventJSON()
         return JSONResponse.make(IngestReply(id: document.id, document: outcome.document.rawValue,
                                              eventsCreated: outcome.eventsCreated, eventsUpdated: outcome.eventsUpdated),
                                  status: outcome.document == .new ? .created : .ok)

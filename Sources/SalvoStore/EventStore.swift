@@ -31,6 +31,8 @@ public protocol EventStore: Sendable {
     func dailyStats(matching query: EventQuery) throws -> [DailyStat]
     /// Full-text search over stored documents.
     func search(text: String, limit: Int) throws -> [DocumentHit]
+    /// Brings what readers are served up to date after a run of ingests (a store may defer it).
+    func completeEventJSON() throws
 }
 
 /// What one `ingest` did.
@@ -83,6 +85,8 @@ public struct EventQuery: Sendable, Equatable {
 }
 
 extension EventStore {
+    public func completeEventJSON() throws {}
+
     public func eventsJSON(matching query: EventQuery) throws -> [String] {
         try events(matching: query).map(\.json)
     }

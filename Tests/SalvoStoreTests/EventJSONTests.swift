@@ -13,6 +13,7 @@ struct EventJSONTests {
                                 [figure(.intercepted, 76, .drone), figure(.killed, 2, place: "Odesa")]))
         try store.ingest(report("c", published: "2025-03-05", date: "2025-03-05", places: [Places.kharkiv],
                                 [figure(.injured, 7, place: "Kharkiv", sentence: "Seven were hurt in \"Kharkiv\".")]))
+        try store.completeEventJSON()
     }
 
     func decoded(_ list: [String]) throws -> [StoredEvent] {
@@ -26,6 +27,18 @@ struct EventJSONTests {
         for query in [EventQuery(sort: .dateAscending), EventQuery(place: "Odesa"), EventQuery(since: Day("2025-03-04"))] {
             #expect(try decoded(store.eventsJSON(matching: query)) == store.events(matching: query))
         }
+    }
+
+    @Test("events changed by an ingest are served correctly before and after their JSON is written")
+    func changedEventsBeforeCompletion() throws {
+        let store = try SQLiteEventStore(path: TemporaryFile.path("pending.sqlite"))
+        try ingestSamples(store)
+        try store.ingest(report("d", published: "2025-03-05", date: "2025-03-05", places: [Places.kharkiv],
+                                [figure(.injured, 7, place: "Kharkiv"), figure(.killed, 1, place: "Kharkiv")]))
+        let query = EventQuery(sort: .dateAscending)
+        #expect(try decoded(store.eventsJSON(matching: query)) == store.events(matching: query))
+        try store.completeEventJSON()
+        #expect(try decoded(store.eventsJSON(matching: query)) == store.events(matching: query))
     }
 
     @Test("events written before their JSON was kept are rebuilt when read")

@@ -28,8 +28,7 @@ public final class SQLiteEventStore: EventStore {
         var sequence: Int?
         /// How many places each event had when its `event_place` rows were last written.
         var placesWritten: [String: Int] = [:]
-        /// Events changed in this batch whose JSON is written once, when the batch ends.
-        var unrendered = Set<String>()
+
         let decoder = JSONDecoder()
     }
 
@@ -88,13 +87,10 @@ public final class SQLiteEventStore: EventStore {
                             results.append(.success(outcome))
                         } catch {
                             // Rolled back to the savepoint; the cache may hold half of this document.
-                            let pending = c.unrendered
                             c = Cache()
-                            c.unrendered = pending
                             results.append(.failure(error))
                         }
                     }
-                    try renderPending(db: db, cache: &c)
                 }
             } catch {
                 c = Cache()
@@ -208,7 +204,6 @@ public final class SQLiteEventStore: EventStore {
         var weapons = Set<String>()
         for r in cluster.reports { for f in r.event.figures { if let w = f.weapon { weapons.insert(w.rawValue) } } }
         let stored = StoredEvent(id: id, date: nil, attacker: nil, places: [], targets: [], documents: [], figures: [], summary: summary)
-        c.unrendered.insert(id)
         try db.cachedStatement(sql: """
             UPDATE event SET date = ?, attacker = ?, primary_place = ?, places = ?, targets = ?, summary = ?,
                 weapons = ?, killed = ?, injured = ?, launched = ?, intercepted = ?, report_count = ?, json = NULL
@@ -234,17 +229,38 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// Writes the JSON of every event the batch changed, once each, however many of its documents
-    /// joined it; it is part of the batch's transaction, so readers never see a stale one.
-    private func renderPending(db: Database, cache c: inout Cache) throws {
-        guard !c.unrendered.isEmpty else { return }
-        let ids = c.unrendered.compactMap { Int64($0) }.sorted()
-        c.unrendered.removeAll()
-        try loadClusters(ids: ids, db: db, cache: &c)
-        let update = try db.cachedStatement(sql: "UPDATE event SET json = ? WHERE id = ?")
-        for id in ids {
-            guard let cluster = c.index[String(id)], !cluster.reports.isEmpty else { continue }
-            try update.execute(arguments: [Self.storedEvent(cluster, places: cluster.places, summary: cluster.summary).json, id])
+    /// Writes the JSON of every event whose JSON is missing: those an ingest changed (their JSON is
+    /// cleared as they change, so readers rebuild them meanwhile) and any a crash left behind.
+    /// Rendering once at the end, not after every document, keeps big events from being written
+    /// again for each report that joins them.
+    public func completeEventJSON() throws {
+        try cache.withLock { c in
+            try pool.write { db in
+                // Events this store just changed are in its cache already: no rows to read back, unless
+                // another connection has written since (then the rows are the truth).
+                let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
+                let ids = c.dataVersion == version
+                    ? try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE json IS NULL AND report_count > 0") : []
+                let update = try db.cachedStatement(sql: "UPDATE event SET json = ? WHERE id = ?")
+                for id in ids {
+                    guard let cluster = c.index[String(id)], !cluster.reports.isEmpty else { continue }
+                    try update.execute(arguments: [Self.storedEvent(cluster, places: cluster.places, summary: cluster.summary).json, id])
+                }
+                try Self.renderMissingJSON(db: db)
+            }
+        }
+    }
+
+    static func renderMissingJSON(db: Database) throws {
+        var last: Int64 = 0
+        while true {
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM event WHERE json IS NULL AND report_count > 0 AND id > ? ORDER BY id LIMIT 1000
+                """, arguments: [last])
+            guard let end = rows.last?["id"] as Int64? else { return }
+            let update = try db.cachedStatement(sql: "UPDATE event SET json = ? WHERE id = ?")
+            for e in try storedEvents(rows, db: db) { try update.execute(arguments: [e.json, Int64(e.id)!]) }
+            last = end
         }
     }
 

@@ -36,6 +36,7 @@ struct IngestCommand: ParsableCommand {
         for source in sources {
             if extracted { ingester.ingest(extracted: source) } else { ingester.ingest(source: source) }
         }
+        ingester.finish()
         ingester.progress.finish()
         Log.info(ingester.tally.summary)
         if ingester.tally.failed > 0 { throw ExitCode(1) }

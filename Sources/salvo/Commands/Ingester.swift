@@ -61,6 +61,15 @@ struct Ingester {
     }
 
     /// Stores what is pending; called when a batch is full, after each source and before stopping.
+    /// Ends a run: the store brings what it serves readers up to date.
+    mutating func finish() {
+        do {
+            try store.completeEventJSON()
+        } catch {
+            Log.error("events were stored, but their JSON for readers was not written: \(error)")
+        }
+    }
+
     mutating func flush() {
         guard !pending.isEmpty else { return }
         for (result, label) in zip(store.ingest(batch: pending), labels) {

@@ -77,6 +77,7 @@ struct WatchCommand: ParsableCommand {
                 if stopRequested.load(ordering: .relaxed) { break }
                 ingester.ingest(source: source)
             }
+            ingester.finish()
             ingester.progress.finish()
             Log.info("watch: cycle \(cycle): " + ingester.tally.summary)
             failedAny = failedAny || ingester.tally.failed > 0
