@@ -8,7 +8,7 @@ Checks, per line of every *.tsv file:
   - 3 or 4 TAB-separated columns, none of the first three empty;
   - a known category and a valid value for that category (and an extra column where
     the category needs one: claimant role names);
-  - '*' only at the very end of a term (a stem), and no stem of only 1-2 letters;
+  - '*' only at the end of a word (a stem), and no stem of only 1-2 letters;
   - no duplicate (folded term, category), also not between common.tsv and a language file;
   - a warning (not an error) for terms that fold to something other than what is written
     in a way that suggests a typo (stray spaces around hyphens).
@@ -43,6 +43,10 @@ VALUES: dict[str, set[str] | None] = {
                "medical", "education", "transport", "port"},
     "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other"},
     "abbrev": {"-"},
+    # used by the figure finder's own files (<lang>-frames.tsv)
+    "subset": {"-"},
+    "background": {"-"},
+    "preposition": {"origin", "location"},
 }
 NEEDS_EXTRA = {"claimant"}
 LANGS = ["common", "en", "de", "uk", "ru"]
@@ -86,15 +90,15 @@ def check_file(path: Path, errors: list[str], warnings: list[str]):
             errors.append(f"{where}: {cat} needs an extra column (canonical role name)")
         if len(cols) == 4 and not extra:
             errors.append(f"{where}: empty 4th column (drop the trailing TAB)")
-        # The loader knows a stem only at the end of a term (scripts/lexicon/expand.py spells
-        # out multi-word terms whose inner words vary).
-        if "*" in term[:-1]:
-            errors.append(f"{where}: '*' before the end of the term (run scripts/lexicon/expand.py): {term!r}")
-        if term.endswith("*"):
-            last = re.split(r"[\s\-'/.]", term[:-1])[-1]
-            letters = sum(ch.isalpha() for ch in last)
+        # A '*' ends a stem word: at the end of the term, or inside a phrase ("повітрян* сил*",
+        # "дрон*-імітатор*"), where the loader lets it stand for the rest of that word.
+        for m in re.finditer(r"\*", term):
+            if m.end() < len(term) and term[m.end()] not in " -/":
+                errors.append(f"{where}: '*' must end a word: {term!r}")
+            stem = re.split(r"[\s\-'/.]", term[:m.start()])[-1]
+            letters = sum(ch.isalpha() for ch in stem)
             if letters <= 2:
-                errors.append(f"{where}: stem {last + '*'!r} has only {letters} letter(s): {term!r}")
+                errors.append(f"{where}: stem {stem + '*'!r} has only {letters} letter(s): {term!r}")
         if re.search(r"\s-|-\s", term):
             warnings.append(f"{where}: spaces around a hyphen: {term!r}")
         entries.append((fold(term), cat, value, extra, where))
@@ -118,28 +122,34 @@ def main() -> int:
             errors.append(f"missing file {path}")
             continue
         per_file[lang] = check_file(path, errors, warnings)
-    extra_files = sorted(p.name for p in lexdir.glob("*.tsv") if p.stem not in LANGS)
-    for name in extra_files:
-        warnings.append(f"{name}: not one of the known files {LANGS}")
+        # "<lang>-frames.tsv" (the figure finder's words) belongs to the same language
+        for extra in sorted(lexdir.glob(f"{lang}-*.tsv")):
+            per_file[lang] += check_file(extra, errors, warnings)
+    known = {f"{l}.tsv" for l in LANGS}
+    for p in sorted(lexdir.glob("*.tsv")):
+        if p.name not in known and p.name.split("-")[0] not in LANGS:
+            warnings.append(f"{p.name}: not a language file ({', '.join(LANGS)}) nor <lang>-*.tsv")
 
-    # duplicates: inside each file, and between common.tsv and each language file
+    # duplicates: inside each language (all its files), and between common.tsv and each language;
+    # an identical repeated entry is only a warning (the loader merges it)
     common_keys = {}
     for term, cat, value, extra, where in per_file.get("common", []):
         key = (term, cat)
         if key in common_keys:
-            errors.append(f"{where}: duplicate ({term!r}, {cat}) first at {common_keys[key]}")
+            errors.append(f"{where}: duplicate ({term!r}, {cat}) first at {common_keys[key][0]}")
         else:
-            common_keys[key] = where
+            common_keys[key] = (where, value, extra)
     for lang in LANGS[1:]:
         seen = {}
         for term, cat, value, extra, where in per_file.get(lang, []):
             key = (term, cat)
-            if key in seen:
-                errors.append(f"{where}: duplicate ({term!r}, {cat}) first at {seen[key]}")
-            elif key in common_keys:
-                errors.append(f"{where}: ({term!r}, {cat}) already in common.tsv at {common_keys[key]}")
+            first = seen.get(key) or common_keys.get(key)
+            if first:
+                same = (first[1], first[2]) == (value, extra)
+                (warnings if same else errors).append(
+                    f"{where}: {'repeats' if same else 'duplicate'} ({term!r}, {cat}) first at {first[0]}")
             else:
-                seen[key] = where
+                seen[key] = (where, value, extra)
 
     # shadowing: an exact one-word term that a stem of the same category (in the same
     # language or common.tsv) also matches with a different value: equal-length matches

@@ -37,8 +37,6 @@ def load(lang: str):
             if not line.strip() or line.startswith("#"):
                 continue
             term, cat, value, *extra = line.split("\t")
-            if "*" in term[:-1]:
-                continue  # the loader would keep an inner '*' literally: it never matches
             words = re.findall(r"[^\W_]+(?:'[^\W_]+)*\*?|[^\w\s*]", fold(term), re.UNICODE)
             node = trie
             for w in words:
