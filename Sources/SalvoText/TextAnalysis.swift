@@ -28,13 +28,14 @@ public struct TextAnalysis: Sendable {
         self.lexicon = lexicon
         original = Array(text.utf8)
         folded = FoldedText(text)
+        let matches = lexicon.matches(in: folded)
         let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil }
-            ?? LanguageIdentifier.identify(folded, lexicon: lexicon)
+            ?? LanguageIdentifier.identify(folded, hits: lexicon.hits(from: matches, language: nil))
         self.language = lang
         let toks = Tokenizer.tokens(folded)
         tokens = toks
         var list: [AnnotatedHit] = []
-        for h in lexicon.hits(in: folded, language: lang) {
+        for h in lexicon.hits(from: matches, language: lang) {
             let a = toks.tokenIndex(atOrAfter: h.start)
             let b = max(a + 1, toks.tokenIndex(atOrAfter: h.end - 1) + 1)
             list.append(AnnotatedHit(hit: h, tokens: a..<min(b, toks.count)))

@@ -48,10 +48,15 @@ public enum LanguageIdentifier {
     /// Letters tell the script; within a script, the words each language's lexicon knows decide,
     /// which holds up on a single short sentence where letter statistics do not.
     public static func identify(_ text: FoldedText, lexicon: Lexicon) -> String? {
+        identify(text, hits: lexicon.hits(in: text, language: nil))
+    }
+
+    /// The same, from the text's hits in every language (when they are at hand already).
+    public static func identify(_ text: FoldedText, hits: [LexiconHit]) -> String? {
         guard let byLetters = identify(text) else { return nil }
         let rivals = byLetters == "uk" || byLetters == "ru" ? ["uk", "ru"] : ["en", "de"]
         var score = [String: Int]()
-        for hit in lexicon.hits(in: text, language: nil) {
+        for hit in hits {
             let langs = Set(hit.entries.compactMap(\.language))
             // A word both languages share says nothing.
             if langs.count == 1, let l = langs.first { score[l, default: 0] += 1 }

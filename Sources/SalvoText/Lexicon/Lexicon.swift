@@ -99,12 +99,23 @@ public struct Lexicon: Sendable {
     /// Lexicon terms in `text` for `language`: at each start the longest term wins, and a term
     /// inside a longer one found earlier is dropped ("shot down" hides "down").
     public func hits(in text: FoldedText, language: String?) -> [LexiconHit] {
+        hits(from: matches(in: text), language: language)
+    }
+
+    /// Every term match in `text`, for all languages: the automaton's walk, done once per text even
+    /// when the language is still to be identified from the same matches.
+    public func matches(in text: FoldedText) -> [Automaton.Match] {
+        automaton.matches(in: text)
+    }
+
+    /// The hits of `language` among `matches` (`nil`: every language).
+    public func hits(from matches: [Automaton.Match], language: String?) -> [LexiconHit] {
         let wanted = Self.languageCode(language)
         var result: [LexiconHit] = []
         var coveredUntil = 0
         var best: LexiconHit?
         let codes = table.languageCodes
-        for m in automaton.matches(in: text) {
+        for m in matches {
             let code = codes[Int(m.payload)]
             if code != 0 && wanted != 0 && code != wanted { continue }
             if let b = best, m.start != b.start {
