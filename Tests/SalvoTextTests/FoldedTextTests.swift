@@ -63,3 +63,12 @@ import Testing
         #expect(a.matches(in: FoldedText("повітряна тривога сил")).isEmpty)
     }
 }
+
+@Suite struct ByteSearchTests {
+    @Test func findsNeedlesAnywhere() {
+        #expect(bytes("Regional Governor".utf8, contain: "Governor".utf8))
+        #expect(bytes("протиповітряна оборона".utf8, contain: "повітрян".utf8))
+        #expect(!bytes("Mayor".utf8, contain: "Mayors".utf8))
+        #expect(bytes("abc".utf8, contain: "".utf8))
+    }
+}

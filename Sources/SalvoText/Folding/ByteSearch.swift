@@ -3,12 +3,11 @@
 @inlinable
 public func bytes<H: Collection, N: Collection>(_ haystack: H, contain needle: N) -> Bool
 where H.Element == UInt8, N.Element == UInt8 {
-    let h = Array(haystack), n = Array(needle)
-    guard !n.isEmpty else { return true }
-    guard h.count >= n.count else { return false }
-    outer: for i in 0...(h.count - n.count) {
-        for j in 0..<n.count where h[i + j] != n[j] { continue outer }
-        return true
+    guard let first = needle.first else { return true }
+    var start = haystack.startIndex
+    while let i = haystack[start...].firstIndex(of: first) {
+        if haystack[i...].starts(with: needle) { return true }
+        start = haystack.index(after: i)
     }
     return false
 }

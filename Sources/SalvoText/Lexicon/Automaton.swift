@@ -217,13 +217,6 @@ public struct Automaton: Sendable {
         return result
     }
 
-    /// Matches that start exactly at folded offset `start`.
-    public func matches(in text: FoldedText, at start: Int) -> [Match] {
-        var result: [Match] = []
-        text.bytes.withUnsafeBufferPointer { walk($0, from: start, into: &result) }
-        return result
-    }
-
     private func walk(_ buf: UnsafeBufferPointer<UInt8>, from start: Int, into result: inout [Match]) {
         walk(buf, node: 0, at: start, start: start, into: &result)
     }

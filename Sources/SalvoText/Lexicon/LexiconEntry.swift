@@ -88,12 +88,6 @@ public struct LexiconHit: Sendable {
         return nil
     }
 
-    /// Every entry of a category, for terms with several meanings of one kind.
-    public func all(_ category: LexiconCategory) -> [LexiconEntry] {
-        guard has(category) else { return [] }
-        return (0..<count).map { table.entries[Int(slot($0))] }.filter { $0.category == category }
-    }
-
     @inline(__always)
     public func has(_ category: LexiconCategory) -> Bool { categories & category.bit != 0 }
 }
