@@ -84,15 +84,13 @@ struct Attribution {
             return
         }
         let s = analysis.sentences[d.sentence]
-        var k = d.sentence - 1
-        while k >= 0 && k >= d.sentence - 2 && analysis.sentences[k].paragraph == s.paragraph {
+        for k in earlierSentences(of: d.sentence, upTo: 2) {
             let prev = facts[k]
             if let c = prev.speaking.last ?? prev.claimants.last {
                 d.claimant = side(of: c, places: prev.places)
                 d.claimantName = analysis.originalText(c.tokens)
                 return
             }
-            k -= 1
         }
         // The sentence after may name who said it: "… ракети Х-59. У Повітряному командуванні повідомили …"
         if d.sentence + 1 < analysis.sentences.count, analysis.sentences[d.sentence + 1].paragraph == s.paragraph || s.endsLine {
@@ -238,15 +236,11 @@ struct Attribution {
             return
         }
         if d.quantity.isCasualty {
-            let s = analysis.sentences[d.sentence]
-            var k = d.sentence - 1
-            while k >= 0 && k >= d.sentence - 2 && analysis.sentences[k].paragraph == s.paragraph {
-                let prev = analysis.sentences[k]
-                if let p = analysis.places(in: prev).last(where: { $0.place.kind != .country && !isOrigin($0) }) {
+            for k in earlierSentences(of: d.sentence, upTo: 2) {
+                if let p = analysis.places(in: analysis.sentences[k]).last(where: { $0.place.kind != .country && !isOrigin($0) }) {
                     d.place = p.place
                     return
                 }
-                k -= 1
             }
         }
         d.place = d.attacker == .ukraine ? .russia : .ukraine
@@ -303,16 +297,26 @@ struct Attribution {
             d.date = nearest.day
             return
         }
-        var k = d.sentence - 1
-        while k >= 0 && analysis.sentences[k].paragraph == s.paragraph {
-            let prev = analysis.sentences[k]
-            if let last = analysis.dates(in: prev).last(where: { $0.day != nil }) {
+        for k in earlierSentences(of: d.sentence) {
+            if let last = analysis.dates(in: analysis.sentences[k]).last(where: { $0.day != nil }) {
                 d.date = last.day
                 return
             }
-            k -= 1
         }
         d.date = documentDate
+    }
+
+    /// The sentences before `sentence` in its paragraph, nearest first, at most `limit` of them:
+    /// where reported speech, a place or a date carries over from.
+    private func earlierSentences(of sentence: Int, upTo limit: Int = .max) -> [Int] {
+        let paragraph = analysis.sentences[sentence].paragraph
+        var out: [Int] = []
+        var k = sentence - 1
+        while k >= 0 && out.count < limit && analysis.sentences[k].paragraph == paragraph {
+            out.append(k)
+            k -= 1
+        }
+        return out
     }
 }
 
