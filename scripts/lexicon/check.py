@@ -9,7 +9,8 @@ Checks, per line of every *.tsv file:
   - a known category and a valid value for that category (and an extra column where
     the category needs one: claimant role names);
   - '*' only at the end of a word (a stem), and no stem of only 1-2 letters;
-  - no duplicate (folded term, category), also not between common.tsv and a language file;
+  - no duplicate (folded term, category), also not between common.tsv and a language file
+    (a <lang>-frames.tsv entry that repeats one of the language file is an override, warned about);
   - a warning (not an error) for terms that fold to something other than what is written
     in a way that suggests a typo (stray spaces around hyphens).
 Exit status 1 if any error was found.
@@ -38,7 +39,7 @@ VALUES: dict[str, set[str] | None] = {
     "attribution": {"said"},
     "attacker": {"RU", "UA", "enemy"},
     "people": {"person", "child"},
-    "negative": {"money", "war_total", "history", "other_war", "exercise", "accident"},
+    "negative": {"money", "war_total", "history", "other_war", "exercise", "accident", "debris"},
     "target": {"energy", "residential", "infrastructure", "military", "industrial",
                "medical", "education", "transport", "port"},
     "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other"},
@@ -47,6 +48,8 @@ VALUES: dict[str, set[str] | None] = {
     "subset": {"-"},
     "background": {"-"},
     "preposition": {"origin", "location"},
+    "conjunction": {"-"},
+    "part": {"of", "of_them", "more", "out", "article"},
 }
 NEEDS_EXTRA = {"claimant"}
 LANGS = ["common", "en", "de", "uk", "ru"]
@@ -146,8 +149,10 @@ def main() -> int:
             first = seen.get(key) or common_keys.get(key)
             if first:
                 same = (first[1], first[2]) == (value, extra)
-                (warnings if same else errors).append(
-                    f"{where}: {'repeats' if same else 'duplicate'} ({term!r}, {cat}) first at {first[0]}")
+                # A <lang>-frames.tsv entry loads first and so takes precedence: an override, not a mistake.
+                override = "-frames.tsv" in where or "-frames.tsv" in first[0]
+                (warnings if same or override else errors).append(
+                    f"{where}: {'repeats' if same else 'overrides' if override else 'duplicate'} ({term!r}, {cat}) first at {first[0]}")
             else:
                 seen[key] = (where, value, extra)
 

@@ -161,13 +161,14 @@ struct FigureFinder {
         // Closing quotes of a model name ("шахед") may stand before the "of".
         var a = start
         while a < b, analysis.tokens[a].kind == .punct, NounPhrase.isQuote(analysis.folded.bytes, analysis.tokens[a]) { a += 1 }
-        if b - a == 2 {
-            let pair = analysis.word(a) + " " + analysis.word(a + 1)
-            return pair == "out of" || pair == "of the" || pair == "von den" || pair == "von insgesamt" || pair == "out of"
-        }
-        guard b - a == 1 else { return false }
-        let w = analysis.word(a)
-        return ["of", "з", "із", "зі", "из", "von", "/"].contains(w)
+        let words = (a..<b).map { part(at: $0) }
+        return words == ["of"] || words == ["out", "of"] || words == ["of", "article"]
+    }
+
+    /// The `part` meaning of the one-token lexicon term at token `k` ("of", "з", "the", "out", …).
+    private func part(at k: Int) -> String? {
+        guard let h = analysis.hitAt[k], h.tokens.count == 1 else { return nil }
+        return h.hit.first(.part)?.value
     }
 
     /// The number is followed by a dash or a place preposition and then, within a few words, a place.
@@ -208,18 +209,12 @@ struct FigureFinder {
 
     /// "80 of them", "80 із них", "davon 80", "из них 80".
     private func isOfThem(_ n: NumberMention) -> Bool {
-        let after = n.tokens.upperBound
-        if after + 1 < analysis.tokens.count {
-            let pair = analysis.word(after) + " " + analysis.word(after + 1)
-            if ["of them", "із них", "з них", "из них", "of which", "von ihnen"].contains(pair) { return true }
-        }
+        if analysis.hitAt[n.tokens.upperBound]?.hit.first(.part)?.value == "of_them" { return true }
         let before = n.tokens.lowerBound
-        if before >= 1 && analysis.word(before - 1) == "davon" { return true }
-        if before >= 2 {
-            let pair = analysis.word(before - 2) + " " + analysis.word(before - 1)
-            if ["із них", "з них", "из них", "of them", "of which"].contains(pair) { return true }
+        return (max(0, before - 2)..<before).contains { k in
+            guard let h = analysis.hitAt[k], h.tokens.upperBound == before else { return false }
+            return h.hit.first(.part)?.value == "of_them"
         }
-        return false
     }
 
     private func triggersInClause(of n: NumberMention, triggers: [AnnotatedHit]) -> Int {
@@ -230,8 +225,9 @@ struct FigureFinder {
     private func countsSomethingElse(_ n: NumberMention, sentenceEnd: Int) -> Bool {
         let k = n.tokens.upperBound
         guard k < sentenceEnd, analysis.tokens[k].kind == .word else { return false }
-        if let h = analysis.hitAt[k] { return h.hit.has(.target) || h.hit.has(.unit) }
-        return !["more", "others", "further", "weitere", "ще", "еще", "ещё", "of", "out", "з", "із", "из", "von"].contains(analysis.word(k))
+        guard let h = analysis.hitAt[k] else { return true }
+        if let part = h.hit.first(.part)?.value { return part == "article" }
+        return h.hit.has(.target) || h.hit.has(.unit)
     }
 
     private func nearestWeapon(before index: Int, in hits: [AnnotatedHit]) -> (WeaponClass, String?)? {

@@ -10,6 +10,9 @@ public enum LexiconCategory: String, Sendable, CaseIterable {
     case preposition
     /// "and", "und", "та", "и": a noun phrase ends before it.
     case conjunction
+    /// Parts of a whole: `of` ("34 of 58"), `of_them` ("80 of them"), `out` and `article` (the
+    /// "out" and "the" of "out of", "of the"), `more` ("5 more", "ще 5": nothing new is named).
+    case part
 }
 
 /// One line of a lexicon file: `term<TAB>category<TAB>value[<TAB>extra]`.
@@ -127,6 +130,7 @@ extension LexiconCategory {
         case .background: 1 << 17
         case .preposition: 1 << 18
         case .conjunction: 1 << 19
+        case .part: 1 << 20
         }
     }
 }
