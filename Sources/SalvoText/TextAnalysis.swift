@@ -8,7 +8,10 @@ import SalvoModel
 /// analysis.language            // "en"
 /// analysis.numbers.map(\.value)  // [50]
 /// ```
-public struct TextAnalysis: Sendable {
+///
+/// A class: every stage of extraction holds the analysis, and sharing one reference is cheaper than
+/// copying a dozen arrays' references into each.
+public final class TextAnalysis: Sendable {
     public let original: [UInt8]
     public let folded: FoldedText
     public let language: String?
@@ -26,23 +29,24 @@ public struct TextAnalysis: Sendable {
     public init(text: String, language: String?, published: Day?, lexicon: Lexicon = .shared,
                 gazetteer: (any PlaceFinding)? = nil) {
         self.lexicon = lexicon
-        original = Array(text.utf8)
-        folded = FoldedText(text)
+        let original = Array(text.utf8)
+        let folded = FoldedText(text)
         let matches = lexicon.matches(in: folded)
         let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil }
             ?? LanguageIdentifier.identify(folded, hits: lexicon.hits(from: matches, language: nil))
-        self.language = lang
         let toks = Tokenizer.tokens(folded)
-        tokens = toks
         var list: [AnnotatedHit] = []
-        for h in lexicon.hits(from: matches, language: lang) {
-            let a = toks.tokenIndex(atOrAfter: h.start)
-            let b = max(a + 1, toks.tokenIndex(atOrAfter: h.end - 1) + 1)
-            list.append(AnnotatedHit(hit: h, tokens: a..<min(b, toks.count)))
+        let found = lexicon.hits(from: matches, language: lang)
+        list.reserveCapacity(found.count)
+        // Hits come in text order, so their tokens are found by walking forward, not by searching.
+        var k = 0
+        for h in found {
+            while k < toks.count && toks[k].end <= h.start { k += 1 }
+            var b = k
+            while b < toks.count && toks[b].end < h.end { b += 1 }
+            list.append(AnnotatedHit(hit: h, tokens: k..<min(max(k + 1, b + 1), toks.count)))
         }
-        hits = list
         let byToken = TokenHits(hits: list, tokenCount: toks.count)
-        hitAt = byToken
         var abbreviations = Set<[UInt8]>()
         for h in list where h.hit.has(.abbrev) {
             // The abbreviation's own full stop is not part of the word token.
@@ -51,17 +55,28 @@ public struct TextAnalysis: Sendable {
             abbreviations.insert(w)
         }
         let splitter = SentenceSplitter(abbreviations: abbreviations)
-        let foldedText = folded
-        sentences = original.withUnsafeBufferPointer { splitter.split(foldedText, original: $0, tokens: toks) }
+        let sentences = original.withUnsafeBufferPointer { splitter.split(folded, original: $0, tokens: toks) }
         let nums = NumberReader(language: lang).read(folded, tokens: toks, hits: byToken)
-        numbers = nums
-        dates = DateReader(published: published).read(folded, tokens: toks, hits: byToken, numbers: nums)
-        let found = gazetteer?.places(in: folded) ?? []
-        places = found.map { p in
+        let dates = DateReader(published: published).read(folded, tokens: toks, hits: byToken, numbers: nums)
+        let mentions = gazetteer?.places(in: folded) ?? []
+        var places: [PlaceOccurrence] = []
+        places.reserveCapacity(mentions.count)
+        for p in mentions {
             let a = toks.tokenIndex(atOrAfter: p.range.lowerBound)
             let b = max(a + 1, toks.tokenIndex(atOrAfter: p.range.upperBound - 1) + 1)
-            return PlaceOccurrence(place: p.place, tokens: a..<min(b, toks.count))
-        }.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+            places.append(PlaceOccurrence(place: p.place, tokens: a..<min(b, toks.count)))
+        }
+        places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        self.original = original
+        self.folded = folded
+        self.language = lang
+        self.tokens = toks
+        self.hits = list
+        self.hitAt = byToken
+        self.sentences = sentences
+        self.numbers = nums
+        self.dates = dates
+        self.places = places
     }
 
     /// The hits, numbers, dates and places of one sentence: slices found by binary search, since

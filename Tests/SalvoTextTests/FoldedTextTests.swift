@@ -5,7 +5,9 @@ import Testing
     @Test func lowercasesLatinAndCyrillicKeepingOffsets() {
         let f = FoldedText("ХАРКІВ Über Ёлка Ґанок")
         #expect(f.string(0..<f.bytes.count) == "харків über елка ґанок")
-        #expect(f.bytes.count == f.origin.count - 1)
+        // Same byte lengths throughout, so every offset maps to itself and the end to the end.
+        #expect(f.originalOffset(of: 13) == 13)
+        #expect(f.originalOffset(of: f.bytes.count) == "ХАРКІВ Über Ёлка Ґанок".utf8.count)
     }
 
     @Test func unifiesApostrophesAndCollapsesSpace() {
@@ -19,6 +21,20 @@ import Testing
     @Test func lineBreaksSurviveAsNewlines() {
         let f = FoldedText("Headline\n\nBody  text.")
         #expect(f.string(0..<f.bytes.count) == "headline\nbody text.")
+    }
+
+    @Test func offsetsSurviveDroppedAndCollapsedBytes() {
+        let text = "  Ra\u{00AD}kete  \r\n\u{200B} Über ’Luhansk’  "
+        let f = FoldedText(text)
+        #expect(f.string(0..<f.bytes.count) == "rakete\nüber 'luhansk'")
+        let original = Array(text.utf8)
+        // Every folded scalar start maps to the original scalar it came from.
+        for (index, byte) in f.bytes.enumerated() where byte & 0xC0 != 0x80 && byte != 0x0A && byte != 0x20 {
+            let o = f.originalOffset(of: index)
+            let folded = FoldedText(String(decoding: original[o...], as: UTF8.self)).bytes
+            #expect(folded.first == byte, "folded byte \(index)")
+        }
+        #expect(f.originalOffset(of: f.bytes.count) == original.count)
     }
 
     @Test func dropsSoftHyphensAndZeroWidth() {

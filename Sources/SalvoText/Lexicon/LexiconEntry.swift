@@ -16,14 +16,17 @@ public enum LexiconCategory: String, Sendable, CaseIterable {
 }
 
 /// One line of a lexicon file: `term<TAB>category<TAB>value[<TAB>extra]`.
-public struct LexiconEntry: Sendable, Hashable {
-    public var category: LexiconCategory
-    public var value: String
-    public var extra: String?
+///
+/// A class: extraction reads entries by the thousand per document, and handing one out then costs
+/// one reference count instead of one per string it holds.
+public final class LexiconEntry: Sendable {
+    public let category: LexiconCategory
+    public let value: String
+    public let extra: String?
     /// `nil` for entries of `common.tsv`, which hold in every language.
-    public var language: String?
+    public let language: String?
     /// `value` as an integer, for numbers, multipliers, months and weekdays.
-    public var intValue: Int?
+    public let intValue: Int?
 
     public init(category: LexiconCategory, value: String, extra: String? = nil, language: String? = nil) {
         self.category = category
@@ -50,7 +53,7 @@ public struct LexiconHit: Sendable {
     // keeps the table alive.
     unowned(unsafe) let table: LexiconTable
     private var slots: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
-    private var count = 0
+    private(set) var count = 0
     /// Bit `n` set when an entry of category number `n` is present.
     public private(set) var categories: UInt32 = 0
 
@@ -74,7 +77,7 @@ public struct LexiconHit: Sendable {
         categories |= table.entries[Int(entry)].category.bit
     }
 
-    private func slot(_ i: Int) -> Int32 {
+    fileprivate func slot(_ i: Int) -> Int32 {
         switch i {
         case 0: return slots.0
         case 1: return slots.1
@@ -83,7 +86,15 @@ public struct LexiconHit: Sendable {
         }
     }
 
-    public var entries: [LexiconEntry] { (0..<count).map { table.entries[Int(slot($0))] } }
+    /// The hit's entries, read in place.
+    public var entries: Entries { Entries(hit: self) }
+
+    public struct Entries: RandomAccessCollection {
+        let hit: LexiconHit
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { hit.count }
+        public subscript(i: Int) -> LexiconEntry { hit.table.entries[Int(hit.slot(i))] }
+    }
 
     public func first(_ category: LexiconCategory) -> LexiconEntry? {
         guard has(category) else { return nil }

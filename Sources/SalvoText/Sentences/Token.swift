@@ -66,14 +66,35 @@ public enum Tokenizer {
     static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         var j = start
         let n = b.count
+        // Scalar by scalar: folded text is valid UTF-8, so a letter's lead byte (C3–D4) always has
+        // its continuation byte, and the byte-wise look-back of `WordBoundary` is not needed.
         while j < n {
-            if WordBoundary.isWordByte(b, j) { j += 1; continue }
-            if (b[j] == 0x27 || b[j] == 0x2D) && j + 1 < n && WordBoundary.isWordByte(b, j + 1) && j > start {
-                j += 1
-                continue
+            let c = b[j]
+            if c < 0x80 {
+                if isAlphanumeric(c) { j += 1; continue }
+                if (c == 0x27 || c == 0x2D) && j > start && j + 1 < n && startsLetter(b[j + 1]) {
+                    j += 1
+                    continue
+                }
+                break
             }
+            if c >= 0xC3 && c <= 0xD4 { j += 2; continue }
+            // A continuation byte right after the start belongs to a letter begun before it.
+            if c < 0xC0 && WordBoundary.isWordByte(b, j) { j += 1; continue }
             break
         }
-        return j
+        return min(j, n)
+    }
+
+    @inline(__always)
+    private static func isAlphanumeric(_ c: UInt8) -> Bool {
+        (c &- 0x61) < 26 || (c &- 0x30) < 10 || (c &- 0x41) < 26
+    }
+
+    /// Whether a scalar starting with byte `c` is a word character (the byte after an apostrophe
+    /// or hyphen, which is always a scalar start).
+    @inline(__always)
+    private static func startsLetter(_ c: UInt8) -> Bool {
+        c < 0x80 ? isAlphanumeric(c) : c >= 0xC3 && c <= 0xD4
     }
 }
