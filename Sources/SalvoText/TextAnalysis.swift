@@ -142,10 +142,14 @@ public struct ScalarCounter {
     /// Scalar offset of byte `offset`; calls must not go backwards, else it restarts from 0.
     public mutating func scalarOffset(ofByte offset: Int) -> Int {
         if offset < byteOffset { byteOffset = 0; scalars = 0 }
-        while byteOffset < offset && byteOffset < bytes.count {
-            if bytes[byteOffset] & 0xC0 != 0x80 { scalars += 1 }
-            byteOffset += 1
+        let end = min(offset, bytes.count)
+        guard byteOffset < end else { return scalars }
+        bytes.withUnsafeBufferPointer { b in
+            var n = scalars
+            for i in byteOffset..<end where b[i] & 0xC0 != 0x80 { n += 1 }
+            scalars = n
         }
+        byteOffset = end
         return scalars
     }
 }

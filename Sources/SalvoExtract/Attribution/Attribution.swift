@@ -36,7 +36,7 @@ struct Attribution {
         // командуванні повідомили") speaks for the counts that follow.
         for s in analysis.sentences.prefix(8) {
             let hs = Array(analysis.hits(in: s))
-            if let c = Attribution.speakingClaimants(in: hs).first, let side = Side(rawValue: c.hit.first(.claimant)!.value) {
+            if let c = Attribution.speakingClaimants(in: hs).first, let side = c.hit.first(.claimant)!.side {
                 source = (side, analysis.originalText(c.tokens))
                 break
             }
@@ -143,7 +143,7 @@ struct Attribution {
     /// Regional officials speak for the side their region is on: a governor in Belgorod is Russian.
     private func side(of claimant: AnnotatedHit, places: [PlaceOccurrence]) -> Side {
         let entry = claimant.hit.first(.claimant)!
-        let side = Side(rawValue: entry.value) ?? .other
+        let side = entry.side ?? .other
         guard side == .ukraine, let role = entry.extra, Self.regionalRoles.contains(where: { bytes(role.utf8, contain: $0.utf8) }) else { return side }
         let countries = Set(places.compactMap { $0.place.country })
         return countries == ["RU"] ? .russia : side

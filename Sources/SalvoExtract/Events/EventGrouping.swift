@@ -5,41 +5,65 @@ import SalvoText
 struct EventGrouping {
     let analysis: TextAnalysis
 
+    private struct Group {
+        var date: Day?
+        var attacker: Side?
+        var drafts: [FigureDraft]
+    }
+
+    /// A sentence's text and scalar offsets, as the contract quotes it.
+    private struct Quote {
+        var sentence: Int
+        var text: String
+        var start: Int
+        var end: Int
+    }
+
     func events(from drafts: [FigureDraft]) -> [Event] {
-        var order: [String] = []
-        var groups: [String: [FigureDraft]] = [:]
+        // A document has a handful of groups: a list in first-seen order beats hashing keys.
+        var groups: [Group] = []
         for d in drafts {
-            let key = "\(d.date?.description ?? "-")|\(d.attacker?.rawValue ?? "-")"
-            if groups[key] == nil { order.append(key) }
-            groups[key, default: []].append(d)
+            if let g = groups.firstIndex(where: { $0.date == d.date && $0.attacker == d.attacker }) {
+                groups[g].drafts.append(d)
+            } else {
+                groups.append(Group(date: d.date, attacker: d.attacker, drafts: [d]))
+            }
         }
-        var counter = ScalarCounter(analysis.original)
-        // Offsets are counted in one forward pass, so sentences are visited in text order.
-        var offsets: [Int: (Int, Int, String)] = [:]
-        for i in Set(drafts.map(\.sentence)).sorted() {
-            let s = analysis.sentences[i]
-            let start = counter.scalarOffset(ofByte: s.original.lowerBound)
-            let end = counter.scalarOffset(ofByte: s.original.upperBound)
-            offsets[i] = (start, end, String(decoding: analysis.original[s.original], as: UTF8.self))
-        }
-        return order.map { key in
-            let figs = groups[key]!
+        let quotes = quotes(of: drafts)
+        return groups.map { group in
+            let figs = group.drafts
             var places: [Place] = []
             for p in figs.compactMap(\.place) where !places.contains(where: { $0.name == p.name }) { places.append(p) }
             var targets: [String] = []
-            for i in Set(figs.map(\.sentence)).sorted() {
-                let s = analysis.sentences[i]
-                for h in analysis.hits(in: s) {
+            for i in Self.sortedSentences(figs) {
+                for h in analysis.hits(in: analysis.sentences[i]) {
                     if let t = h.hit.first(.target)?.value, !targets.contains(t) { targets.append(t) }
                 }
             }
             let figures = figs.map { d -> Figure in
-                let (start, end, sentence) = offsets[d.sentence]!
+                let q = quotes[quotes.firstIndex { $0.sentence == d.sentence }!]
                 return Figure(quantity: d.quantity, weapon: d.weapon, model: d.model, value: d.value, qualifier: d.qualifier,
                               place: d.place?.name, date: d.date, claimant: d.claimant, claimantName: d.claimantName,
-                              sentence: sentence, start: start, end: end)
+                              sentence: q.text, start: q.start, end: q.end)
             }
             return Event(date: figs.first?.date, attacker: figs.first?.attacker, places: places, targets: targets, figures: figures)
         }
+    }
+
+    /// The quoted sentences, with offsets counted in one forward pass in text order.
+    private func quotes(of drafts: [FigureDraft]) -> [Quote] {
+        var counter = ScalarCounter(analysis.original)
+        return Self.sortedSentences(drafts).map { i in
+            let s = analysis.sentences[i]
+            let start = counter.scalarOffset(ofByte: s.original.lowerBound)
+            let end = counter.scalarOffset(ofByte: s.original.upperBound)
+            return Quote(sentence: i, text: String(decoding: analysis.original[s.original], as: UTF8.self), start: start, end: end)
+        }
+    }
+
+    private static func sortedSentences(_ drafts: [FigureDraft]) -> [Int] {
+        var seen: [Int] = []
+        for d in drafts where !seen.contains(d.sentence) { seen.append(d.sentence) }
+        return seen.sorted()
     }
 }

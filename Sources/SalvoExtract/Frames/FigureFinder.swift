@@ -38,10 +38,10 @@ struct FigureFinder {
                 ? last.draft : nil
         }
         let s = analysis.sentences[sentenceIndex]
-        let hits = Array(analysis.hits(in: s))
+        let hits = analysis.hits(in: s)
         defer {
             for h in hits.reversed() {
-                if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) { lastWeapon = (wc, w.extra); break }
+                if let w = h.hit.first(.weapon), let wc = w.weaponClass { lastWeapon = (wc, w.extra); break }
             }
         }
         if hits.contains(where: { isBlocking($0.hit) }) { return [] }
@@ -50,7 +50,7 @@ struct FigureFinder {
         if speaksOfAPeriod(s) { return [] }
         let triggers = hits.filter { $0.hit.has(.quantity) }
         if triggers.isEmpty && carried == nil { return [] }
-        let numberStarts = Set(numbers.map(\.tokens.lowerBound))
+        let numberStarts = numbers.map(\.tokens.lowerBound)
         let excluded = excludedTokens(in: s, hits: hits)
         var phrases: [NounPhrase] = numbers.map {
             NounPhrase(after: $0.tokens.upperBound, in: analysis, sentenceEnd: s.tokens.upperBound, numberStarts: numberStarts)
@@ -58,7 +58,7 @@ struct FigureFinder {
         var drafts: [FigureDraft] = []
         var weaponSoFar = lastWeapon
         for (i, n) in numbers.enumerated() {
-            if n.tokens.contains(where: { excluded.contains($0) }) { continue }
+            if excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
             var np = phrases[i]
             if np.isUnit || np.isChild || isMoney(n, hits: hits) || followsDebris(n, hits: hits) { continue }
 
@@ -72,21 +72,21 @@ struct FigureFinder {
             // repeats the figure before it.
             if np.weapon == nil, !np.isPeople, np.quantity == nil, let previous = drafts.last, isGapped(n, sentenceEnd: s.tokens.upperBound) {
                 drafts.append(FigureDraft(quantity: previous.quantity, weapon: previous.weapon, model: previous.model, value: n.value,
-                                          qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+                                          qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
             }
             // A bare "one"/"один" is too often an article or pronoun to count without a noun,
             // unless a casualty verb stands right before it ("killing at least one").
             if n.isWord && n.value == 1 && np.weapon == nil && !np.isPeople && np.quantity == nil
                 && !triggers.contains(where: { $0.tokens.upperBound <= n.tokens.lowerBound && onlyQualifiers(from: $0.tokens.upperBound, to: n.tokens.lowerBound)
-                    && $0.hit.entries.contains { e in e.category == .quantity && (Quantity(rawValue: e.value)?.isCasualty ?? false) } }) { continue }
+                    && $0.hit.entries.contains { e in e.category == .quantity && (e.quantity?.isCasualty ?? false) } }) { continue }
             // "12 of 15 missiles were shot down": the 15 is how many were launched.
             if i > 0, let previous = drafts.last, previous.number == numbers[i - 1].tokens, !previous.quantity.isCasualty,
                previous.quantity != .launched,
                isOf(between: numbers[i - 1].tokens.upperBound, and: n.tokens.lowerBound)
                 || isOf(between: max(phrases[i - 1].end, numbers[i - 1].tokens.upperBound), and: n.tokens.lowerBound) {
                 drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon ?? previous.weapon, model: np.model ?? previous.model,
-                                          value: n.value, qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+                                          value: n.value, qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
             }
             let weaponContext = np.weapon != nil || weaponSoFar != nil || nearestWeapon(before: n.tokens.lowerBound, in: hits) != nil
@@ -123,7 +123,7 @@ struct FigureFinder {
             if let w = weapon, !quantity.isCasualty { weaponSoFar = (w, model) }
             guard n.value > 0, n.value <= (quantity.isCasualty ? 20_000 : 10_000) else { continue }
             drafts.append(FigureDraft(quantity: quantity, weapon: weapon, model: model, value: n.value,
-                                      qualifier: qualifier(before: n), number: n.tokens, sentence: sentenceIndex))
+                                      qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
         }
         return drafts
     }
@@ -144,7 +144,7 @@ struct FigureFinder {
         return v != "money" && v != "debris"
     }
 
-    private func isMoney(_ n: NumberMention, hits: [AnnotatedHit]) -> Bool {
+    private func isMoney(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
         hits.contains { h in
             h.hit.first(.negative)?.value == "money"
                 && (abs(h.tokens.lowerBound - n.tokens.upperBound) <= 1 || abs(n.tokens.lowerBound - h.tokens.upperBound) <= 1)
@@ -152,7 +152,7 @@ struct FigureFinder {
     }
 
     /// "among them 7 children", "серед них 3 дітей": a part of people already counted.
-    private func isSubset(_ n: NumberMention, hits: [AnnotatedHit]) -> Bool {
+    private func isSubset(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
         hits.contains { h in h.hit.has(.subset) && h.tokens.upperBound <= n.tokens.lowerBound && n.tokens.lowerBound - h.tokens.upperBound <= 2 }
     }
 
@@ -190,7 +190,7 @@ struct FigureFinder {
     }
 
     /// "падіння уламків на 1 локації", "debris fell in 3 districts": where debris fell is not a hit.
-    private func followsDebris(_ n: NumberMention, hits: [AnnotatedHit]) -> Bool {
+    private func followsDebris(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
         hits.contains { h in
             h.hit.first(.negative)?.value == "debris" && h.tokens.upperBound <= n.tokens.lowerBound
                 && n.tokens.lowerBound - h.tokens.upperBound <= 6
@@ -230,32 +230,32 @@ struct FigureFinder {
         return h.hit.has(.target) || h.hit.has(.unit)
     }
 
-    private func nearestWeapon(before index: Int, in hits: [AnnotatedHit]) -> (WeaponClass, String?)? {
+    private func nearestWeapon(before index: Int, in hits: ArraySlice<AnnotatedHit>) -> (WeaponClass, String?)? {
         for h in hits.reversed() where h.tokens.lowerBound < index {
-            if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) { return (wc, w.extra) }
+            if let w = h.hit.first(.weapon), let wc = w.weaponClass { return (wc, w.extra) }
         }
         return nil
     }
 
     /// Tokens that are parts of dates, weapon models ("S 300") or other lexicon terms, not counts.
-    private func excludedTokens(in s: Sentence, hits: [AnnotatedHit]) -> Set<Int> {
-        var out = Set<Int>()
-        for d in analysis.dates where s.tokens.contains(d.tokens.lowerBound) { out.formUnion(d.tokens) }
-        for h in hits where h.hit.has(.weapon) && h.tokens.count > 1 { out.formUnion(h.tokens) }
+    private func excludedTokens(in s: Sentence, hits: ArraySlice<AnnotatedHit>) -> [Range<Int>] {
+        var out = analysis.dates(in: s).map(\.tokens)
+        for h in hits where h.hit.has(.weapon) && h.tokens.count > 1 { out.append(h.tokens) }
         return out
     }
 
-    private func qualifier(before n: NumberMention) -> Qualifier {
-        let sentenceHits = analysis.hits(in: analysis.sentences[analysis.sentenceIndex(ofToken: n.tokens.lowerBound)])
+    /// "upwards of", "more than", "mehr als": the word between a qualifier and its number.
+    private static let comparativeLinks: [[UInt8]] = ["of", "than", "als"].map { Array($0.utf8) }
+
+    private func qualifier(before n: NumberMention, hits sentenceHits: ArraySlice<AnnotatedHit>) -> Qualifier {
         var k = n.tokens.lowerBound
         // "upwards of 50", "mehr als 50", "понад 50"; also a quote or bracket in between.
         for _ in 0..<3 {
             guard k > 0 else { break }
             for h in sentenceHits where h.tokens.upperBound == k {
-                if let q = h.hit.first(.qualifier), let qualifier = Qualifier(rawValue: q.value) { return qualifier }
+                if let q = h.hit.first(.qualifier), let qualifier = q.qualifier { return qualifier }
             }
-            let w = analysis.word(k - 1)
-            if w == "of" || w == "than" || w == "als" { k -= 1; continue }
+            if analysis.isWord(k - 1, oneOf: Self.comparativeLinks) { k -= 1; continue }
             break
         }
         return .exact
@@ -267,7 +267,7 @@ struct FigureFinder {
         let phraseEnd = max(phrase.end, n.tokens.upperBound)
         for t in triggers {
             for entry in t.hit.entries where entry.category == .quantity {
-                guard let q = Quantity(rawValue: entry.value) else { continue }
+                guard let q = entry.quantity else { continue }
                 if q.isCasualty && phrase.weapon != nil { continue }
                 if !q.isCasualty && (phrase.isPeople || !weaponContext) { continue }
                 var cost: Int

@@ -30,7 +30,7 @@ struct NounPhrase {
 extension NounPhrase {
     /// Reads the words after `start` up to punctuation, another number or the sentence end: at most
     /// `maxWords` before the noun, and a few after it for "… типу Shahed", "… vom Typ Geran".
-    init(after start: Int, in analysis: TextAnalysis, sentenceEnd: Int, numberStarts: Set<Int>, maxWords: Int = 4) {
+    init(after start: Int, in analysis: TextAnalysis, sentenceEnd: Int, numberStarts: [Int], maxWords: Int = 4) {
         self.init(end: start)
         var k = start
         var words = 0
@@ -52,7 +52,7 @@ extension NounPhrase {
                     if quantity == .hit && weapon != nil { k = h.tokens.upperBound; continue }
                     break
                 }
-                if quantity == .hit, let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) {
+                if quantity == .hit, let w = h.hit.first(.weapon), let wc = w.weaponClass {
                     if let current = weapon, current != wc, !(current.isMissile && wc.isMissile) {
                         weapon = .any
                     } else if weapon == nil {
@@ -74,14 +74,14 @@ extension NounPhrase {
                 var noun = false
                 // After the noun only a model name may follow ("БпЛА типу Shahed"); a verb or another noun ends the phrase.
                 if sawNoun && (isPeople || quantity != nil || h.hit.first(.weapon)?.extra == nil) { break }
-                if let w = h.hit.first(.weapon), let wc = WeaponClass(rawValue: w.value) {
+                if let w = h.hit.first(.weapon), let wc = w.weaponClass {
                     add(weapon: wc, model: w.extra)
                     noun = true
                 } else if let p = h.hit.first(.people), !sawNoun {
                     isPeople = true
                     isChild = p.value == "child"
                     noun = true
-                } else if let q = h.hit.first(.quantity), let quantity = Quantity(rawValue: q.value), !sawNoun, words == 0,
+                } else if let q = h.hit.first(.quantity), let quantity = q.quantity, !sawNoun, words == 0,
                           quantity.isCasualty || quantity == .hit {
                     // "four deaths", "3 загиблих", "12 прильотів": the noun itself says what is counted.
                     self.quantity = quantity

@@ -1,3 +1,5 @@
+import SalvoModel
+
 /// What a lexicon term means; the categories of `Resources/lexicon/README.md`.
 public enum LexiconCategory: String, Sendable, CaseIterable {
     case weapon, quantity, qualifier, number, multiplier, month, weekday, relday
@@ -27,6 +29,11 @@ public final class LexiconEntry: Sendable {
     public let language: String?
     /// `value` as an integer, for numbers, multipliers, months and weekdays.
     public let intValue: Int?
+    /// `value` read once as the contract's vocabulary, for the categories that name it.
+    public let weaponClass: WeaponClass?
+    public let quantity: Quantity?
+    public let qualifier: Qualifier?
+    public let side: Side?
 
     public init(category: LexiconCategory, value: String, extra: String? = nil, language: String? = nil) {
         self.category = category
@@ -34,6 +41,10 @@ public final class LexiconEntry: Sendable {
         self.extra = extra
         self.language = language
         self.intValue = Int(value)
+        weaponClass = category == .weapon ? WeaponClass(rawValue: value) : nil
+        quantity = category == .quantity ? Quantity(rawValue: value) : nil
+        qualifier = category == .qualifier ? Qualifier(rawValue: value) : nil
+        side = category == .claimant || category == .attacker ? Side(rawValue: value) : nil
     }
 
     public func holds(in language: String?) -> Bool {
