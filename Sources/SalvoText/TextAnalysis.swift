@@ -23,6 +23,8 @@ public final class TextAnalysis: Sendable {
     public let numbers: [NumberMention]
     public let dates: [DateMention]
     public let places: [PlaceOccurrence]
+    /// Token length of the longest place found.
+    let longestPlace: Int
     /// Keeps the lexicon's entry table alive for as long as the hits that point into it.
     public let lexicon: Lexicon
 
@@ -77,6 +79,7 @@ public final class TextAnalysis: Sendable {
         self.numbers = nums
         self.dates = dates
         self.places = places
+        longestPlace = places.reduce(0) { max($0, $1.tokens.count) }
     }
 
     /// The hits, numbers, dates and places of one sentence: slices found by binary search, since
@@ -86,16 +89,29 @@ public final class TextAnalysis: Sendable {
     public func dates(in s: Sentence) -> ArraySlice<DateMention> { Self.slice(dates, s.tokens) { $0.tokens.lowerBound } }
     public func places(in s: Sentence) -> ArraySlice<PlaceOccurrence> { Self.slice(places, s.tokens) { $0.tokens.lowerBound } }
 
-    static func slice<T>(_ items: [T], _ range: Range<Int>, _ key: (T) -> Int) -> ArraySlice<T> {
-        func firstIndex(atLeast v: Int) -> Int {
-            var lo = 0, hi = items.count
-            while lo < hi {
-                let mid = (lo + hi) >> 1
-                if key(items[mid]) < v { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
+    /// Index in `places` of the first place (in text order) covering token `k`, if any.
+    public func placeIndex(at k: Int) -> Int? {
+        // Only places starting at most `longestPlace` tokens before `k` can cover it.
+        var i = Self.firstIndex(places, atLeast: max(0, k - longestPlace + 1)) { $0.tokens.lowerBound }
+        while i < places.count && places[i].tokens.lowerBound <= k {
+            if places[i].tokens.upperBound > k { return i }
+            i += 1
         }
-        return items[firstIndex(atLeast: range.lowerBound)..<firstIndex(atLeast: range.upperBound)]
+        return nil
+    }
+
+    static func slice<T>(_ items: [T], _ range: Range<Int>, _ key: (T) -> Int) -> ArraySlice<T> {
+        items[firstIndex(items, atLeast: range.lowerBound, key)..<firstIndex(items, atLeast: range.upperBound, key)]
+    }
+
+    /// The first index whose key is at least `v`, in items sorted by key.
+    static func firstIndex<T>(_ items: [T], atLeast v: Int, _ key: (T) -> Int) -> Int {
+        var lo = 0, hi = items.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if key(items[mid]) < v { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The original text of a token range.

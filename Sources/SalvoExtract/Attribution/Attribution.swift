@@ -35,7 +35,7 @@ struct Attribution {
         // The source an article cites near its top ("Джерело: Повітряні сили", "У Повітряному
         // командуванні повідомили") speaks for the counts that follow.
         for s in analysis.sentences.prefix(8) {
-            let hs = Array(analysis.hits(in: s))
+            let hs = analysis.hits(in: s)
             if let c = Attribution.speakingClaimants(in: hs).first, let side = c.hit.first(.claimant)!.side {
                 source = (side, analysis.originalText(c.tokens))
                 break
@@ -68,7 +68,7 @@ struct Attribution {
 
     // MARK: claimant
 
-    private func settleClaimant(_ d: inout FigureDraft, hits: [AnnotatedHit], places: [PlaceOccurrence]) {
+    private func settleClaimant(_ d: inout FigureDraft, hits: ArraySlice<AnnotatedHit>, places: ArraySlice<PlaceOccurrence>) {
         // A claimant next to a verb of saying ("according to the Air Force", "Nach Angaben der Luftwaffe")
         // is the source; another one may only be an actor ("russische Streitkräfte setzten … ein").
         let here = facts[d.sentence]
@@ -108,7 +108,7 @@ struct Attribution {
     }
 
     /// Claimants beside a verb of saying: "according to the Air Force", "Nach Angaben der Luftwaffe", "повідомив голова ОВА".
-    static func speakingClaimants(in hits: [AnnotatedHit]) -> [AnnotatedHit] {
+    static func speakingClaimants(in hits: ArraySlice<AnnotatedHit>) -> [AnnotatedHit] {
         hits.filter { c in
             c.hit.has(.claimant) && hits.contains { a in
                 a.hit.has(.attribution) && (a.tokens.upperBound <= c.tokens.lowerBound ? c.tokens.lowerBound - a.tokens.upperBound : a.tokens.lowerBound - c.tokens.upperBound) <= 3
@@ -125,7 +125,7 @@ struct Attribution {
     static let actorWords: [[UInt8]] = ["defen", "ппо", "протиповітрян", "flugabwehr", "luftabwehr", "пво", "противовоздушн", "зенітн", "зенитн"].map { Array($0.utf8) }
 
     /// "Russia says", "Україна заявила": a side named right before a verb of saying is the claimant.
-    private func sideSpeaking(in hits: [AnnotatedHit], places: [PlaceOccurrence]) -> Side? {
+    private func sideSpeaking(in hits: ArraySlice<AnnotatedHit>, places: ArraySlice<PlaceOccurrence>) -> Side? {
         for a in hits where a.hit.has(.attribution) {
             let k = a.tokens.lowerBound
             if let p = places.first(where: { $0.tokens.upperBound == k && $0.place.kind == .country }) {
@@ -141,7 +141,7 @@ struct Attribution {
     static let regionalRoles = ["Governor", "governor", "Mayor", "mayor", "Regional", "regional", "Authorities", "authorities", "Head", "head"]
 
     /// Regional officials speak for the side their region is on: a governor in Belgorod is Russian.
-    private func side(of claimant: AnnotatedHit, places: [PlaceOccurrence]) -> Side {
+    private func side(of claimant: AnnotatedHit, places: ArraySlice<PlaceOccurrence>) -> Side {
         let entry = claimant.hit.first(.claimant)!
         let side = entry.side ?? .other
         guard side == .ukraine, let role = entry.extra, Self.regionalRoles.contains(where: { bytes(role.utf8, contain: $0.utf8) }) else { return side }
@@ -159,7 +159,7 @@ struct Attribution {
 
     // MARK: attacker
 
-    private func settleAttacker(_ d: inout FigureDraft, hits: [AnnotatedHit], places: [PlaceOccurrence]) {
+    private func settleAttacker(_ d: inout FigureDraft, hits: ArraySlice<AnnotatedHit>, places: ArraySlice<PlaceOccurrence>) {
         // Russia counting what it shot down is counting Ukraine's weapons.
         if d.claimant == .russia && (d.quantity == .intercepted || d.quantity == .lost) {
             d.attacker = .ukraine
@@ -200,7 +200,7 @@ struct Attribution {
         while k < end {
             if let next = analysis.hitAt[k] {
                 if next.hit.has(.weapon) { return true }
-                if next.hit.entries.contains(where: { $0.category == .quantity && $0.value == "launched" }) { return true }
+                if next.hit.entries.contains(where: { $0.quantity == .launched }) { return true }
                 if next.hit.has(.claimant) { return false }
                 k = next.tokens.upperBound
             } else {
@@ -213,7 +213,7 @@ struct Attribution {
 
     // MARK: place
 
-    private func settlePlace(_ d: inout FigureDraft, places: [PlaceOccurrence]) {
+    private func settlePlace(_ d: inout FigureDraft, places: ArraySlice<PlaceOccurrence>) {
         // Neither side strikes its own territory, so the attacker's own places are where weapons came from.
         let attackerCountry = d.attacker == .ukraine ? "UA" : "RU"
         let counts = analysis.numbers(in: analysis.sentences[d.sentence]).filter { $0.kind == .count && $0.tokens != d.number }
@@ -247,7 +247,7 @@ struct Attribution {
     }
 
     /// The place nearest a casualty count in its sentence, the country only when nothing more specific is named.
-    private func nearestCasualtyPlace(_ d: FigureDraft, places: [PlaceOccurrence]) -> PlaceOccurrence? {
+    private func nearestCasualtyPlace(_ d: FigureDraft, places: ArraySlice<PlaceOccurrence>) -> PlaceOccurrence? {
         // A bare country is as often the attacker ("Атака России") as the victim, so only a city or region decides.
         let specific = places.filter { !isOrigin($0) && $0.place.kind != .country }
         // "killed in Mykolaiv" more often than "in Mykolaiv, … killed": a place before the number costs a little more.
@@ -272,8 +272,8 @@ struct Attribution {
                 // Commas, colons and dashes separate list items; anything else ends the list.
                 guard c == 0x2C || c == 0x3A || c == 0x2D || c == 0xE2 else { return false }
                 plainWords = 0
-            } else if let place = analysis.places.first(where: { $0.tokens.contains(k) }) {
-                k = place.tokens.lowerBound - 1
+            } else if let place = analysis.placeIndex(at: k) {
+                k = analysis.places[place].tokens.lowerBound - 1
                 plainWords = 0
                 continue
             } else if t.kind == .word {

@@ -33,7 +33,7 @@ struct EventGrouping {
         return groups.map { group in
             let figs = group.drafts
             var places: [Place] = []
-            for p in figs.compactMap(\.place) where !places.contains(where: { $0.name == p.name }) { places.append(p) }
+            for p in figs.compactMap({ $0.place }) where !places.contains(where: { $0.name == p.name }) { places.append(p) }
             var targets: [String] = []
             for i in Self.sortedSentences(figs) {
                 for h in analysis.hits(in: analysis.sentences[i]) {

@@ -50,7 +50,7 @@ struct FigureFinder {
         if speaksOfAPeriod(s) { return [] }
         let triggers = hits.filter { $0.hit.has(.quantity) }
         if triggers.isEmpty && carried == nil { return [] }
-        let numberStarts = numbers.map(\.tokens.lowerBound)
+        let numberStarts = numbers.map { $0.tokens.lowerBound }
         let excluded = excludedTokens(in: s, hits: hits)
         var phrases: [NounPhrase] = numbers.map {
             NounPhrase(after: $0.tokens.upperBound, in: analysis, sentenceEnd: s.tokens.upperBound, numberStarts: numberStarts)
@@ -239,7 +239,7 @@ struct FigureFinder {
 
     /// Tokens that are parts of dates, weapon models ("S 300") or other lexicon terms, not counts.
     private func excludedTokens(in s: Sentence, hits: ArraySlice<AnnotatedHit>) -> [Range<Int>] {
-        var out = analysis.dates(in: s).map(\.tokens)
+        var out = analysis.dates(in: s).map { $0.tokens }
         for h in hits where h.hit.has(.weapon) && h.tokens.count > 1 { out.append(h.tokens) }
         return out
     }

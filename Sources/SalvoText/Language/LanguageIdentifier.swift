@@ -57,7 +57,7 @@ public enum LanguageIdentifier {
         let rivals = byLetters == "uk" || byLetters == "ru" ? ["uk", "ru"] : ["en", "de"]
         var score = [String: Int]()
         for hit in hits {
-            let langs = Set(hit.entries.compactMap(\.language))
+            let langs = Set(hit.entries.compactMap { $0.language })
             // A word both languages share says nothing.
             if langs.count == 1, let l = langs.first { score[l, default: 0] += 1 }
         }
