@@ -1,11 +1,21 @@
 /// A token of folded text: a word, a run of digits, one punctuation scalar, or a line break.
 public struct Token: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable { case word, digits, punct, newline }
-    public var kind: Kind
-    /// Folded byte range.
-    public var start: Int
-    public var end: Int
+    public enum Kind: UInt8, Sendable, Equatable { case word, digits, punct, newline }
+    public let kind: Kind
+    // 32-bit offsets keep a token at 12 bytes: a document has a token every few bytes, and every
+    // stage walks them.
+    private let start32: UInt32
+    private let end32: UInt32
 
+    public init(kind: Kind, start: Int, end: Int) {
+        self.kind = kind
+        start32 = UInt32(truncatingIfNeeded: start)
+        end32 = UInt32(truncatingIfNeeded: end)
+    }
+
+    /// Folded byte range.
+    @inline(__always) public var start: Int { Int(start32) }
+    @inline(__always) public var end: Int { Int(end32) }
     public var range: Range<Int> { start..<end }
 }
 
