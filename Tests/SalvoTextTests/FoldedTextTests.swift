@@ -88,3 +88,57 @@ import Testing
         #expect(bytes("abc".utf8, contain: "".utf8))
     }
 }
+
+/// The folding rules written plainly, one scalar at a time with a map entry per byte, to check the
+/// fast loop against on random text.
+private func referenceFold(_ text: String) -> (bytes: [UInt8], origin: [Int]) {
+    var out: [UInt8] = []
+    var origin: [Int] = []
+    var pending: UInt8 = 0
+    var pendingAt = 0
+    var offset = 0
+    func emit(_ bytes: [UInt8], _ at: Int) {
+        if pending != 0 && !out.isEmpty { out.append(pending); origin.append(pendingAt) }
+        pending = 0
+        for b in bytes { out.append(b); origin.append(at) }
+    }
+    func space(_ newline: Bool, _ at: Int) {
+        if pending == 0 { pendingAt = at; pending = newline ? 0x0A : 0x20 } else if newline { pending = 0x0A }
+    }
+    for scalar in text.unicodeScalars {
+        let at = offset
+        offset += String(scalar).utf8.count
+        switch scalar.value {
+        case 0x0A, 0x0D, 0x2028, 0x2029: space(true, at)
+        case 0x09, 0x0B, 0x0C, 0x20, 0xA0, 0x2000...0x200A, 0x202F: space(false, at)
+        case 0x00, 0xAD, 0x200B...0x200D, 0xFEFF: break
+        case 0x60, 0xB4, 0x2B9, 0x2BC, 0x2018, 0x2019, 0x2032: emit([0x27], at)
+        case 0x2010, 0x2011: emit([0x2D], at)
+        case 0x401, 0x451: emit(Array("е".utf8), at)
+        case 0x41...0x5A, 0xC0...0xDE where scalar.value != 0xD7, 0x400...0x42F, 0x490:
+            emit(Array(String(scalar).lowercased().utf8), at)
+        default: emit(Array(String(scalar).utf8), at)
+        }
+    }
+    return (out, origin)
+}
+
+@Suite struct FoldedTextAgreementTests {
+    @Test func fastFoldingAgreesWithThePlainRules() {
+        let pieces = ["Kyiv", "КИЇВ", "Харків", "Ёлка", "ёж", "Über", "ß", "п’ять", "пʼять", "`", "´", " ", "  ", "\n", "\r\n",
+                      "\t", "\u{00A0}", "\u{00AD}", "\u{200B}", "\u{2009}", "\u{2028}", "\u{FEFF}", "‐", "«", "»", "—", "50", ",",
+                      ".", "Ґанок", "Ѓ", "ђ", "ї", "є", "і", "🚀", "中", "x", "A"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...12, using: &rng) { text += pieces.randomElement(using: &rng)! }
+            let fast = FoldedText(text)
+            let plain = referenceFold(text)
+            #expect(fast.bytes == plain.bytes, "\(Array(text.unicodeScalars.map(\.value)))")
+            for (i, b) in fast.bytes.enumerated() where b & 0xC0 != 0x80 && i < plain.origin.count {
+                #expect(fast.originalOffset(of: i) == plain.origin[i], "offset \(i) of \(Array(text.unicodeScalars.map(\.value)))")
+            }
+            #expect(fast.originalOffset(of: fast.bytes.count) == text.utf8.count)
+        }
+    }
+}

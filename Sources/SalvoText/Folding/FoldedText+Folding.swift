@@ -15,18 +15,13 @@ extension FoldedText {
         return UnsafePointer(table)
     }()
 
-    /// Whether the scalar at `i` folds to the same number of bytes without special handling: an
-    /// ASCII byte other than white space and NUL, a single space before a visible scalar, or a
-    /// Cyrillic letter other than Ё/ё and the Ѐ–Џ capitals.
+    /// Whether a run of byte-for-byte folding can start at `i`: an ASCII byte other than white
+    /// space and NUL, or a Cyrillic letter other than Ё/ё and the Ѐ–Џ capitals. (A single space
+    /// joins a run only inside it, where the byte before is not white space.)
     @inline(__always)
     private static func keepsLength(_ s: UnsafeBufferPointer<UInt8>, _ i: Int, _ table: UnsafePointer<UInt8>) -> Bool {
         let b = s[i]
-        if b < 0x80 {
-            if table[Int(b)] != 0xFF { return true }
-            guard b == 0x20, i + 1 < s.count else { return false }
-            let next = s[i + 1]
-            return next < 0x80 ? table[Int(next)] != 0xFF : next >= 0xC3 && next <= 0xDF
-        }
+        if b < 0x80 { return table[Int(b)] != 0xFF }
         guard i + 1 < s.count else { return false }
         let c = s[i + 1]
         if b == 0xD0 { return c >= 0x90 && c <= 0xBF }
