@@ -138,13 +138,13 @@ struct Attribution {
         return nil
     }
 
-    static let regionalRoles = ["Governor", "governor", "Mayor", "mayor", "Regional", "regional", "Authorities", "authorities", "Head", "head"]
+    static let regionalRoles: [[UInt8]] = ["Governor", "governor", "Mayor", "mayor", "Regional", "regional", "Authorities", "authorities", "Head", "head"].map { Array($0.utf8) }
 
     /// Regional officials speak for the side their region is on: a governor in Belgorod is Russian.
     private func side(of claimant: AnnotatedHit, places: ArraySlice<PlaceOccurrence>) -> Side {
         let entry = claimant.hit.first(.claimant)!
         let side = entry.side ?? .other
-        guard side == .ukraine, let role = entry.extra, Self.regionalRoles.contains(where: { bytes(role.utf8, contain: $0.utf8) }) else { return side }
+        guard side == .ukraine, let role = entry.extra, Self.regionalRoles.contains(where: { bytes(role.utf8, contain: $0) }) else { return side }
         let countries = Set(places.compactMap { $0.place.country })
         return countries == ["RU"] ? .russia : side
     }
