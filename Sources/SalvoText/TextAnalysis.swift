@@ -160,9 +160,19 @@ public struct ScalarCounter {
         if offset < byteOffset { byteOffset = 0; scalars = 0 }
         let end = min(offset, bytes.count)
         guard byteOffset < end else { return scalars }
-        bytes.withUnsafeBufferPointer { b in
+        bytes.withUnsafeBytes { raw in
             var n = scalars
-            for i in byteOffset..<end where b[i] & 0xC0 != 0x80 { n += 1 }
+            var i = byteOffset
+            // Eight bytes at a time: a continuation byte is the one with bit 7 set and bit 6 clear.
+            while i + 8 <= end {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                n += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                i += 8
+            }
+            while i < end {
+                if raw[i] & 0xC0 != 0x80 { n += 1 }
+                i += 1
+            }
             scalars = n
         }
         byteOffset = end

@@ -40,11 +40,11 @@ struct FigureFinder {
         let s = analysis.sentences[sentenceIndex]
         let hits = analysis.hits(in: s)
         defer {
-            for h in hits.reversed() {
+            for h in hits.reversed() where h.hit.has(.weapon) {
                 if let w = h.hit.first(.weapon), let wc = w.weaponClass { lastWeapon = (wc, w.extra); break }
             }
         }
-        if hits.contains(where: { isBlocking($0.hit) }) { return [] }
+        if hits.contains(where: { $0.hit.has(.negative) && isBlocking($0.hit) }) { return [] }
         let numbers = analysis.numbers(in: s).filter { $0.kind == .count }
         if numbers.isEmpty { return [] }
         if speaksOfAPeriod(s) { return [] }

@@ -4,9 +4,11 @@ import SalvoText
 struct Relevance {
     let analysis: TextAnalysis
 
+    private static let counted = LexiconCategory.negative.bit | LexiconCategory.attacker.bit | LexiconCategory.weapon.bit
+
     var isOffTopic: Bool {
         var otherWar = 0, thisWar = 0, accident = 0, weapons = 0
-        for h in analysis.hits {
+        for h in analysis.hits where h.hit.categories & Self.counted != 0 {
             switch h.hit.first(.negative)?.value {
             case "other_war": otherWar += 1
             case "accident": accident += 1
@@ -15,7 +17,7 @@ struct Relevance {
             if h.hit.has(.attacker) { thisWar += 1 }
             if h.hit.has(.weapon) { weapons += 1 }
         }
-        thisWar += analysis.places.filter { $0.place.country == "UA" || $0.place.country == "RU" }.count
+        for p in analysis.places where p.place.country == "UA" || p.place.country == "RU" { thisWar += 1 }
         if otherWar >= 2 && otherWar > thisWar { return true }
         if accident > 0 && weapons == 0 { return true }
         // An anniversary or history piece says so in its headline or lead.

@@ -130,7 +130,7 @@ final class LexiconTable: Sendable {
 }
 
 extension LexiconCategory {
-    var bit: UInt32 {
+    public var bit: UInt32 {
         switch self {
         case .weapon: 1 << 0
         case .quantity: 1 << 1
