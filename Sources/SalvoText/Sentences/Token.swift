@@ -22,9 +22,9 @@ public struct Token: Sendable, Equatable {
 /// Splits folded text into tokens in one byte loop.
 public enum Tokenizer {
     public static func tokens(_ text: FoldedText) -> [Token] {
-        var out: [Token] = []
-        out.reserveCapacity(text.bytes.count / 5)
         text.bytes.withUnsafeBufferPointer { b in
+            var out: [Token] = []
+            out.reserveCapacity(b.count / 4)
             let n = b.count
             var i = 0
             while i < n {
@@ -61,8 +61,8 @@ public enum Tokenizer {
                 out.append(Token(kind: .punct, start: i, end: j))
                 i = j
             }
+            return out
         }
-        return out
     }
 
     static func scalars(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Int {
@@ -73,6 +73,7 @@ public enum Tokenizer {
 
     /// A word runs over letters and digits, and over an apostrophe or hyphen between two of them
     /// (п'ять, Russia's, Kh-101, Shahed-Drohnen).
+    @inline(__always)
     static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
         var j = start
         let n = b.count
