@@ -107,8 +107,14 @@ public struct LexiconHit: Sendable {
         public subscript(i: Int) -> LexiconEntry { hit.table.entries[Int(hit.slot(i))] }
     }
 
+    /// The first entry of `category`; most hits lack most categories, so that check is inlined.
+    @inline(__always)
     public func first(_ category: LexiconCategory) -> LexiconEntry? {
-        guard has(category) else { return nil }
+        has(category) ? entry(of: category) : nil
+    }
+
+    @inline(never)
+    private func entry(of category: LexiconCategory) -> LexiconEntry? {
         for i in 0..<count where table.entries[Int(slot(i))].category == category { return table.entries[Int(slot(i))] }
         return nil
     }
