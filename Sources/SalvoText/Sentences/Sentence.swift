@@ -97,11 +97,11 @@ public struct SentenceSplitter: Sendable {
 
     private func isAbbreviation(before stop: Int, tokens: [Token], text: FoldedText) -> Bool {
         guard stop > 0, tokens[stop - 1].kind == .word, tokens[stop - 1].end == tokens[stop].start else { return false }
-        let word = Array(text.bytes[tokens[stop - 1].range])
-        if abbreviations.contains(word) { return true }
+        let range = tokens[stop - 1].range
         // A single letter is an initial: "V. Zelensky", "О. Ткаченко".
         var scalars = 0
-        for b in word where b & 0xC0 != 0x80 { scalars += 1 }
-        return scalars == 1
+        for i in range where text.bytes[i] & 0xC0 != 0x80 { scalars += 1 }
+        if scalars == 1 { return true }
+        return !abbreviations.isEmpty && abbreviations.contains(Array(text.bytes[range]))
     }
 }
