@@ -112,6 +112,7 @@ public struct Lexicon: Sendable {
     public func hits(from matches: [Automaton.Match], language: String?) -> [LexiconHit] {
         let wanted = Self.languageCode(language)
         var result: [LexiconHit] = []
+        result.reserveCapacity(matches.count)
         var coveredUntil = 0
         var best: LexiconHit?
         let codes = table.languageCodes

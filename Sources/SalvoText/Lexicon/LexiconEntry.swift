@@ -85,7 +85,7 @@ public struct LexiconHit: Sendable {
         default: slots.3 = entry
         }
         count += 1
-        categories |= table.entries[Int(entry)].category.bit
+        categories |= table.categoryBits[Int(entry)]
     }
 
     fileprivate func slot(_ i: Int) -> Int32 {
@@ -124,14 +124,29 @@ public struct LexiconHit: Sendable {
 }
 
 /// The entries of a compiled lexicon, shared by every hit.
-final class LexiconTable: Sendable {
+///
+/// The per-entry codes that every hit reads are kept behind plain pointers: reading a class's array
+/// property costs a retain and a release, and hits are made for every matched word.
+final class LexiconTable: @unchecked Sendable {
     let entries: [LexiconEntry]
     /// Per entry: 0 for common entries, else the language's number in `Lexicon.languages`.
-    let languageCodes: [UInt8]
+    let languageCodes: UnsafeMutablePointer<UInt8>
+    /// Per entry: its category's bit, read without touching the entry itself.
+    let categoryBits: UnsafeMutablePointer<UInt32>
 
     init(entries: [LexiconEntry]) {
         self.entries = entries
-        languageCodes = entries.map { Lexicon.languageCode($0.language) }
+        languageCodes = .allocate(capacity: max(entries.count, 1))
+        categoryBits = .allocate(capacity: max(entries.count, 1))
+        for (i, e) in entries.enumerated() {
+            languageCodes[i] = Lexicon.languageCode(e.language)
+            categoryBits[i] = e.category.bit
+        }
+    }
+
+    deinit {
+        languageCodes.deallocate()
+        categoryBits.deallocate()
     }
 }
 
