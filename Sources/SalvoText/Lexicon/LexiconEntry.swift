@@ -108,18 +108,18 @@ public struct LexiconHit: Sendable {
     }
 
     /// The first entry of `category`; most hits lack most categories, so that check is inlined.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func first(_ category: LexiconCategory) -> LexiconEntry? {
         has(category) ? entry(of: category) : nil
     }
 
-    @inline(never)
-    private func entry(of category: LexiconCategory) -> LexiconEntry? {
+    @usableFromInline @inline(never)
+    func entry(of category: LexiconCategory) -> LexiconEntry? {
         for i in 0..<count where table.entries[Int(slot(i))].category == category { return table.entries[Int(slot(i))] }
         return nil
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     public func has(_ category: LexiconCategory) -> Bool { categories & category.bit != 0 }
 }
 
@@ -151,6 +151,7 @@ final class LexiconTable: @unchecked Sendable {
 }
 
 extension LexiconCategory {
+    @inlinable
     public var bit: UInt32 {
         switch self {
         case .weapon: 1 << 0
