@@ -115,22 +115,3 @@ public struct PlaceOccurrence: Sendable {
 public protocol PlaceFinding: Sendable {
     func places(in text: FoldedText) -> [(range: Range<Int>, place: Place)]
 }
-
-/// Counts Unicode scalars up to increasing byte offsets in one pass, for the contract's `start`/`end`.
-public struct ScalarCounter {
-    private let bytes: [UInt8]
-    private var byteOffset = 0
-    private var scalars = 0
-
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    /// Scalar offset of byte `offset`; calls must not go backwards, else it restarts from 0.
-    public mutating func scalarOffset(ofByte offset: Int) -> Int {
-        if offset < byteOffset { byteOffset = 0; scalars = 0 }
-        while byteOffset < offset && byteOffset < bytes.count {
-            if bytes[byteOffset] & 0xC0 != 0x80 { scalars += 1 }
-            byteOffset += 1
-        }
-        return scalars
-    }
-}
