@@ -14,7 +14,7 @@ struct JSONLinesReader {
             var start = 0
             let n = all.count
             while start < n {
-                let end = Self.lineEnd(all, from: start)
+                let end = Bytes.lineEnd(all, from: start)
                 lineNo += 1
                 let line = UnsafeBufferPointer(rebasing: all[start..<end])
                 start = end + 1
@@ -42,12 +42,6 @@ struct JSONLinesReader {
                 try body(doc)
             }
         }
-    }
-
-    /// The index of the next newline at or after `from`, or the end of the bytes.
-    static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
-        guard let base = b.baseAddress, from < b.count, let nl = memchr(base + from, 0x0A, b.count - from) else { return b.count }
-        return base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
     }
 
     static func describe(_ error: DecodingError) -> String {
