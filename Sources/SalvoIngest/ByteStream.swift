@@ -79,6 +79,15 @@ final class ByteStream {
         }
     }
 
+    /// Bytes still to come from a regular, uncompressed file (held back chunks included); nil for pipes.
+    private var plainSizeLeft: Int? {
+        var info = stat()
+        guard fstat(handle.fileDescriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        let position = lseek(handle.fileDescriptor, 0, SEEK_CUR)
+        guard position >= 0 else { return nil }
+        return max(0, Int(info.st_size) - Int(position)) + pending.reduce(first?.count ?? 0) { $0 + $1.count }
+    }
+
     /// Puts a chunk back so the next `next()` returns it first (to look at the start of the input).
     func unread(_ chunk: [UInt8]) {
         pending.insert(chunk, at: 0)
@@ -87,6 +96,8 @@ final class ByteStream {
     /// Everything (up to `limit` bytes): the bytes read, and the error that stopped reading, if any.
     func readAll(limit: Int) -> (bytes: [UInt8], error: Error?) {
         var out: [UInt8] = []
+        // Growing by doubling would copy a large plain file several times over.
+        if inflater == nil, let size = plainSizeLeft { out.reserveCapacity(min(size, limit) + 1) }
         while let chunk = next() {
             out.append(contentsOf: chunk)
             if out.count > limit { return (out, InputProblem("too large (more than \(limit) bytes)")) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Small helpers for work on UTF-8 bytes, where `String` methods would be slow.
 enum Bytes {
     @inline(__always) static func isSpace(_ b: UInt8) -> Bool {
@@ -73,31 +75,9 @@ enum Bytes {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The first `limit` bytes, with ASCII and basic Cyrillic (А–Я, Ё, І, Ї, Є, Ґ) lowercased; enough
-    /// for comparing line starts with lowercase prefixes without Unicode case mapping.
-    static func lowerPrefix(_ bytes: Substring.UTF8View, _ limit: Int) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(limit)
-        var lead: UInt8 = 0
-        for b in bytes {
-            if out.count >= limit && (b & 0xC0) != 0x80 { break }
-            if lead == 0xD0 && b >= 0x90 && b <= 0x9F {  // А–П → а–п
-                out.append(b + 0x20)
-            } else if lead == 0xD0 && b >= 0xA0 && b <= 0xAF {  // Р–Я → р–я (D1 80–8F)
-                out[out.count - 1] = 0xD1
-                out.append(b - 0x20)
-            } else if lead == 0xD0 && b >= 0x80 && b <= 0x8F {  // Ѐ–Џ (Ё, Є, І, Ї) → ѐ–џ (D1 90–9F)
-                out[out.count - 1] = 0xD1
-                out.append(b + 0x10)
-            } else if lead == 0xD2 && b == 0x90 {  // Ґ → ґ
-                out.append(0x91)
-            } else if lead == 0xC3 && b >= 0x80 && b <= 0x9E && b != 0x97 {  // Latin-1 capitals (Ü, Ö, Ä)
-                out.append(b + 0x20)
-            } else {
-                out.append(lower(b))
-            }
-            lead = b
-        }
-        return out
+    /// The index of the next newline at or after `from`, or `b.count`.
+    static func lineEnd(_ b: UnsafeBufferPointer<UInt8>, from: Int) -> Int {
+        guard let base = b.baseAddress, from < b.count, let nl = memchr(base + from, 0x0A, b.count - from) else { return b.count }
+        return base.distance(to: nl.assumingMemoryBound(to: UInt8.self))
     }
 }

@@ -7,37 +7,40 @@ struct JSONLinesReader {
     var maxRecordBytes: Int
 
     func read(_ bytes: [UInt8], name: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
-        let decoder = JSONDecoder()
-        var lineNo = 0
-        var start = 0
-        let n = bytes.count
-        while start < n {
-            var end = start
-            while end < n && bytes[end] != 0x0A { end += 1 }
-            lineNo += 1
-            let line = bytes[start..<end]
-            start = end + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let label = "\(name):\(lineNo)"
-            guard line.count <= maxRecordBytes else {
-                onError(InputError(input: label, message: "record too large (\(line.count) bytes)"))
-                continue
+        try bytes.withUnsafeBufferPointer { all in
+            var parser = JSONRecordParser()
+            var decoder: JSONDecoder?
+            var lineNo = 0
+            var start = 0
+            let n = all.count
+            while start < n {
+                let end = Bytes.lineEnd(all, from: start)
+                lineNo += 1
+                let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                start = end + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                guard line.count <= maxRecordBytes else {
+                    onError(InputError(input: "\(name):\(lineNo)", message: "record too large (\(line.count) bytes)"))
+                    continue
+                }
+                if let fast = parser.document(line) {
+                    try body(fast)
+                    continue
+                }
+                let full = decoder ?? JSONDecoder()
+                decoder = full
+                let doc: Document
+                do {
+                    doc = try full.decode(Document.self, from: Data(buffer: line))
+                } catch let error as DecodingError {
+                    onError(InputError(input: "\(name):\(lineNo)", message: "not a document record: \(Self.describe(error))"))
+                    continue
+                } catch {
+                    onError(InputError(input: "\(name):\(lineNo)", message: "not valid JSON"))
+                    continue
+                }
+                try body(doc)
             }
-            if let fast = line.withUnsafeBufferPointer({ JSONRecordParser.document($0) }) {
-                try body(fast)
-                continue
-            }
-            let doc: Document
-            do {
-                doc = try decoder.decode(Document.self, from: Data(line))
-            } catch let error as DecodingError {
-                onError(InputError(input: label, message: "not a document record: \(Self.describe(error))"))
-                continue
-            } catch {
-                onError(InputError(input: label, message: "not valid JSON"))
-                continue
-            }
-            try body(doc)
         }
     }
 

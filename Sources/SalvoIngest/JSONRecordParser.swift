@@ -4,57 +4,103 @@ import SalvoModel
 /// "text"}` — straight from bytes. Records are read once per article and Foundation's decoder costs
 /// as much as the extraction that follows; anything this parser does not expect (nested values,
 /// unknown shapes) makes it give up, and the caller falls back to `JSONDecoder`.
+///
+/// ```swift
+/// var parser = JSONRecordParser()
+/// let doc = Array(#"{"id": 7, "text": "Drones hit Odesa."}"#.utf8).withUnsafeBufferPointer { parser.document($0) }
+/// doc?.id   // "7"
+/// ```
 struct JSONRecordParser {
+    /// Unescaped bytes of the string being read; kept from record to record so it is allocated once.
+    var scratch: [UInt8] = []
+
+    /// A field's value, as far as a `Document` cares.
     enum Value {
+        case absent
+        case null
         case string(String)
         case number(Int)
-        case null
         case other
     }
 
-    /// The object's fields, or `nil` if the bytes are not a flat object this parser understands.
-    static func fields(_ b: UnsafeBufferPointer<UInt8>) -> [String: Value]? {
+    /// The fields a `Document` is made of; other keys are read (to check the record) and dropped.
+    struct Record {
+        var id = Value.absent, url = Value.absent, title = Value.absent
+        var language = Value.absent, published = Value.absent, text = Value.absent
+    }
+
+    /// A `Document` from a flat record, or `nil` when the record needs the full decoder (to say what is wrong).
+    mutating func document(_ b: UnsafeBufferPointer<UInt8>) -> Document? {
+        guard let r = record(b) else { return nil }
+        func optional(_ v: Value) -> String?? {
+            switch v {
+            case .absent, .null: return .some(nil)
+            case .string(let s): return .some(s)
+            default: return nil
+            }
+        }
+        let id: String
+        switch r.id {
+        case .string(let s): id = s
+        case .number(let v): id = String(v)
+        default: return nil
+        }
+        guard case .string(let text) = r.text, let url = optional(r.url), let title = optional(r.title),
+              let language = optional(r.language), let published = optional(r.published) else { return nil }
+        return Document(id: id, url: url, title: title, language: language, published: published.flatMap { Day($0) }, text: text)
+    }
+
+    /// The object's fields (a repeated key keeps its last value), or `nil` if the bytes are not a
+    /// flat object this parser understands.
+    mutating func record(_ b: UnsafeBufferPointer<UInt8>) -> Record? {
         var i = 0
         let n = b.count
         func skipSpace() { while i < n && (b[i] == 0x20 || b[i] == 0x09 || b[i] == 0x0D || b[i] == 0x0A) { i += 1 } }
         skipSpace()
         guard i < n, b[i] == 0x7B else { return nil }
         i += 1
-        var out: [String: Value] = [:]
+        var out = Record()
         skipSpace()
         if i < n && b[i] == 0x7D { return out }
         while i < n {
             skipSpace()
-            guard let key = string(b, &i) else { return nil }
+            guard case .some(.some(let key)) = withString(b, &i, Self.field) else { return nil }
             skipSpace()
             guard i < n, b[i] == 0x3A else { return nil }
             i += 1
             skipSpace()
             guard i < n else { return nil }
+            let value: Value
             switch b[i] {
             case 0x22:
                 guard let s = string(b, &i) else { return nil }
-                out[key] = .string(s)
+                value = .string(s)
             case 0x6E:
-                guard i + 4 <= n, b[i + 1] == 0x75, b[i + 2] == 0x6C, b[i + 3] == 0x6C else { return nil }
+                guard Self.word(b, i, "null") else { return nil }
                 i += 4
-                out[key] = .null
+                value = .null
             case 0x2D, 0x30...0x39:
-                var v = 0
-                var negative = false
-                if b[i] == 0x2D { negative = true; i += 1 }
-                let start = i
-                while i < n && b[i] >= 0x30 && b[i] <= 0x39 && i - start < 18 { v = v * 10 + Int(b[i] - 0x30); i += 1 }
-                // Fractions, exponents and huge numbers are not ids: leave them to the full decoder.
-                if i == start || (i < n && (b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 || (b[i] >= 0x30 && b[i] <= 0x39))) { return nil }
-                out[key] = .number(negative ? -v : v)
-            case 0x74, 0x66:
-                let word: [UInt8] = b[i] == 0x74 ? Array("true".utf8) : Array("false".utf8)
-                guard i + word.count <= n, b[i..<(i + word.count)].elementsEqual(word) else { return nil }
-                i += word.count
-                out[key] = .other
+                guard let v = Self.integer(b, &i) else { return nil }
+                value = .number(v)
+            case 0x74:
+                guard Self.word(b, i, "true") else { return nil }
+                i += 4
+                value = .other
+            case 0x66:
+                guard Self.word(b, i, "false") else { return nil }
+                i += 5
+                value = .other
             default:
                 return nil
+            }
+            switch key {
+            case .id?: out.id = value
+            case .url?: out.url = value
+            case .title?: out.title = value
+            case .language?: out.language = value
+            case .published?: out.published = value
+            case .text?: out.text = value
+            case nil: break
             }
             skipSpace()
             guard i < n else { return nil }
@@ -69,95 +115,37 @@ struct JSONRecordParser {
         return nil
     }
 
-    /// A JSON string at `i` (on its opening quote), unescaped; `nil` if malformed or not valid UTF-8.
-    static func string(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> String? {
+    enum Field { case id, url, title, language, published, text }
+
+    /// Which `Document` field a key names: `.some(nil)` for other keys, `nil` if the key is not valid UTF-8.
+    static func field(_ key: UnsafeBufferPointer<UInt8>) -> Field?? {
+        func named(_ name: StaticString) -> Bool {
+            name.utf8CodeUnitCount == key.count && name.withUTF8Buffer { $0.elementsEqual(key) }
+        }
+        if named("text") { return .some(.text) }
+        if named("id") { return .some(.id) }
+        if named("url") { return .some(.url) }
+        if named("title") { return .some(.title) }
+        if named("language") { return .some(.language) }
+        if named("published") { return .some(.published) }
+        return validString(key) == nil ? nil : .some(nil)
+    }
+
+    /// An integer id; fractions, exponents and numbers of more than 18 digits are left to the full decoder.
+    static func integer(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Int? {
         let n = b.count
-        guard i < n, b[i] == 0x22 else { return nil }
-        i += 1
+        var v = 0
+        var negative = false
+        if b[i] == 0x2D { negative = true; i += 1 }
         let start = i
-        // Fast path: no escapes.
-        while i < n && b[i] != 0x22 && b[i] != 0x5C {
-            if b[i] < 0x20 { return nil }
-            i += 1
-        }
-        guard i < n else { return nil }
-        if b[i] == 0x22 {
-            defer { i += 1 }
-            return String(validating: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self)
-        }
-        var out = Array(b[start..<i])
-        while i < n {
-            let c = b[i]
-            if c == 0x22 {
-                i += 1
-                return String(validating: out, as: UTF8.self)
-            }
-            if c < 0x20 { return nil }
-            if c != 0x5C { out.append(c); i += 1; continue }
-            guard i + 1 < n else { return nil }
-            let e = b[i + 1]
-            i += 2
-            switch e {
-            case 0x22: out.append(0x22)
-            case 0x5C: out.append(0x5C)
-            case 0x2F: out.append(0x2F)
-            case 0x62: out.append(0x08)
-            case 0x66: out.append(0x0C)
-            case 0x6E: out.append(0x0A)
-            case 0x72: out.append(0x0D)
-            case 0x74: out.append(0x09)
-            case 0x75:
-                guard var scalar = hex4(b, i) else { return nil }
-                i += 4
-                if (0xD800...0xDBFF).contains(scalar) {
-                    guard i + 6 <= n, b[i] == 0x5C, b[i + 1] == 0x75, let low = hex4(b, i + 2), (0xDC00...0xDFFF).contains(low) else { return nil }
-                    scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    i += 6
-                }
-                guard let u = Unicode.Scalar(scalar) else { return nil }
-                out.append(contentsOf: String(Character(u)).utf8)
-            default:
-                return nil
-            }
-        }
-        return nil
+        while i < n && b[i] >= 0x30 && b[i] <= 0x39 && i - start < 18 { v = v * 10 + Int(b[i] - 0x30); i += 1 }
+        if i == start || (i < n && (b[i] == 0x2E || b[i] == 0x65 || b[i] == 0x45 || (b[i] >= 0x30 && b[i] <= 0x39))) { return nil }
+        return negative ? -v : v
     }
 
-    private static func hex4(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32? {
-        guard i + 4 <= b.count else { return nil }
-        var v: UInt32 = 0
-        for k in i..<(i + 4) {
-            let c = b[k]
-            let d: UInt32
-            switch c {
-            case 0x30...0x39: d = UInt32(c - 0x30)
-            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
-            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
-            default: return nil
-            }
-            v = v << 4 | d
-        }
-        return v
-    }
-
-    /// A `Document` from a flat record, or `nil` when the record needs the full decoder (to say what is wrong).
-    static func document(_ b: UnsafeBufferPointer<UInt8>) -> Document? {
-        guard let f = fields(b) else { return nil }
-        func str(_ k: String) -> String?? {
-            switch f[k] {
-            case nil, .null?: return .some(nil)
-            case .string(let s)?: return .some(s)
-            default: return nil
-            }
-        }
-        let id: String
-        switch f["id"] {
-        case .string(let s)?: id = s
-        case .number(let v)?: id = String(v)
-        default: return nil
-        }
-        guard case .string(let text)? = f["text"], let url = str("url"), let title = str("title"),
-              let language = str("language"), let published = str("published") else { return nil }
-        return Document(id: id, url: url, title: title, language: language, published: published.flatMap { Day($0) }, text: text)
+    /// Whether the literal `word` (`null`, `true`, `false`) starts at `i`.
+    static func word(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, _ word: StaticString) -> Bool {
+        let m = word.utf8CodeUnitCount
+        return i + m <= b.count && word.withUTF8Buffer { $0.elementsEqual(UnsafeBufferPointer(rebasing: b[i..<(i + m)])) }
     }
 }

@@ -10,8 +10,7 @@ extension TextCleanup {
             var lineStart = 0
             var firstLine = true
             while lineStart <= n {
-                var lineEnd = lineStart
-                while lineEnd < n && b[lineEnd] != 0x0A { lineEnd += 1 }
+                let lineEnd = Bytes.lineEnd(b, from: lineStart)
                 var s = lineStart, e = lineEnd
                 while s < e && Bytes.isSpace(b[s]) { s += 1 }
                 while e > s && Bytes.isSpace(b[e - 1]) { e -= 1 }
@@ -22,11 +21,12 @@ extension TextCleanup {
                         if startsLower(b, s, e, Self.frontMatter) || startsLower(b, s, e, Self.dateStamp) { return true }
                         if let title, sameLetters(b, s, e, title) { return true }
                     }
-                    if length < 300 {
+                    if length < 300, lineStartKeys.contains(startKey(b, s, e)) {
                         if commentFormStarts.contains(where: { startsLower(b, s, e, $0) })
                             || tagPrefixes.contains(where: { startsLower(b, s, e, $0) })
                             || bioPrefixes.contains(where: { startsLower(b, s, e, $0) }) { return true }
-                        if length < 160 && firstWordIsShareLabel(b, s, e) { return true }
+                        // 24 bytes: longer labels ("одноклассники") never counted here, and the output must not change.
+                        if length < 160 && firstWordIsShareLabel(b, s, e, maxBytes: 24) { return true }
                     }
                 }
                 lineStart = lineEnd + 1
@@ -83,7 +83,27 @@ extension TextCleanup {
 
     static let frontMatter: [UInt8] = Array("---".utf8)
     static let dateStamp: [UInt8] = Array("date ".utf8)
-    static let shareLabels: Set<[UInt8]> = Set(shareWords.map { Array($0.utf8) })
+    /// Share labels by their length in bytes, to compare a line's first word with a few of them.
+    static let shareLabelsByLength: [[[UInt8]]] = {
+        let labels = shareWords.map { Array($0.utf8) }
+        var table = Array(repeating: [[UInt8]](), count: labels.map(\.count).max()! + 1)
+        for l in labels { table[l.count].append(l) }
+        return table
+    }()
+
+    /// The lowercased first scalar of every prefix and label a boilerplate line can start with: most
+    /// lines start with none of them and need no prefix comparisons at all.
+    static let lineStartKeys: Set<UInt16> = Set((commentFormStarts + tagPrefixes + bioPrefixes + shareWords.map { Array($0.utf8) }).map { p in
+        p.withUnsafeBufferPointer { startKey($0, 0, $0.count) }
+    })
+
+    /// A line's first scalar lowercased as `startsLower` does (two bytes for Latin-1 and Cyrillic), as one number.
+    static func startKey(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> UInt16 {
+        let c = b[s]
+        guard c == 0xD0 || c == 0xD1 || c == 0xD2 || c == 0xC3, s + 1 < e else { return UInt16(Bytes.lower(c)) }
+        let (l0, l1) = lowerPair(c, b[s + 1])
+        return UInt16(l0) << 8 | UInt16(l1)
+    }
 
     /// Whether the bytes `b[s..<e]`, lowercased (ASCII, Latin-1, basic Cyrillic), start with `prefix`.
     static func startsLower(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, _ prefix: [UInt8]) -> Bool {
@@ -117,23 +137,30 @@ extension TextCleanup {
         }
     }
 
-    private static func firstWordIsShareLabel(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int) -> Bool {
+    /// Whether the line's first word (up to a space or `|`, at most `maxBytes` long) is a share label, in any case.
+    static func firstWordIsShareLabel(_ b: UnsafeBufferPointer<UInt8>, _ s: Int, _ e: Int, maxBytes: Int) -> Bool {
         var w = s
         while w < e && b[w] != 0x20 && b[w] != 0x7C { w += 1 }
-        guard w - s <= 24 else { return false }
-        var word: [UInt8] = []
-        var i = s
-        while i < w {
-            if (b[i] == 0xD0 || b[i] == 0xD1 || b[i] == 0xD2 || b[i] == 0xC3) && i + 1 < w {
-                let (l0, l1) = lowerPair(b[i], b[i + 1])
-                word.append(l0)
-                word.append(l1)
-                i += 2
-            } else {
-                word.append(Bytes.lower(b[i]))
-                i += 1
+        let length = w - s
+        guard length <= maxBytes, length < shareLabelsByLength.count else { return false }
+        // Lowercasing keeps the length, so a label of the same length that the word starts with is the word.
+        return shareLabelsByLength[length].contains { startsLower(b, s, w, $0) }
+    }
+
+    /// Whether a line could read the same as a title whose normalized form has `titleScalars` scalars.
+    /// Every ASCII letter or digit and every Cyrillic letter (lead byte D0 or D1) keeps at least one
+    /// scalar in the line's normalized form, and canonically equal strings differ at most fourfold in
+    /// scalars (the longest canonical decomposition): a first paragraph is rejected without normalizing it.
+    static func mayReadSame(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, titleScalars: Int) -> Bool {
+        let limit = 4 * titleScalars
+        var letters = 0
+        for i in line {
+            let c = b[i]
+            if (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0xD0 || c == 0xD1 {
+                letters += 1
+                if letters > limit { return false }
             }
         }
-        return shareLabels.contains(word)
+        return true
     }
 }

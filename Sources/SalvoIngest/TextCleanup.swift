@@ -17,15 +17,28 @@ public enum TextCleanup {
 
     public static func clean(_ text: String, title knownTitle: String? = nil) -> Result {
         guard mayNeedCleaning(text, title: knownTitle) else { return Result(text: trimmed(text), title: knownTitle, published: nil) }
+        var storage = text
+        return storage.withUTF8 { cleanLines(text, $0, title: knownTitle) }
+    }
+
+    /// The line-by-line clean-up, on byte ranges of `b` (the UTF-8 of `text`): only the few lines
+    /// that need `String` semantics (front matter, a date stamp, the repeated title, share lines)
+    /// are looked at as Substrings.
+    private static func cleanLines(_ text: String, _ b: UnsafeBufferPointer<UInt8>, title knownTitle: String?) -> Result {
         var title = knownTitle
         var published: String?
-        var lines = splitLines(text)
+        var lines = splitLines(b)
         let originalCount = lines.count
+        func line(_ r: Range<Int>) -> Substring {
+            let u = text.utf8
+            return text[u.index(u.startIndex, offsetBy: r.lowerBound)..<u.index(u.startIndex, offsetBy: r.upperBound)]
+        }
+        func isFence(_ l: Line) -> Bool { l.trimmed.count == 3 && l.trimmed.allSatisfy { b[$0] == 0x2D } }
 
         // Front matter (Jekyll, Hugo): `---` ... `---` at the very top.
-        if lines.first?.trimmed == "---", let end = lines.dropFirst().firstIndex(where: { $0.trimmed == "---" }), end < 40 {
-            for line in lines[1..<end] {
-                let l = line.trimmed
+        if let first = lines.first, isFence(first), let end = lines.dropFirst().firstIndex(where: isFence), end < 40 {
+            for l in lines[1..<end] {
+                let l = line(l.trimmed)
                 if let v = value(of: "title", in: l), title == nil { title = v }
                 if let v = value(of: "date", in: l), published == nil { published = PageMetadata.day(v) }
             }
@@ -33,73 +46,103 @@ public enum TextCleanup {
         }
         // A date stamp before the first words: " date 2024-11-17 Text…"
         if let first = lines.firstIndex(where: { !$0.trimmed.isEmpty }) {
-            let l = lines[first].trimmed
+            let l = line(lines[first].trimmed)
             if l.hasPrefix("date "), l.utf8.count >= 15 {
                 let rest = l.dropFirst(5)
                 if let day = PageMetadata.day(String(rest.prefix(10))) {
                     published = published ?? day
-                    lines[first] = Line(rest.dropFirst(10))
+                    let after = rest.dropFirst(10).utf8
+                    let from = text.utf8.distance(from: text.utf8.startIndex, to: after.startIndex)
+                    lines[first] = Line(from..<(from + after.count), in: b)
                 }
             }
         }
         // The title again as the first line.
         if let t = title.map(normalized), !t.isEmpty, let first = lines.firstIndex(where: { !$0.trimmed.isEmpty }),
-           normalized(lines[first].trimmed) == t {
+           mayReadSame(b, lines[first].trimmed, titleScalars: t.unicodeScalars.count), normalized(line(lines[first].trimmed)) == t {
             lines.remove(at: first)
         }
         // The comment form and whatever follows it.
-        if let cut = lines.firstIndex(where: { isCommentFormStart($0.trimmed) }) {
+        if let cut = lines.firstIndex(where: { isCommentFormStart(b, $0.trimmed) }) {
             lines.removeSubrange(cut...)
         }
-        lines.removeAll { isBoilerplateLine($0.trimmed) }
+        lines.removeAll { l in isBoilerplateLine(b, l.trimmed) { line(l.trimmed) } }
 
-        var out = lines.count == originalCount && title == knownTitle && published == nil
-            ? text : lines.map(\.text).joined(separator: "\n")
-        while out.hasPrefix("\n") || out.hasPrefix(" ") { out.removeFirst() }
-        while out.hasSuffix("\n") || out.hasSuffix(" ") { out.removeLast() }
+        var out = lines.count == originalCount && title == knownTitle && published == nil ? text : joined(lines, b)
+        // Trimmed Character by Character, as before: a space that carries a combining mark stays.
+        var kept = Substring(out)
+        while kept.hasPrefix("\n") || kept.hasPrefix(" ") { kept.removeFirst() }
+        while kept.hasSuffix("\n") || kept.hasSuffix(" ") { kept.removeLast() }
+        if kept.startIndex != out.startIndex || kept.endIndex != out.endIndex { out = String(kept) }
         return Result(text: out, title: title, published: published)
     }
 
-    /// A line as a slice of the text (no copies), with its trimmed form.
+    /// A line as byte ranges of the text: all of it, and without surrounding white space.
     struct Line {
-        var text: Substring
-        var trimmed: Substring
-        init(_ text: Substring) {
+        var text: Range<Int>
+        var trimmed: Range<Int>
+        init(_ text: Range<Int>, in b: UnsafeBufferPointer<UInt8>) {
             self.text = text
-            let u = text.utf8
-            var start = u.startIndex, end = u.endIndex
-            while start < end, Bytes.isSpace(u[start]) { start = u.index(after: start) }
-            while end > start, Bytes.isSpace(u[u.index(before: end)]) { end = u.index(before: end) }
-            trimmed = text[start..<end]
+            var start = text.lowerBound, end = text.upperBound
+            while start < end, Bytes.isSpace(b[start]) { start += 1 }
+            while end > start, Bytes.isSpace(b[end - 1]) { end -= 1 }
+            trimmed = start..<end
         }
     }
 
-    static func splitLines(_ text: String) -> [Line] {
+    static func splitLines(_ b: UnsafeBufferPointer<UInt8>) -> [Line] {
         var out: [Line] = []
-        let u = text.utf8
-        var start = u.startIndex
-        var i = u.startIndex
-        while i != u.endIndex {
-            if u[i] == 0x0A {
-                out.append(Line(text[start..<i]))
-                start = u.index(after: i)
-            }
-            i = u.index(after: i)
+        var start = 0
+        while true {
+            let end = Bytes.lineEnd(b, from: start)
+            out.append(Line(start..<end, in: b))
+            guard end < b.count else { return out }
+            start = end + 1
         }
-        out.append(Line(text[start..<u.endIndex]))
-        return out
+    }
+
+    /// The lines' bytes joined with newlines; they are whole scalars of valid UTF-8, so nothing is repaired.
+    static func joined(_ lines: [Line], _ b: UnsafeBufferPointer<UInt8>) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(b.count)
+        for (k, l) in lines.enumerated() {
+            if k > 0 { bytes.append(0x0A) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[l.text]))
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     static func value(of key: String, in line: Substring) -> String? {
-        guard line.hasPrefix(key + ":") else { return nil }
+        // Bytes first: building `key + ":"` and comparing Characters costs more than the whole front matter.
+        guard line.utf8.starts(with: key.utf8), line.utf8.dropFirst(key.utf8.count).first == 0x3A,
+              line.hasPrefix(key + ":") else { return nil }
         var v = line.dropFirst(key.count + 1)
         while v.first == " " { v.removeFirst() }
         if v.count >= 2, let f = v.first, f == "\"" || f == "'", v.last == f { v = v.dropFirst().dropLast() }
         return v.isEmpty ? nil : String(v)
     }
 
+    /// Letters and digits only, lowercased scalar by scalar as `String.lowercased()` does: how a
+    /// title and a line are compared. ASCII and basic Cyrillic are mapped here, the rest by their
+    /// Unicode properties, which are slow to look up.
     static func normalized(_ s: some StringProtocol) -> String {
-        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count)
+        for u in s.unicodeScalars {
+            switch u.value {
+            case 0x30...0x39, 0x61...0x7A: out.append(UInt8(u.value))
+            case 0x41...0x5A: out.append(UInt8(u.value) | 0x20)
+            case 0..<0x80: continue
+            case 0x400...0x40F: UTF8.encode(Unicode.Scalar(u.value + 0x50)!) { out.append($0) }  // Ѐ–Џ → ѐ–џ
+            case 0x410...0x42F: UTF8.encode(Unicode.Scalar(u.value + 0x20)!) { out.append($0) }  // А–Я → а–я
+            case 0x430...0x45F: UTF8.encode(u) { out.append($0) }
+            default:
+                for l in u.properties.lowercaseMapping.unicodeScalars where l.properties.isAlphabetic || l.properties.numericType != nil {
+                    UTF8.encode(l) { out.append($0) }
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let commentFormStarts: [[UInt8]] = [
@@ -108,10 +151,8 @@ public enum TextCleanup {
         "kommentar verfassen", "hinterlasse einen kommentar",
     ].map { Array($0.utf8) }
 
-    static func isCommentFormStart(_ line: Substring) -> Bool {
-        guard line.utf8.count < 300 else { return false }
-        let head = Bytes.lowerPrefix(line.utf8, 64)
-        return commentFormStarts.contains { head.starts(with: $0) }
+    static func isCommentFormStart(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        line.count < 300 && commentFormStarts.contains { startsLower(b, line.lowerBound, line.upperBound, $0) }
     }
 
     static let tagPrefixes: [[UInt8]] = [
@@ -127,22 +168,32 @@ public enum TextCleanup {
         "поделиться", "поділитися", "teilen", "drucken", "vk", "вконтакте", "одноклассники", "skype", "messenger",
     ]
 
-    static func isBoilerplateLine(_ line: Substring) -> Bool {
-        let count = line.utf8.count
+    /// Whether the (trimmed) line is a tag list, an author bio or a row of share buttons; `text`
+    /// gives the line as a Substring for the one check that needs Unicode lowercasing.
+    static func isBoilerplateLine(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>, text: () -> Substring) -> Bool {
+        let count = line.count, s = line.lowerBound, e = line.upperBound
         guard count > 0, count < 300 else { return false }
-        let head = Bytes.lowerPrefix(line.utf8, 64)
-        if tagPrefixes.contains(where: { head.starts(with: $0) }) { return true }
-        if bioPrefixes.contains(where: { head.starts(with: $0) }) { return true }
-        // A short line made only of share-button labels.
-        guard count < 160 else { return false }
-        // Cheap test first: the first word must be a share label.
-        let firstWord = head.prefix { $0 != 0x20 && $0 != 0x7C }
-        guard shareWords.contains(String(decoding: firstWord, as: UTF8.self)) else { return false }
-        let l = line.lowercased()
+        if tagPrefixes.contains(where: { startsLower(b, s, e, $0) }) { return true }
+        if bioPrefixes.contains(where: { startsLower(b, s, e, $0) }) { return true }
+        // A short line made only of share-button labels; cheap test first: the first word must be one.
+        guard count < 160, firstWordIsShareLabel(b, s, e, maxBytes: 64), onlyShareLineBytes(b, line) else { return false }
+        let l = text().lowercased()
         let words = l.split(whereSeparator: { $0 == " " || $0 == "|" || $0 == "·" || $0 == "•" || $0 == "/" })
         if !words.isEmpty && words.count <= 12 && words.allSatisfy({ shareWords.contains(String($0)) }) {
             return words.contains { $0.hasPrefix("share") || $0 == "tweet" || $0.hasPrefix("поделит") || $0.hasPrefix("поділит") || $0 == "teilen" || $0 == "facebook" }
         }
         return false
+    }
+
+    /// Whether the line could be share labels alone. Their words are letters, `:` and `-` between
+    /// `" "`, `|`, `/`, `·` and `•`; lowercasing keeps every other ASCII character (a digit, a full
+    /// stop) in some word, so a line with one is an ordinary sentence, known without lowercasing it.
+    static func onlyShareLineBytes(_ b: UnsafeBufferPointer<UInt8>, _ line: Range<Int>) -> Bool {
+        for i in line {
+            let c = b[i]
+            guard c >= 0x80 || c | 0x20 >= 0x61 && c | 0x20 <= 0x7A || c == 0x3A || c == 0x2D || c == 0x20 || c == 0x7C || c == 0x2F
+            else { return false }
+        }
+        return true
     }
 }

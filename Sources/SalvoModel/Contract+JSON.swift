@@ -24,7 +24,7 @@ extension Figure {
             w.field("value") { $0.int(value) }
             w.field("qualifier") { $0.string(qualifier.rawValue) }
             w.field("place") { $0.optional(place) { $0.string($1) } }
-            w.field("date") { $0.optional(date) { $0.string($1.description) } }
+            w.field("date") { $0.optional(date) { $0.day($1) } }
             w.field("claimant") { $0.string(claimant.rawValue) }
             w.field("claimant_name") { $0.optional(claimantName) { $0.string($1) } }
             w.field("sentence") { $0.string(sentence) }
@@ -38,7 +38,7 @@ extension Figure {
 extension Event {
     public func write(to w: inout JSONWriter) {
         w.object { w in
-            w.field("date") { $0.optional(date) { $0.string($1.description) } }
+            w.field("date") { $0.optional(date) { $0.day($1) } }
             w.field("attacker") { $0.optional(attacker) { $0.string($1.rawValue) } }
             w.field("places") { w in w.array { w in for p in places { p.write(to: &w) } } }
             w.field("targets") { w in w.array { w in for t in targets { w.string(t) } } }
@@ -54,7 +54,7 @@ extension ExtractedDocument {
             w.field("url") { $0.optional(url) { $0.string($1) } }
             w.field("title") { $0.optional(title) { $0.string($1) } }
             w.field("language") { $0.optional(language) { $0.string($1) } }
-            w.field("published") { $0.optional(published) { $0.string($1.description) } }
+            w.field("published") { $0.optional(published) { $0.day($1) } }
             w.field("events") { w in w.array { w in for e in events { e.write(to: &w) } } }
             if let text { w.field("text") { $0.string(text) } }
         }

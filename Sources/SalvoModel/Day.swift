@@ -18,18 +18,26 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// Parses `YYYY-MM-DD`, also the leading date of an ISO timestamp (`2024-11-17T05:00:00Z`).
     public init?(_ text: some StringProtocol) {
-        let u = Array(text.utf8.prefix(10))
-        guard u.count == 10, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-") else { return nil }
-        func digits(_ r: Range<Int>) -> Int? {
-            var v = 0
-            for i in r {
-                guard u[i] >= 48, u[i] <= 57 else { return nil }
-                v = v * 10 + Int(u[i] - 48)
+        // Read in place: every JSON Lines record has a date, and copying its bytes out costs more than parsing them.
+        var parts = (0, 0, 0)
+        var k = 0
+        for c in text.utf8 {
+            if k == 4 || k == 7 {
+                guard c == UInt8(ascii: "-") else { return nil }
+            } else {
+                guard c >= 48, c <= 57 else { return nil }
+                let digit = Int(c - 48)
+                switch k {
+                case ..<4: parts.0 = parts.0 * 10 + digit
+                case ..<7: parts.1 = parts.1 * 10 + digit
+                default: parts.2 = parts.2 * 10 + digit
+                }
             }
-            return v
+            k += 1
+            if k == 10 { break }
         }
-        guard let y = digits(0..<4), let m = digits(5..<7), let d = digits(8..<10) else { return nil }
-        self.init(year: y, month: m, day: d)
+        guard k == 10 else { return nil }
+        self.init(year: parts.0, month: parts.1, day: parts.2)
     }
 
     public static func isLeap(_ year: Int) -> Bool { (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 }

@@ -50,32 +50,72 @@ public struct JSONWriter {
         copy.withUTF8 { utf8 in
             // Copy runs of plain bytes at once; only quotes, backslashes and control bytes are escaped.
             var runStart = 0
-            for i in 0..<utf8.count {
-                let b = utf8[i]
-                guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
-                if runStart < i { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i])) }
-                switch b {
-                case 0x22: bytes.append(0x5C); bytes.append(0x22)
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                case 0x09: bytes.append(0x5C); bytes.append(0x74)
-                default:
-                    let hex: StaticString = "0123456789abcdef"
-                    hex.withUTF8Buffer { h in bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, h[Int(b >> 4)], h[Int(b & 0xF)]]) }
-                }
+            var i = JSONScan.plainRunEnd(utf8, from: 0)
+            while i < utf8.count {
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<i]))
+                escape(utf8[i])
                 runStart = i + 1
+                i = JSONScan.plainRunEnd(utf8, from: runStart)
             }
-            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count])) }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<utf8.count]))
         }
+        bytes.append(0x22)
+        needsComma = true
+    }
+
+    private mutating func escape(_ b: UInt8) {
+        switch b {
+        case 0x22: bytes.append(0x5C); bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+        case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+        case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+        case 0x09: bytes.append(0x5C); bytes.append(0x74)
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            hex.withUTF8Buffer { h in bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, h[Int(b >> 4)], h[Int(b & 0xF)]]) }
+        }
+    }
+
+    /// A day as the string `"YYYY-MM-DD"`, the same as `string(day.description)` without building it.
+    public mutating func day(_ d: Day) {
+        // Days out of the calendar's range are rare enough to be written the slow way.
+        guard d.year >= 0, d.month >= 0, d.day >= 0 else { return string(d.description) }
+        separate()
+        bytes.append(0x22)
+        digits(d.year, width: 4)
+        bytes.append(0x2D)
+        digits(d.month, width: 2)
+        bytes.append(0x2D)
+        digits(d.day, width: 2)
         bytes.append(0x22)
         needsComma = true
     }
 
     public mutating func int(_ v: Int) {
         separate()
-        bytes.append(contentsOf: String(v).utf8)
+        if v < 0 {
+            bytes.append(0x2D)
+            // The magnitude as UInt: -Int.min does not fit in an Int.
+            digits(v.magnitude)
+        } else {
+            digits(UInt(v))
+        }
         needsComma = true
+    }
+
+    /// Decimal digits of `v`, zero-padded to `width`.
+    private mutating func digits(_ v: some BinaryInteger, width: Int = 1) {
+        var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)  // room for 20 digits without allocating
+        withUnsafeMutableBytes(of: &scratch) { buf in
+            var n = UInt64(v)
+            var i = buf.count
+            repeat {
+                i -= 1
+                buf[i] = 0x30 + UInt8(n % 10)
+                n /= 10
+            } while n > 0 || buf.count - i < width
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buf[i...]))
+        }
     }
 
     public mutating func double(_ v: Double) {
@@ -95,6 +135,12 @@ public struct JSONWriter {
     }
 
     public mutating func raw(_ b: UInt8) { bytes.append(b) }
+
+    /// Empties the buffer, keeping its memory, to write the next value (one buffer for a whole output).
+    public mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+        needsComma = false
+    }
 
     /// A value that is already JSON (an event the store keeps written), copied as it is.
     public mutating func json(_ value: String) {

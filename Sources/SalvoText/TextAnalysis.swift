@@ -146,36 +146,3 @@ public struct PlaceOccurrence: Sendable {
 public protocol PlaceFinding: Sendable {
     func places(in text: FoldedText) -> [(range: Range<Int>, place: Place)]
 }
-
-/// Counts Unicode scalars up to increasing byte offsets in one pass, for the contract's `start`/`end`.
-public struct ScalarCounter {
-    private let bytes: [UInt8]
-    private var byteOffset = 0
-    private var scalars = 0
-
-    public init(_ bytes: [UInt8]) { self.bytes = bytes }
-
-    /// Scalar offset of byte `offset`; calls must not go backwards, else it restarts from 0.
-    public mutating func scalarOffset(ofByte offset: Int) -> Int {
-        if offset < byteOffset { byteOffset = 0; scalars = 0 }
-        let end = min(offset, bytes.count)
-        guard byteOffset < end else { return scalars }
-        bytes.withUnsafeBytes { raw in
-            var n = scalars
-            var i = byteOffset
-            // Eight bytes at a time: a continuation byte is the one with bit 7 set and bit 6 clear.
-            while i + 8 <= end {
-                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                n += 8 - (w & ~(w << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                i += 8
-            }
-            while i < end {
-                if raw[i] & 0xC0 != 0x80 { n += 1 }
-                i += 1
-            }
-            scalars = n
-        }
-        byteOffset = end
-        return scalars
-    }
-}

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import SalvoIngest
+import SalvoModel
 
 @Suite struct DocumentReaderTests {
     func withTemp(_ name: String, _ bytes: [UInt8], _ body: (String) -> Void) {
@@ -27,6 +28,20 @@ import Testing
             #expect(errors.count == 2)
             #expect(errors[0].hasPrefix("\(path):2: "))
             #expect(errors[1].contains("missing \"text\""))
+        }
+    }
+
+    @Test func jsonLinesReportsBadBytesAndBrokenLinesAsBefore() {
+        var bytes = Array("{\"id\": \"a\", \"text\": \"One.\"}\r\n\n   \n{\"id\": \"b\", \"text\": \"bad ".utf8)
+        bytes += [0xFF] + Array(" byte\"}\n{\"id\": \"c\", \"text\": \"unterminated\n{\"id\": \"d\", \"text\": \"lone \\uD83D\"}\n".utf8)
+        bytes += Array("{\"id\": \"e\", \"text\": \"pair \\uD83D\\uDE00\", \"tags\": [1]}\n{\"id\": \"f\", \"text\": 5}\n{\"id\": \"g\", \"text\": \"no newline\"}".utf8)
+        withTemp("mixed.jsonl", bytes) { path in
+            var docs: [Document] = []
+            var errors: [String] = []
+            DocumentReader().read(path, onError: { errors.append($0.description) }) { docs.append($0) }
+            #expect(docs.map(\.id) == ["a", "e", "g"])
+            #expect(docs.map(\.text) == ["One.", "pair 😀", "no newline"])
+            #expect(errors == [4, 5, 6].map { "\(path):\($0): not a document record: not valid JSON" } + ["\(path):8: not a document record: wrong type at \"text\""])
         }
     }
 

@@ -59,3 +59,34 @@ import SalvoModel
         #expect(LanguageGuess.guess(text) == expected)
     }
 }
+
+@Suite struct TextCleanupLinesTests {
+    /// The definition `normalized` must agree with: Unicode lowercasing, then letters and digits.
+    func reference(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil }.map(Character.init))
+    }
+
+    @Test func normalizedAgreesWithUnicodeLowercasing() {
+        for s in ["Big News: Strikes — 5 killed", "ЁЖИК Ѐ Џ ҐЄЇІ ѢѣѲ", "Straße ẞ İstanbul ΟΔΟΣ", "LIN\u{212A} ½ ٣ x\u{301}", "", "…!?"] {
+            #expect(TextCleanup.normalized(s) == reference(s))
+            #expect(TextCleanup.normalized(Substring(s)) == reference(s))
+        }
+    }
+
+    @Test func longFirstLinesAreNotTakenForTheTitle() {
+        let title = "Drones hit Odesa"
+        let first = "Drones hit Odesa overnight and " + String(repeating: "damaged houses ", count: 10)
+        #expect(TextCleanup.clean("---\ntitle: \(title)\n---\n\(first)\nMore.").text == first + "\nMore.")
+        #expect(TextCleanup.clean("---\ntitle: \(title)\n---\nDRONES — hit «Odesa»\nMore.").text == "More.")
+    }
+
+    @Test func shareRowsGoButSentencesWithShareWordsStay() {
+        let text = "Tags: drones\nThis article was updated at 10:00.\nОдноклассники | Поделиться\nShare / Tweet · Email\nOn this day 5 drones flew.\nBody."
+        #expect(TextCleanup.clean(text).text == "This article was updated at 10:00.\nOn this day 5 drones flew.\nBody.")
+    }
+
+    @Test func trimsOnlyWholeSpacesAndNewlines() {
+        #expect(TextCleanup.clean("Tags: x\n \n  Body text.  \n\n").text == "Body text.")
+        #expect(TextCleanup.clean("Tags: x\n \u{301}Body.").text == " \u{301}Body.")
+    }
+}

@@ -30,3 +30,40 @@ import Testing
 private struct ExtractedDocumentProbe: Decodable {
     var events: [Event]
 }
+
+@Suite struct JSONWriterTests {
+    func written(_ body: (inout JSONWriter) -> Void) -> String {
+        var w = JSONWriter()
+        body(&w)
+        return String(decoding: w.bytes, as: UTF8.self)
+    }
+
+    @Test func escapesOnlyWhatJSONNeedsAroundLongRuns() {
+        let run = String(repeating: "Київ drones ", count: 4)
+        let s = run + "\"q\" \\ \n\r\t\u{01}\u{1F}/é😀" + run
+        #expect(written { $0.string(s) } == "\"" + run + #"\"q\" \\ \n\r\t\u0001\u001f/é😀"# + run + "\"")
+        #expect(written { $0.string("") } == #""""#)
+        #expect(written { $0.string("12345678\"") } == #""12345678\"""#)
+    }
+
+    @Test func integersAndDaysWithoutIntermediateStrings() {
+        #expect(written { $0.array { w in for v in [0, 7, -7, 1234567890, Int.max, Int.min] { w.int(v) } } }
+            == "[0,7,-7,1234567890,\(Int.max),\(Int.min)]")
+        for text in ["2024-11-17", "0987-01-02", "2000-02-29"] {
+            #expect(written { $0.day(Day(text)!) } == "\"\(text)\"")
+        }
+        var far = Day("2024-01-01")!
+        far.year = 12345
+        #expect(written { $0.day(far) } == "\"\(far.description)\"")
+        far.year = -5
+        #expect(written { $0.day(far) } == "\"\(far.description)\"")
+    }
+
+    @Test func aReusedWriterStartsAfresh() {
+        var w = JSONWriter()
+        w.object { $0.field("a") { $0.int(1) } }
+        w.removeAll()
+        w.object { $0.field("b") { $0.null() } }
+        #expect(String(decoding: w.bytes, as: UTF8.self) == #"{"b":null}"#)
+    }
+}

@@ -6,6 +6,8 @@ struct ExtractionOutput {
     let format: OutputFormat
     private var wroteAny = false
     private var out = StandardOutput()
+    /// One document's JSON; reused so writing a document allocates nothing once it has grown.
+    private var json = JSONWriter(capacity: 1 << 16)
 
     init(format: OutputFormat) {
         self.format = format
@@ -17,9 +19,11 @@ struct ExtractionOutput {
     mutating func write(_ doc: ExtractedDocument) {
         switch format {
         case .jsonl:
-            out.write(json(doc) + "\n")
+            writeJSON(doc)
+            out.write("\n")
         case .json:
-            out.write((wroteAny ? ",\n" : "[\n") + json(doc))
+            out.write(wroteAny ? ",\n" : "[\n")
+            writeJSON(doc)
         case .table:
             for event in doc.events {
                 for f in event.figures {
@@ -40,8 +44,10 @@ struct ExtractionOutput {
         out.flush()
     }
 
-    private func json(_ doc: ExtractedDocument) -> String {
-        String(decoding: doc.jsonBytes, as: UTF8.self)
+    private mutating func writeJSON(_ doc: ExtractedDocument) {
+        json.removeAll()
+        doc.write(to: &json)
+        out.write(json.bytes)
     }
 }
 
@@ -51,6 +57,11 @@ struct StandardOutput {
 
     mutating func write(_ s: String) {
         buffer.append(contentsOf: s.utf8)
+        if buffer.count >= 1 << 16 { flush() }
+    }
+
+    mutating func write(_ bytes: [UInt8]) {
+        buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 16 { flush() }
     }
 
