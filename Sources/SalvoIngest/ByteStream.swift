@@ -79,6 +79,30 @@ final class ByteStream {
         }
     }
 
+    /// The rest of a regular, uncompressed file (up to `limit` + 1 bytes) read straight into one array:
+    /// chunk by chunk, every byte would be copied three times into freshly faulted-in memory.
+    /// Anything left (a file that grew, a read error) is for `next()` as usual.
+    private func readPlainFile(limit: Int) -> [UInt8] {
+        guard let size = plainSizeLeft else { return [] }
+        var head: [UInt8] = []
+        while !pending.isEmpty || first != nil, let chunk = next() { head.append(contentsOf: chunk) }
+        let fd = handle.fileDescriptor
+        return [UInt8](unsafeUninitializedCapacity: max(head.count, min(size, limit) + 1)) { buf, count in
+            head.withUnsafeBufferPointer { h in _ = buf.initialize(from: h) }
+            count = head.count
+            while count < buf.count {
+                let n = read(fd, buf.baseAddress! + count, buf.count - count)
+                if n > 0 {
+                    count += n
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
+            }
+        }
+    }
+
     /// Bytes still to come from a regular, uncompressed file (held back chunks included); nil for pipes.
     private var plainSizeLeft: Int? {
         var info = stat()
@@ -95,13 +119,9 @@ final class ByteStream {
 
     /// Everything (up to `limit` bytes): the bytes read, and the error that stopped reading, if any.
     func readAll(limit: Int) -> (bytes: [UInt8], error: Error?) {
-        var out: [UInt8] = []
-        // Growing by doubling would copy a large plain file several times over.
-        if inflater == nil, let size = plainSizeLeft { out.reserveCapacity(min(size, limit) + 1) }
-        while let chunk = next() {
-            out.append(contentsOf: chunk)
-            if out.count > limit { return (out, InputProblem("too large (more than \(limit) bytes)")) }
-        }
+        var out = inflater == nil ? readPlainFile(limit: limit) : []
+        while out.count <= limit, let chunk = next() { out.append(contentsOf: chunk) }
+        if out.count > limit { return (out, InputProblem("too large (more than \(limit) bytes)")) }
         return (out, error)
     }
 }
