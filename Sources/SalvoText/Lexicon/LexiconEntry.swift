@@ -71,7 +71,7 @@ public struct LexiconHit: Sendable {
         default: slots.3 = entry
         }
         count += 1
-        categories |= table.entries[Int(entry)].category.bit
+        categories |= table.categoryBits[Int(entry)]
     }
 
     private func slot(_ i: Int) -> Int32 {
@@ -86,8 +86,10 @@ public struct LexiconHit: Sendable {
     public var entries: [LexiconEntry] { (0..<count).map { table.entries[Int(slot($0))] } }
 
     public func first(_ category: LexiconCategory) -> LexiconEntry? {
-        guard has(category) else { return nil }
-        for i in 0..<count where table.entries[Int(slot(i))].category == category { return table.entries[Int(slot(i))] }
+        let bit = category.bit
+        guard categories & bit != 0 else { return nil }
+        // The category bits sit in a small array of their own; only the entry returned is read.
+        for i in 0..<count where table.categoryBits[Int(slot(i))] == bit { return table.entries[Int(slot(i))] }
         return nil
     }
 
@@ -100,10 +102,13 @@ final class LexiconTable: Sendable {
     let entries: [LexiconEntry]
     /// Per entry: 0 for common entries, else the language's number in `Lexicon.languages`.
     let languageCodes: [UInt8]
+    /// Per entry: its category's bit, so that matching and `LexiconHit.first` need not touch entries.
+    let categoryBits: [UInt32]
 
     init(entries: [LexiconEntry]) {
         self.entries = entries
         languageCodes = entries.map { Lexicon.languageCode($0.language) }
+        categoryBits = entries.map(\.category.bit)
     }
 }
 
