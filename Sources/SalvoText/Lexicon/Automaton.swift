@@ -125,6 +125,8 @@ public struct Automaton: Sendable {
             terminal.withUnsafeBufferPointer { terminal in
                 trie.withView { view in
                   LeadByte.classes.withUnsafeBufferPointer { classes in
+                    // Without a word-rest edge at the root, a walk can start one byte in.
+                    let rootHasRest = PackedTrie.View.hasEdgeFF(view.header(PackedTrie.root))
                     let n = buf.count
                     var i = 0
                     var previousIsWord = false
@@ -134,8 +136,15 @@ public struct Automaton: Sendable {
                         let b = buf[i]
                         let c = classes[Int(b)]
                         let isWord = c & LeadByte.word != 0
-                        if isWord ? !previousIsWord : c & LeadByte.symbol != 0, view.rootChild(b) != 0 {
-                            Self.walk(buf, view, terminal, node: PackedTrie.root, at: i, start: i, into: &result)
+                        if isWord ? !previousIsWord : c & LeadByte.symbol != 0 {
+                            let first = view.rootChild(b)
+                            if first != 0 {
+                                if rootHasRest {
+                                    Self.walk(buf, view, terminal, node: PackedTrie.root, at: i, start: i, into: &result)
+                                } else {
+                                    Self.walk(buf, view, terminal, node: first, at: i &+ 1, start: i, arrived: true, into: &result)
+                                }
+                            }
                         }
                         previousIsWord = isWord
                         i &+= Int(c & LeadByte.widthMask)
@@ -149,13 +158,16 @@ public struct Automaton: Sendable {
 
     /// Follows `buf` from `node` at `position`, appending every match that starts at `start`: at
     /// each node, the matches past a word-rest edge first, then the terminals of the next node down
-    /// the text. (A node reached by a word-rest edge reports no terminals: patterns do not end in one.)
+    /// the text. `arrived`: the walk reached `node` by a text byte, so its terminals are reported
+    /// first. (A node reached by a word-rest edge reports none: patterns do not end in one.)
     private static func walk(_ buf: UnsafeBufferPointer<UInt8>, _ view: PackedTrie.View, _ terminal: UnsafeBufferPointer<Int32>,
-                             node startNode: Int, at position: Int, start: Int, into result: inout [Match]) {
+                             node startNode: Int, at position: Int, start: Int, arrived: Bool = false,
+                             into result: inout [Match]) {
         var node = startNode
         var j = position
         let n = buf.count
         var h = view.header(node)
+        if arrived && PackedTrie.View.hasValue(h) { report(buf, view, terminal, node: node, at: j, start: start, into: &result) }
         while true {
             // A word-rest edge: skip the rest of this word, then go on matching from there.
             if PackedTrie.View.hasEdgeFF(h), j > 0, WordBoundary.isWordByte(buf, j &- 1) {
@@ -167,17 +179,25 @@ public struct Automaton: Sendable {
             if node == 0 { return }
             j &+= 1
             h = view.header(node)
-            guard PackedTrie.View.hasValue(h) else { continue }
-            let group = view.value(node)
-            let t0 = Int(group >> 8), t1 = t0 + Int(group & 0xFF)
-            let atWordEnd = j == n || !WordBoundary.isWordByte(buf, j) || !WordBoundary.isWordByte(buf, j - 1)
-            for t in t0..<t1 {
-                let code = terminal[t]
-                if code & 1 == 1 {
-                    result.append(Match(start: start, end: WordBoundary.wordEnd(buf, from: j), payload: code >> 1))
-                } else if atWordEnd {
-                    result.append(Match(start: start, end: j, payload: code >> 1))
-                }
+            if PackedTrie.View.hasValue(h) { report(buf, view, terminal, node: node, at: j, start: start, into: &result) }
+        }
+    }
+
+    /// Appends the matches of the terminals of `node`, reached at `j`: a stem's runs to the word's
+    /// end; a whole term's only where a word ends.
+    @inline(__always)
+    private static func report(_ buf: UnsafeBufferPointer<UInt8>, _ view: PackedTrie.View, _ terminal: UnsafeBufferPointer<Int32>,
+                               node: Int, at j: Int, start: Int, into result: inout [Match]) {
+        let group = view.value(node)
+        let t0 = Int(group >> 8), t1 = t0 + Int(group & 0xFF)
+        let n = buf.count
+        let atWordEnd = j == n || !WordBoundary.isWordByte(buf, j) || !WordBoundary.isWordByte(buf, j - 1)
+        for t in t0..<t1 {
+            let code = terminal[t]
+            if code & 1 == 1 {
+                result.append(Match(start: start, end: WordBoundary.wordEnd(buf, from: j), payload: code >> 1))
+            } else if atWordEnd {
+                result.append(Match(start: start, end: j, payload: code >> 1))
             }
         }
     }

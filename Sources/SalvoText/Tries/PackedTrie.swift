@@ -61,9 +61,9 @@ struct PackedTrie: Sendable {
         @inline(__always)
         func child(_ node: Int, _ h: UInt32, _ byte: UInt8) -> Int {
             let edges = node &+ 1 &+ Int(h >> 18 & 1)
-            let kind = h >> 16 & 3
             // Most steps are along chains, so the single child is tested first.
-            if kind == Kind.single.rawValue { return UInt8(truncatingIfNeeded: h) == byte ? edges : 0 }
+            if h & 0x3_0000 == Kind.single.rawValue << 16 { return UInt8(truncatingIfNeeded: h) == byte ? edges : 0 }
+            let kind = h >> 16 & 3
             if kind == Kind.table.rawValue {
                 let k = Int(byte) &- Int(h & 0xFF)
                 return UInt(bitPattern: k) <= UInt(h >> 8 & 0xFF) ? Int(words[edges &+ k]) : 0
