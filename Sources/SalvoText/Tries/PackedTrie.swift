@@ -69,15 +69,14 @@ struct PackedTrie: Sendable {
                 return UInt(bitPattern: k) <= UInt(h >> 8 & 0xFF) ? Int(words[edges &+ k]) : 0
             }
             if kind == Kind.list.rawValue {
+                // At most eight labels: all compared at once in one 64-bit word (a list of up to four
+                // has its offsets right after, so eight bytes are always there to read).
                 let count = Int(h >> 8 & 0xFF)
-                let labels = UnsafeRawPointer(words + edges)
-                var k = 0
-                while k < count {
-                    let label = labels.load(fromByteOffset: k, as: UInt8.self)
-                    if label == byte { return Int(words[edges &+ (count &+ 3) >> 2 &+ k]) }
-                    if label > byte { return 0 }
-                    k &+= 1
-                }
+                let labels = UInt64(littleEndian: UnsafeRawPointer(words + edges).loadUnaligned(as: UInt64.self))
+                let x = labels ^ UInt64(byte) &* 0x0101_0101_0101_0101
+                let zeros = (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+                let k = zeros.trailingZeroBitCount >> 3
+                return k < count ? Int(words[edges &+ (count &+ 3) >> 2 &+ k]) : 0
             }
             return 0
         }
