@@ -115,7 +115,9 @@ public struct LexiconHit: Sendable {
 
     @usableFromInline @inline(never)
     func entry(of category: LexiconCategory) -> LexiconEntry? {
-        for i in 0..<count where table.entries[Int(slot(i))].category == category { return table.entries[Int(slot(i))] }
+        // The category bits sit in a small array of their own; only the entry returned is read.
+        let bit = category.bit
+        for i in 0..<count where table.categoryBits[Int(slot(i))] == bit { return table.entries[Int(slot(i))] }
         return nil
     }
 
