@@ -21,45 +21,72 @@ public struct Token: Sendable, Equatable {
 
 /// Splits folded text into tokens in one byte loop.
 public enum Tokenizer {
+    /// What a byte of folded text can begin or continue.
+    @usableFromInline enum ByteClass: UInt8 {
+        case other = 0, space, newline, digit, letter, lead, joiner, continuation
+    }
+
+    /// A pointer, not an array: the loop reads it without retains or bounds checks.
+    private nonisolated(unsafe) static let classes: UnsafePointer<ByteClass> = {
+        let table = UnsafeMutablePointer<ByteClass>.allocate(capacity: 256)
+        for b in 0..<256 {
+            switch b {
+            case 0x20: table[b] = .space
+            case 0x0A: table[b] = .newline
+            case 0x30...0x39: table[b] = .digit
+            case 0x41...0x5A, 0x61...0x7A: table[b] = .letter
+            // Lead bytes of Latin-1, Latin Extended, Greek and Cyrillic letters.
+            case 0xC3...0xD4: table[b] = .lead
+            case 0x27, 0x2D: table[b] = .joiner
+            case 0x80...0xBF: table[b] = .continuation
+            default: table[b] = .other
+            }
+        }
+        return UnsafePointer(table)
+    }()
+
     public static func tokens(_ text: FoldedText) -> [Token] {
-        text.bytes.withUnsafeBufferPointer { b in
+        let cls = classes
+        return text.bytes.withUnsafeBufferPointer { b in
             var out: [Token] = []
             out.reserveCapacity(b.count / 4)
             let n = b.count
             var i = 0
             while i < n {
-                let c = b[i]
-                if c == 0x20 { i += 1; continue }
-                if c == 0x0A { out.append(Token(kind: .newline, start: i, end: i + 1)); i += 1; continue }
-                if c >= 0x30 && c <= 0x39 {
+                switch cls[Int(b[i])] {
+                case .space:
+                    i += 1
+                case .newline:
+                    out.append(Token(kind: .newline, start: i, end: i + 1))
+                    i += 1
+                case .digit:
                     var j = i + 1
-                    while j < n && b[j] >= 0x30 && b[j] <= 0x39 { j += 1 }
+                    while j < n && cls[Int(b[j])] == .digit { j += 1 }
+                    let next = j < n ? cls[Int(b[j])] : .other
                     // "Kh-101" style: digits glued to letters make one word.
-                    if j < n && WordBoundary.isWordByte(b, j) && !(b[j] >= 0x30 && b[j] <= 0x39) {
-                        j = wordEnd(b, j)
+                    if next == .letter || next == .lead {
+                        j = wordEnd(b, j, cls)
                         out.append(Token(kind: .word, start: i, end: j))
-                    } else if j + 1 < n && b[j] == 0x2D && WordBoundary.isWordByte(b, j + 1) && !(b[j + 1] >= 0x30 && b[j + 1] <= 0x39)
-                                && scalars(b, j + 1, wordEnd(b, j + 1)) > 3 {
+                    } else if j + 1 < n && b[j] == 0x2D && (cls[Int(b[j + 1])] == .letter || cls[Int(b[j + 1])] == .lead)
+                                && scalars(b, j + 1, wordEnd(b, j + 1, cls)) > 3 {
                         // "22-летний", "10-year-old", "5-поверховий" describe something else; a short case
                         // ending ("15-ти") leaves the number standing.
-                        j = wordEnd(b, j + 1)
+                        j = wordEnd(b, j + 1, cls)
                         out.append(Token(kind: .word, start: i, end: j))
                     } else {
                         out.append(Token(kind: .digits, start: i, end: j))
                     }
                     i = j
-                    continue
-                }
-                if WordBoundary.isWordByte(b, i) {
-                    let j = wordEnd(b, i)
+                case .letter, .lead:
+                    let j = wordEnd(b, i, cls)
                     out.append(Token(kind: .word, start: i, end: j))
                     i = j
-                    continue
+                default:
+                    var j = i + 1
+                    while j < n && b[j] & 0xC0 == 0x80 { j += 1 }
+                    out.append(Token(kind: .punct, start: i, end: j))
+                    i = j
                 }
-                var j = i + 1
-                while j < n && b[j] & 0xC0 == 0x80 { j += 1 }
-                out.append(Token(kind: .punct, start: i, end: j))
-                i = j
             }
             return out
         }
@@ -72,40 +99,29 @@ public enum Tokenizer {
     }
 
     /// A word runs over letters and digits, and over an apostrophe or hyphen between two of them
-    /// (п'ять, Russia's, Kh-101, Shahed-Drohnen).
+    /// (п'ять, Russia's, Kh-101, Shahed-Drohnen). `start` is a letter or digit.
     @inline(__always)
-    static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int {
+    private static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ cls: UnsafePointer<ByteClass>) -> Int {
         var j = start
         let n = b.count
-        // Scalar by scalar: folded text is valid UTF-8, so a letter's lead byte (C3–D4) always has
-        // its continuation byte, and the byte-wise look-back of `WordBoundary` is not needed.
-        while j < n {
-            let c = b[j]
-            if c < 0x80 {
-                if isAlphanumeric(c) { j += 1; continue }
-                if (c == 0x27 || c == 0x2D) && j > start && j + 1 < n && startsLetter(b[j + 1]) {
-                    j += 1
-                    continue
+        // Scalar by scalar: folded text is valid UTF-8, so a letter's lead byte always has its
+        // continuation byte.
+        scan: while j < n {
+            switch cls[Int(b[j])] {
+            case .letter, .digit:
+                j += 1
+            case .lead:
+                j += 2
+            case .joiner:
+                guard j > start, j + 1 < n else { break scan }
+                switch cls[Int(b[j + 1])] {
+                case .letter, .digit, .lead: j += 1
+                default: break scan
                 }
-                break
+            default:
+                break scan
             }
-            if c >= 0xC3 && c <= 0xD4 { j += 2; continue }
-            // A continuation byte right after the start belongs to a letter begun before it.
-            if c < 0xC0 && WordBoundary.isWordByte(b, j) { j += 1; continue }
-            break
         }
         return min(j, n)
-    }
-
-    @inline(__always)
-    private static func isAlphanumeric(_ c: UInt8) -> Bool {
-        (c &- 0x61) < 26 || (c &- 0x30) < 10 || (c &- 0x41) < 26
-    }
-
-    /// Whether a scalar starting with byte `c` is a word character (the byte after an apostrophe
-    /// or hyphen, which is always a scalar start).
-    @inline(__always)
-    private static func startsLetter(_ c: UInt8) -> Bool {
-        c < 0x80 ? isAlphanumeric(c) : c >= 0xC3 && c <= 0xD4
     }
 }
