@@ -28,6 +28,27 @@ extension FoldedText {
         return b == 0xD1 && c >= 0x80 && c <= 0xBF && c != 0x91
     }
 
+    /// The eight bytes at `i` folded, when they are ASCII that folds byte for byte: no control
+    /// bytes, no backtick, no two spaces in a row and no space last (its successor decides it).
+    /// Each test is exact per byte, since no byte of ASCII can carry into the next.
+    @inline(__always)
+    private static func plainASCII(_ s: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64? {
+        let w = UnsafeRawPointer(s.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        func bytes(_ b: UInt8) -> UInt64 { UInt64(b) &* 0x0101_0101_0101_0101 }
+        func zeros(_ x: UInt64) -> UInt64 { ~(((x & low) &+ low) | x) & high }
+        guard w & high == 0 else { return nil }
+        // A byte below 0x20 does not reach bit 7 when 0x60 is added.
+        guard (w &+ bytes(0x60)) & high == high else { return nil }
+        guard zeros(w ^ bytes(0x60)) == 0 else { return nil }
+        let spaces = zeros(w ^ bytes(0x20))
+        guard spaces & (spaces << 8) == 0, spaces >> 56 == 0 else { return nil }
+        // Upper case: at least 0x41 and below 0x5B; set bit 5 to lower it.
+        let upper = ((w &+ bytes(0x3F)) & ~(w &+ bytes(0x25))) & high
+        return w | (upper >> 2)
+    }
+
     // One pass, one scalar at a time, writing through pointers. Every mapping keeps the byte length
     // or shortens it, so `out` never outgrows the source. Returns the folded length.
     static func fold(_ s: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>, shifts: inout [Shift]) -> Int {
@@ -75,6 +96,12 @@ extension FoldedText {
                 // Most text is runs of letters, digits, punctuation and single spaces that fold
                 // byte for byte, so offsets stay in step and the loop only copies.
                 run: while i < n {
+                    if i + 8 <= n, let w = Self.plainASCII(s, at: i) {
+                        UnsafeMutableRawPointer(out + o).storeBytes(of: w, as: UInt64.self)
+                        o += 8
+                        i += 8
+                        continue
+                    }
                     let c = s[i]
                     if c < 0x80 {
                         var f = table[Int(c)]
