@@ -125,8 +125,7 @@ struct PlaceTrie: Sendable {
                 best = (j, view.value(node))
             }
             guard j < n else { break }
-            node = view.child(node, h, buf[j])
-            j &+= 1
+            node = view.advance(node, h, buf, &j)
         }
         return best
     }

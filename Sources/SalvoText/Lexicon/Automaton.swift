@@ -177,9 +177,8 @@ public struct Automaton: Sendable {
                 if rest != 0 { walk(buf, view, terminal, node: rest, at: WordBoundary.wordEnd(buf, from: j), start: start, into: &result) }
             }
             guard j < n else { return }
-            node = view.child(node, h, buf[j])
+            node = view.advance(node, h, buf, &j)
             if node == 0 { return }
-            j &+= 1
             h = view.header(node)
             if PackedTrie.View.hasValue(h) { report(buf, view, terminal, node: node, at: j, start: start, into: &result) }
         }
