@@ -74,8 +74,8 @@ private func naiveMatches(_ patterns: [Automaton.Pattern], _ text: FoldedText) -
 
 @Suite("Tries")
 struct TrieTests {
-    @Test func packedTrieFindsEveryChild() {
-        // Byte strings over a wide alphabet, so nodes of every kind (single, list, table) occur.
+    @Test func packedTrieWalksLikeAPlainTrie() {
+        // Byte strings over a wide alphabet, so records of every kind (run, single, list, table) occur.
         var rng = SplitMix64(state: 7)
         var strings: [[UInt8]] = []
         for _ in 0..<400 {
@@ -103,26 +103,39 @@ struct TrieTests {
         }
         let trie = PackedTrie(childStart: start, childLabel: label, childNode: node, value: value)
         #expect(trie.nodeCount == children.count)
+        // Walk every string, its prefixes extended by every byte, and random strings through both
+        // tries: the same values where the reference has them, and the same place where each leaves.
+        var probes = strings
+        for s in strings { for b in [0x00, 0x61, 0x63, 0xD0, 0xFF] as [UInt8] { probes.append(Array(s.dropLast()) + [b]) } }
+        for _ in 0..<400 { probes.append((0..<Int.random(in: 1...8, using: &rng)).map { _ in UInt8.random(in: 0x5F...0x64, using: &rng) }) }
         trie.withView { view in
-            // Visit the reference trie and the packed one side by side, asking for every byte.
-            var pending: [(Int, Int)] = [(0, PackedTrie.root)]
-            var visited = 0
-            while let (v, o) = pending.popLast() {
-                visited += 1
-                #expect(PackedTrie.View.hasValue(view.header(o)) == (value[v] >= 0))
-                if value[v] >= 0 { #expect(view.value(o) == value[v]) }
-                #expect(PackedTrie.View.hasEdgeFF(view.header(o)) == (children[v][0xFF] != nil))
-                for b in 0...255 {
-                    let packed = o == PackedTrie.root ? view.rootChild(UInt8(b)) : view.child(o, UInt8(b))
-                    if let c = children[v][UInt8(b)] {
-                        #expect(packed != 0)
-                        pending.append((Int(c), packed))
-                    } else {
-                        #expect(packed == 0)
-                    }
+            for p in probes {
+                var expected: [[Int]] = []
+                var v = 0, depth = 0
+                while depth < p.count, let c = children[v][p[depth]] {
+                    v = Int(c)
+                    depth += 1
+                    if value[v] >= 0 { expected.append([depth, Int(value[v])]) }
                 }
+                expected.append([depth])
+                var found: [[Int]] = []
+                p.withUnsafeBufferPointer { buf in
+                    var o = view.rootChild(buf[0])
+                    var j = 1
+                    var reached = o == 0 ? 0 : 1
+                    while o != 0 {
+                        let h = view.header(o)
+                        if PackedTrie.View.hasValue(h) { found.append([j, Int(view.value(o))]) }
+                        reached = j
+                        guard j < buf.count else { break }
+                        o = view.advance(o, h, buf, &j)
+                    }
+                    found.append([reached])
+                }
+                // A run is left as a whole: the walk stops where the run started.
+                #expect(found.dropLast() == expected.dropLast(), "\(p)")
+                #expect(found.last![0] <= expected.last![0], "\(p)")
             }
-            #expect(visited == children.count)
         }
     }
 

@@ -90,10 +90,11 @@ struct PlaceTrie: Sendable {
               let n = buf.count
               var i = 0
               var previousIsWord = false
-              // Scalar by scalar: folded text is valid UTF-8, so a scalar's first byte gives its width.
+              // Byte by byte, so the next position never waits on a load.
               while i < n {
-                  let c = classes[Int(buf[i])]
-                  let isWord = c & LeadByte.word != 0
+                  let b = buf[i]
+                  if b & 0xC0 == 0x80 { i &+= 1; continue }  // continuation byte: same character
+                  let isWord = classes[Int(b)] & LeadByte.word != 0
                   if isWord && !previousIsWord && gate.mayStart(buf, at: i), let m = Self.longest(view, buf, from: i) {
                       body(i, m.end, m.payload)
                       i = m.end
@@ -101,7 +102,7 @@ struct PlaceTrie: Sendable {
                       continue
                   }
                   previousIsWord = isWord
-                  i &+= Int(c & LeadByte.widthMask)
+                  i &+= 1
               }
             }
           }
@@ -125,8 +126,7 @@ struct PlaceTrie: Sendable {
                 best = (j, view.value(node))
             }
             guard j < n else { break }
-            node = view.child(node, h, buf[j])
-            j &+= 1
+            node = view.advance(node, h, buf, &j)
         }
         return best
     }

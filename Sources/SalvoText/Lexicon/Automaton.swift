@@ -133,23 +133,26 @@ public struct Automaton: Sendable {
                     var i = 0
                     var previousIsWord = false
                     // One pass over scalars: a walk starts at every word start and at every other visible
-                    // scalar that begins a pattern ("$", "€", "%").
+                    // scalar that begins a pattern ("$", "€", "%"). Byte by byte, skipping continuation
+                    // bytes: the next position then never waits on a load.
                     while i < n {
                         let b = buf[i]
-                        let c = classes[Int(b)]
-                        let isWord = c & LeadByte.word != 0
-                        if isWord ? !previousIsWord : c & LeadByte.symbol != 0 {
-                            let first = view.rootChild(b)
-                            if first != 0 {
-                                if rootHasRest {
-                                    Self.walk(buf, view, terminal, node: PackedTrie.root, at: i, start: i, into: &result)
-                                } else {
-                                    Self.walk(buf, view, terminal, node: first, at: i &+ 1, start: i, arrived: true, into: &result)
+                        if b & 0xC0 != 0x80 {
+                            let c = classes[Int(b)]
+                            let isWord = c & LeadByte.word != 0
+                            if isWord ? !previousIsWord : c & LeadByte.symbol != 0 {
+                                let first = view.rootChild(b)
+                                if first != 0 {
+                                    if rootHasRest {
+                                        Self.walk(buf, view, terminal, node: PackedTrie.root, at: i, start: i, into: &result)
+                                    } else {
+                                        Self.walk(buf, view, terminal, node: first, at: i &+ 1, start: i, arrived: true, into: &result)
+                                    }
                                 }
                             }
+                            previousIsWord = isWord
                         }
-                        previousIsWord = isWord
-                        i &+= Int(c & LeadByte.widthMask)
+                        i &+= 1
                     }
                   }
                 }
@@ -177,9 +180,8 @@ public struct Automaton: Sendable {
                 if rest != 0 { walk(buf, view, terminal, node: rest, at: WordBoundary.wordEnd(buf, from: j), start: start, into: &result) }
             }
             guard j < n else { return }
-            node = view.child(node, h, buf[j])
+            node = view.advance(node, h, buf, &j)
             if node == 0 { return }
-            j &+= 1
             h = view.header(node)
             if PackedTrie.View.hasValue(h) { report(buf, view, terminal, node: node, at: j, start: start, into: &result) }
         }
