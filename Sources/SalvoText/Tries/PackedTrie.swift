@@ -16,7 +16,8 @@
 /// Array("ab".utf8).withUnsafeBufferPointer { text in
 ///     trie.withView { view in
 ///         var j = 1
-///         let b = view.advance(view.rootChild(text[0]), text, &j)   // j == 2
+///         let a = view.rootChild(text[0])
+///         let b = view.advance(a, view.header(a), text, &j)   // j == 2
 ///         PackedTrie.View.hasValue(view.header(b)) ? view.value(b) : -1   // 7
 ///     }
 /// }
@@ -100,12 +101,6 @@ struct PackedTrie: Sendable {
             return next
         }
 
-        /// The node reached from `node` by the text at `j`: `advance` with the header read here.
-        @inline(__always)
-        func advance(_ node: Int, _ buf: UnsafeBufferPointer<UInt8>, _ j: inout Int) -> Int {
-            advance(node, words[node], buf, &j)
-        }
-
         /// Whether the text at `j` starts with the `length` bytes of the run at `node`.
         @inline(__always)
         private func runMatches(_ node: Int, _ length: Int, _ buf: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
@@ -131,10 +126,6 @@ struct PackedTrie: Sendable {
             }
             return true
         }
-
-        /// The child of the node at `node` under `byte`, 0 if none (not for a run).
-        @inline(__always)
-        func child(_ node: Int, _ byte: UInt8) -> Int { child(node, words[node], byte) }
 
         @inline(__always)
         static func hasValue(_ header: UInt32) -> Bool { header & PackedTrie.hasValueBit != 0 }
