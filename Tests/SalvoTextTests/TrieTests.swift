@@ -183,26 +183,27 @@ struct TrieTests {
         }
     }
 
-    @Test func prefixGateLetsEveryStartThrough() {
+    @Test func wordGateLetsEveryWholeWordStartThrough() {
         var rng = SplitMix64(state: 3)
         let strings = (0..<300).map { _ in FoldedText.fold(randomText(&rng, pieces: Int.random(in: 1...4, using: &rng))) }
-            .filter { $0.count >= 3 }
-        let gate = PrefixGate(strings: strings)
-        var rejected = 0, positions = 0
+            .filter { !$0.isEmpty && PlaceTrie.isWordLead($0[0]) }
+        let gate = WordGate(strings: strings)
+        var rejected = 0, starts = 0
         for _ in 0..<200 {
-            let text = Array(randomText(&rng, pieces: 30).utf8)
+            let text = FoldedText(randomText(&rng, pieces: 30)).bytes
             text.withUnsafeBufferPointer { buf in
                 gate.withView { view in
-                    for i in 0..<buf.count {
+                    for i in 0..<buf.count where PlaceTrie.isWordLead(buf[i]) && (i == 0 || !PlaceTrie.isWordLead(buf[i - 1]) && buf[i - 1] & 0xC0 != 0x80) {
                         let passes = view.mayStart(buf, at: i)
-                        if strings.contains(where: { buf[i...].starts(with: $0) }) { #expect(passes) }
-                        positions += 1
+                        // A string matching here as a place would (ending at a word end) must pass.
+                        if strings.contains(where: { buf[i...].starts(with: $0) && PlaceTrie.isWordEnd(buf, i + $0.count) }) { #expect(passes) }
+                        starts += 1
                         if !passes { rejected += 1 }
                     }
                 }
             }
         }
-        #expect(rejected > 0 && positions > rejected)
+        #expect(rejected > 0 && starts > rejected)
     }
 }
 

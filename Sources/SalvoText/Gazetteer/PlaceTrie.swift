@@ -3,12 +3,12 @@
 /// The forms are sorted once and inserted in order, so every node's children arrive in label order
 /// and the flat (CSR) layout falls out without hashing; each form belongs to one place (the build
 /// script settles clashes), so a node holds one payload; and the scan keeps only the longest match
-/// at each word start. Most words start no place name: a `PrefixGate` on their first four bytes
-/// skips most walks, and the walks left run over a `PackedTrie`. `gazetteer-bench` prints
+/// at each word start. Most words start no place name: a `WordGate` on the first word skips
+/// almost every walk, and the walks left run over a `PackedTrie`. `gazetteer-bench` prints
 /// its load time and throughput beside the general `Automaton`'s build time on the same forms.
 struct PlaceTrie: Sendable {
     private let trie: PackedTrie        // a node's value is the place index of the form ending there
-    private let gate: PrefixGate
+    private let wordGate: WordGate
 
     /// `forms` are (range in `bytes`, payload); `bytes` is the buffer the ranges point into.
     init(bytes: UnsafeBufferPointer<UInt8>, forms: [(range: Range<Int>, payload: Int32)]) {
@@ -64,7 +64,7 @@ struct PlaceTrie: Sendable {
             eTarget[slot] = Int32(v)
         }
         trie = PackedTrie(childStart: start, childLabel: eLabel, childNode: eTarget, value: pay)
-        gate = PrefixGate(strings: forms.lazy.map { UnsafeBufferPointer(rebasing: bytes[$0.range]) })
+        wordGate = WordGate(strings: forms.lazy.map { UnsafeBufferPointer(rebasing: bytes[$0.range]) })
     }
 
     /// Whether a byte starts or continues a word: ASCII letters and digits, and lead bytes of
@@ -85,7 +85,7 @@ struct PlaceTrie: Sendable {
     @inline(__always)
     func forEachLongestMatch(in buf: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int32) -> Void) {
         trie.withView { view in
-          gate.withView { gate in
+          wordGate.withView { wordGate in
             LeadByte.classes.withUnsafeBufferPointer { classes in
               let n = buf.count
               var i = 0
@@ -95,7 +95,8 @@ struct PlaceTrie: Sendable {
                   let b = buf[i]
                   if b & 0xC0 == 0x80 { i &+= 1; continue }  // continuation byte: same character
                   let isWord = classes[Int(b)] & LeadByte.word != 0
-                  if isWord && !previousIsWord && gate.mayStart(buf, at: i), let m = Self.longest(view, buf, from: i) {
+                  if isWord && !previousIsWord && wordGate.mayStart(buf, at: i),
+                     let m = Self.longest(view, buf, from: i) {
                       body(i, m.end, m.payload)
                       i = m.end
                       previousIsWord = Self.isWordLead(buf[m.end - 1]) || buf[m.end - 1] & 0xC0 == 0x80
