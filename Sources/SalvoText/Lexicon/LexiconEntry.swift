@@ -104,7 +104,7 @@ public struct LexiconHit: Sendable {
         let hit: LexiconHit
         public var startIndex: Int { 0 }
         public var endIndex: Int { hit.count }
-        public subscript(i: Int) -> LexiconEntry { hit.table.entries[Int(hit.slot(i))] }
+        public subscript(i: Int) -> LexiconEntry { hit.table.entry[Int(hit.slot(i))] }
     }
 
     /// The first entry of `category`; most hits lack most categories, so that check is inlined.
@@ -117,7 +117,7 @@ public struct LexiconHit: Sendable {
     func entry(of category: LexiconCategory) -> LexiconEntry? {
         // The category bits sit in a small array of their own; only the entry returned is read.
         let bit = category.bit
-        for i in 0..<count where table.categoryBits[Int(slot(i))] == bit { return table.entries[Int(slot(i))] }
+        for i in 0..<count where table.categoryBits[Int(slot(i))] == bit { return table.entry[Int(slot(i))] }
         return nil
     }
 
@@ -131,6 +131,8 @@ public struct LexiconHit: Sendable {
 /// property costs a retain and a release, and hits are made for every matched word.
 final class LexiconTable: @unchecked Sendable {
     let entries: [LexiconEntry]
+    /// The same entries, read by hits without retaining the array.
+    let entry: UnsafeMutablePointer<LexiconEntry>
     /// Per entry: 0 for common entries, else the language's number in `Lexicon.languages`.
     let languageCodes: UnsafeMutablePointer<UInt8>
     /// Per entry: its category's bit, read without touching the entry itself.
@@ -138,6 +140,8 @@ final class LexiconTable: @unchecked Sendable {
 
     init(entries: [LexiconEntry]) {
         self.entries = entries
+        entry = .allocate(capacity: max(entries.count, 1))
+        entry.initialize(from: entries, count: entries.count)
         languageCodes = .allocate(capacity: max(entries.count, 1))
         categoryBits = .allocate(capacity: max(entries.count, 1))
         for (i, e) in entries.enumerated() {
@@ -147,6 +151,8 @@ final class LexiconTable: @unchecked Sendable {
     }
 
     deinit {
+        entry.deinitialize(count: entries.count)
+        entry.deallocate()
         languageCodes.deallocate()
         categoryBits.deallocate()
     }
