@@ -33,10 +33,12 @@ public final class TextAnalysis: Sendable {
         self.lexicon = lexicon
         let original = Array(text.utf8)
         let folded = FoldedText(text)
-        let matches = lexicon.matches(in: folded)
+        let toks = Tokenizer.tokens(folded)
+        // Both tries walk from the same starts, read once off the tokens.
+        let starts = WalkStarts(tokens: toks, text: folded)
+        let matches = lexicon.matches(in: folded, startingAt: starts)
         let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil }
             ?? LanguageIdentifier.identify(folded, hits: lexicon.hits(from: matches, language: nil))
-        let toks = Tokenizer.tokens(folded)
         var list: [AnnotatedHit] = []
         let found = lexicon.hits(from: matches, language: lang)
         list.reserveCapacity(found.count)
@@ -60,7 +62,7 @@ public final class TextAnalysis: Sendable {
         let sentences = original.withUnsafeBufferPointer { splitter.split(folded, original: $0, tokens: toks) }
         let nums = NumberReader(language: lang).read(folded, tokens: toks, hits: byToken)
         let dates = DateReader(published: published).read(folded, tokens: toks, hits: byToken, numbers: nums)
-        let mentions = gazetteer?.places(in: folded) ?? []
+        let mentions = gazetteer?.places(in: folded, startingAt: starts) ?? []
         var places: [PlaceOccurrence] = []
         places.reserveCapacity(mentions.count)
         for p in mentions {
@@ -145,4 +147,12 @@ public struct PlaceOccurrence: Sendable {
 /// Finds places in folded text; the gazetteer is the real one, tests may pass their own.
 public protocol PlaceFinding: Sendable {
     func places(in text: FoldedText) -> [(range: Range<Int>, place: Place)]
+    /// The same places, where the caller has the walk starts at hand already.
+    func places(in text: FoldedText, startingAt starts: WalkStarts) -> [(range: Range<Int>, place: Place)]
+}
+
+extension PlaceFinding {
+    public func places(in text: FoldedText, startingAt starts: WalkStarts) -> [(range: Range<Int>, place: Place)] {
+        places(in: text)
+    }
 }

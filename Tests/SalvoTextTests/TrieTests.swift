@@ -239,3 +239,36 @@ private func naiveLongestMatches(_ forms: [(range: Range<Int>, payload: Int32)],
     }
     return result
 }
+
+@Suite struct WalkStartsTests {
+    /// Words, joined words, digits glued to letters, bare joiners, symbols and multi-byte
+    /// punctuation, in the languages the lexicon and gazetteer hold.
+    private static let pieces = [
+        "Kyiv", " ", "  ", "\n", "Kharkiv region", "Oblast Saporischschja", "Херсоні", "Харківщина", "п'ять", "п’ять",
+        "Kh-101", "Shahed-Drohnen", "22-летний", "15-ти", "50", "1,900", "$", "€", "%", "/", "-", "'", "«", "»", "—",
+        "shot down", "launched", "drones", "Russia", "ракети", "Iskander-M", "Sewastopol", "Севастополе", ".", ",",
+        "St. Petersburg", "Nova Kakhovka", "Нова Каховка", "дронів", "über", "ß", "🚀", "x", "o'clock",
+    ]
+
+    private static func text(_ rng: inout SplitMix64) -> FoldedText {
+        FoldedText((0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
+    }
+
+    @Test func lexiconWalksFromTokenStartsFindTheSameMatches() {
+        var rng = SplitMix64(state: 11)
+        for _ in 0..<500 {
+            let t = Self.text(&rng)
+            let starts = WalkStarts(tokens: Tokenizer.tokens(t), text: t)
+            #expect(Lexicon.shared.matches(in: t, startingAt: starts) == Lexicon.shared.matches(in: t), "\(t.string(0..<t.bytes.count))")
+        }
+    }
+
+    @Test func gazetteerWalksFromTokenStartsFindTheSamePlaces() {
+        var rng = SplitMix64(state: 12)
+        for _ in 0..<500 {
+            let t = Self.text(&rng)
+            let starts = WalkStarts(tokens: Tokenizer.tokens(t), text: t)
+            #expect(Gazetteer.shared.mentions(in: t, startingAt: starts) == Gazetteer.shared.mentions(in: t), "\(t.string(0..<t.bytes.count))")
+        }
+    }
+}

@@ -9,6 +9,17 @@ extension Gazetteer {
     /// ```swift
     /// Gazetteer.shared.mentions(in: FoldedText("у Новій Каховці")).map(\.place.name)   // ["Nova Kakhovka"]
     /// ```
+    /// The same mentions, trying only the word starts of `starts` (read off the tokens).
+    public func mentions(in text: FoldedText, startingAt starts: WalkStarts) -> [PlaceMention] {
+        var result: [PlaceMention] = []
+        text.bytes.withUnsafeBufferPointer { buf in
+            trie.forEachLongestMatch(in: buf, startingAt: starts) { start, end, payload in
+                result.append(PlaceMention(range: start..<end, place: places[Int(payload)]))
+            }
+        }
+        return result
+    }
+
     public func mentions(in text: FoldedText) -> [PlaceMention] {
         var result: [PlaceMention] = []
         text.bytes.withUnsafeBufferPointer { buf in
@@ -54,5 +65,9 @@ extension Gazetteer {
 extension Gazetteer: PlaceFinding {
     public func places(in text: FoldedText) -> [(range: Range<Int>, place: Place)] {
         mentions(in: text).map { ($0.range, $0.place) }
+    }
+
+    public func places(in text: FoldedText, startingAt starts: WalkStarts) -> [(range: Range<Int>, place: Place)] {
+        mentions(in: text, startingAt: starts).map { ($0.range, $0.place) }
     }
 }

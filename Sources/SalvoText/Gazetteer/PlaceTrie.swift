@@ -81,6 +81,27 @@ struct PlaceTrie: Sendable {
         j == buf.count || !isWordLead(buf[j]) || !isWordLead(buf[j - 1]) && buf[j - 1] & 0xC0 != 0x80
     }
 
+    /// The same matches as `forEachLongestMatch(in:_:)`, trying only the word starts of `starts`.
+    @inline(__always)
+    func forEachLongestMatch(in buf: UnsafeBufferPointer<UInt8>, startingAt starts: WalkStarts, _ body: (Int, Int, Int32) -> Void) {
+        trie.withView { view in
+            wordGate.withView { wordGate in
+                var matchEnd = 0
+                for p in starts.positions where p & WalkStarts.symbol == 0 {
+                    let i = Int(p)
+                    if i < matchEnd { continue }
+                    // The byte scan resumes after a match as if a word ended there, so a name ending
+                    // in a non-letter of two or more bytes is not directly followed by another.
+                    if i == matchEnd && i > 0 && buf[i - 1] & 0xC0 == 0x80 { continue }
+                    if wordGate.mayStart(buf, at: i), let m = Self.longest(view, buf, from: i) {
+                        body(i, m.end, m.payload)
+                        matchEnd = m.end
+                    }
+                }
+            }
+        }
+    }
+
     /// Calls `body(start, end, payload)` for each longest whole-word match, left to right, not overlapping.
     @inline(__always)
     func forEachLongestMatch(in buf: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int32) -> Void) {

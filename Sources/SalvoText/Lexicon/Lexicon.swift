@@ -108,6 +108,11 @@ public struct Lexicon: Sendable {
         automaton.matches(in: text)
     }
 
+    /// The same matches, walking from starts read off the tokens.
+    public func matches(in text: FoldedText, startingAt starts: WalkStarts) -> [Automaton.Match] {
+        automaton.matches(in: text, startingAt: starts)
+    }
+
     /// The hits of `language` among `matches` (`nil`: every language).
     public func hits(from matches: [Automaton.Match], language: String?) -> [LexiconHit] {
         let wanted = Self.languageCode(language)

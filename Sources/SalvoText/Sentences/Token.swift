@@ -2,13 +2,16 @@
 public struct Token: Sendable, Equatable {
     public enum Kind: UInt8, Sendable, Equatable { case word, digits, punct, newline }
     public let kind: Kind
+    /// Whether an apostrophe or hyphen joins two parts of this word ("п'ять", "kh-101").
+    public let hasJoiner: Bool
     // 32-bit offsets keep a token at 12 bytes: a document has a token every few bytes, and every
     // stage walks them.
     private let start32: UInt32
     private let end32: UInt32
 
-    public init(kind: Kind, start: Int, end: Int) {
+    public init(kind: Kind, start: Int, end: Int, hasJoiner: Bool = false) {
         self.kind = kind
+        self.hasJoiner = hasJoiner
         start32 = UInt32(truncatingIfNeeded: start)
         end32 = UInt32(truncatingIfNeeded: end)
     }
@@ -65,22 +68,23 @@ public enum Tokenizer {
                     let next = j < n ? cls[Int(b[j])] : .other
                     // "Kh-101" style: digits glued to letters make one word.
                     if next == .letter || next == .lead {
-                        j = wordEnd(b, j, cls)
-                        out.append(Token(kind: .word, start: i, end: j))
+                        let w = wordEnd(b, j, cls)
+                        j = w.end
+                        out.append(Token(kind: .word, start: i, end: j, hasJoiner: w.joined))
                     } else if j + 1 < n && b[j] == 0x2D && (cls[Int(b[j + 1])] == .letter || cls[Int(b[j + 1])] == .lead)
-                                && scalars(b, j + 1, wordEnd(b, j + 1, cls)) > 3 {
+                                && scalars(b, j + 1, wordEnd(b, j + 1, cls).end) > 3 {
                         // "22-летний", "10-year-old", "5-поверховий" describe something else; a short case
                         // ending ("15-ти") leaves the number standing.
-                        j = wordEnd(b, j + 1, cls)
-                        out.append(Token(kind: .word, start: i, end: j))
+                        j = wordEnd(b, j + 1, cls).end
+                        out.append(Token(kind: .word, start: i, end: j, hasJoiner: true))
                     } else {
                         out.append(Token(kind: .digits, start: i, end: j))
                     }
                     i = j
                 case .letter, .lead:
-                    let j = wordEnd(b, i, cls)
-                    out.append(Token(kind: .word, start: i, end: j))
-                    i = j
+                    let w = wordEnd(b, i, cls)
+                    out.append(Token(kind: .word, start: i, end: w.end, hasJoiner: w.joined))
+                    i = w.end
                 default:
                     var j = i + 1
                     while j < n && b[j] & 0xC0 == 0x80 { j += 1 }
@@ -101,8 +105,9 @@ public enum Tokenizer {
     /// A word runs over letters and digits, and over an apostrophe or hyphen between two of them
     /// (п'ять, Russia's, Kh-101, Shahed-Drohnen). `start` is a letter or digit.
     @inline(__always)
-    private static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ cls: UnsafePointer<ByteClass>) -> Int {
+    private static func wordEnd(_ b: UnsafeBufferPointer<UInt8>, _ start: Int, _ cls: UnsafePointer<ByteClass>) -> (end: Int, joined: Bool) {
         var j = start
+        var joined = false
         let n = b.count
         // Scalar by scalar: folded text is valid UTF-8, so a letter's lead byte always has its
         // continuation byte.
@@ -115,13 +120,15 @@ public enum Tokenizer {
             case .joiner:
                 guard j > start, j + 1 < n else { break scan }
                 switch cls[Int(b[j + 1])] {
-                case .letter, .digit, .lead: j += 1
+                case .letter, .digit, .lead:
+                    j += 1
+                    joined = true
                 default: break scan
                 }
             default:
                 break scan
             }
         }
-        return min(j, n)
+        return (min(j, n), joined)
     }
 }
