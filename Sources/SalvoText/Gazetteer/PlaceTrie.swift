@@ -87,13 +87,13 @@ struct PlaceTrie: Sendable {
         trie.withView { view in
             wordGate.withView { wordGate in
                 var matchEnd = 0
-                for p in starts.positions where p & WalkStarts.symbol == 0 {
+                for (k, p) in starts.positions.enumerated() where p & WalkStarts.symbol == 0 {
                     let i = Int(p)
                     if i < matchEnd { continue }
                     // The byte scan resumes after a match as if a word ended there, so a name ending
                     // in a non-letter of two or more bytes is not directly followed by another.
                     if i == matchEnd && i > 0 && buf[i - 1] & 0xC0 == 0x80 { continue }
-                    if wordGate.mayStart(buf, at: i), let m = Self.longest(view, buf, from: i) {
+                    if wordGate.mayStart(buf, at: i, wordEnd: Int(starts.wordEnds[k])), let m = Self.longest(view, buf, from: i) {
                         body(i, m.end, m.payload)
                         matchEnd = m.end
                     }
