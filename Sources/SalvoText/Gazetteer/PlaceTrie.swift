@@ -12,7 +12,15 @@ struct PlaceTrie: Sendable {
 
     /// `forms` are (range in `bytes`, payload); `bytes` is the buffer the ranges point into.
     init(bytes: UnsafeBufferPointer<UInt8>, forms: [(range: Range<Int>, payload: Int32)]) {
+        // The first eight bytes as one big-endian number order most pairs in one comparison; a
+        // shorter form is padded with zeros, which no text byte is, so a prefix still sorts first.
+        let keys = forms.map { form -> UInt64 in
+            var key: UInt64 = 0
+            for k in 0..<8 { key = key << 8 | UInt64(k < form.range.count ? bytes[form.range.lowerBound + k] : 0) }
+            return key
+        }
         let order = forms.indices.sorted { a, b in
+            if keys[a] != keys[b] { return keys[a] < keys[b] }
             let ra = forms[a].range, rb = forms[b].range
             let n = min(ra.count, rb.count)
             var k = 0

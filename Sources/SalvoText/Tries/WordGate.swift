@@ -21,13 +21,14 @@ struct WordGate: Sendable {
 
     init<S: Sequence>(strings: S) where S.Element: Collection, S.Element.Element == UInt8 {
         var words = [UInt64](repeating: 0, count: 1 << Self.bits / 64)
+        func insert(_ buf: UnsafeBufferPointer<UInt8>) {
+            guard !buf.isEmpty else { return }
+            let h = Self.hash(buf, from: 0, to: Self.wordEnd(buf, from: 0))
+            words[h >> 6] |= 1 << UInt64(h & 63)
+        }
         for s in strings {
-            let bytes = Array(s)
-            bytes.withUnsafeBufferPointer { buf in
-                guard !buf.isEmpty else { return }
-                let h = Self.hash(buf, from: 0, to: Self.wordEnd(buf, from: 0))
-                words[h >> 6] |= 1 << UInt64(h & 63)
-            }
+            // Buffers and arrays are read in place; only other collections are copied.
+            if s.withContiguousStorageIfAvailable(insert) == nil { Array(s).withUnsafeBufferPointer(insert) }
         }
         self.words = words
     }
