@@ -176,9 +176,11 @@ struct TrieTests {
         }
         let trie = data.withUnsafeBufferPointer { PlaceTrie(bytes: $0, forms: forms) }
         for _ in 0..<30 {
-            let text = FoldedText(randomText(&rng, pieces: Int.random(in: 0...60, using: &rng))).bytes
+            let folded = FoldedText(randomText(&rng, pieces: Int.random(in: 0...60, using: &rng)))
+            let text = folded.bytes
+            let starts = WalkStarts(tokens: Tokenizer.tokens(folded), text: folded)
             var found: [[Int]] = []
-            text.withUnsafeBufferPointer { buf in trie.forEachLongestMatch(in: buf) { found.append([$0, $1, Int($2)]) } }
+            text.withUnsafeBufferPointer { buf in trie.forEachLongestMatch(in: buf, startingAt: starts) { found.append([$0, $1, Int($2)]) } }
             #expect(found == naiveLongestMatches(forms, data, text))
         }
     }
@@ -254,21 +256,38 @@ private func naiveLongestMatches(_ forms: [(range: Range<Int>, payload: Int32)],
         FoldedText((0..<Int.random(in: 0...40, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined())
     }
 
-    @Test func lexiconWalksFromTokenStartsFindTheSameMatches() {
-        var rng = SplitMix64(state: 11)
-        for _ in 0..<500 {
-            let t = Self.text(&rng)
-            let starts = WalkStarts(tokens: Tokenizer.tokens(t), text: t)
-            #expect(Lexicon.shared.matches(in: t, startingAt: starts) == Lexicon.shared.matches(in: t), "\(t.string(0..<t.bytes.count))")
+    /// The walk starts a plain scan finds: every scalar start whose scalar is a word character
+    /// after one that is not, and every other scalar but space and line break (marked `symbol`).
+    private static func scannedStarts(_ t: FoldedText) -> [UInt32] {
+        let b = t.bytes
+        func isWord(_ c: UInt8) -> Bool {
+            c < 0x80 ? (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5A) : c >= 0xC3 && c <= 0xD4
         }
+        var out: [UInt32] = []
+        var previousIsWord = false
+        for (i, c) in b.enumerated() where c & 0xC0 != 0x80 {
+            if isWord(c) {
+                if !previousIsWord { out.append(UInt32(i)) }
+            } else if c != 0x20 && c != 0x0A {
+                out.append(UInt32(i) | WalkStarts.symbol)
+            }
+            previousIsWord = isWord(c)
+        }
+        return out
     }
 
-    @Test func gazetteerWalksFromTokenStartsFindTheSamePlaces() {
-        var rng = SplitMix64(state: 12)
-        for _ in 0..<500 {
+    @Test func tokenStartsAreTheScannedStarts() {
+        var rng = SplitMix64(state: 11)
+        for _ in 0..<1_000 {
             let t = Self.text(&rng)
             let starts = WalkStarts(tokens: Tokenizer.tokens(t), text: t)
-            #expect(Gazetteer.shared.mentions(in: t, startingAt: starts) == Gazetteer.shared.mentions(in: t), "\(t.string(0..<t.bytes.count))")
+            #expect(starts.positions == Self.scannedStarts(t), "\(t.string(0..<t.bytes.count))")
+            // A word start knows where its run of letters and digits ends.
+            t.bytes.withUnsafeBufferPointer { buf in
+                for (k, p) in starts.positions.enumerated() where p & WalkStarts.symbol == 0 {
+                    #expect(Int(starts.wordEnds[k]) == WordGate.wordEnd(buf, from: Int(p)))
+                }
+            }
         }
     }
 }

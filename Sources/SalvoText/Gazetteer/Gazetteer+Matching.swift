@@ -9,21 +9,15 @@ extension Gazetteer {
     /// ```swift
     /// Gazetteer.shared.mentions(in: FoldedText("у Новій Каховці")).map(\.place.name)   // ["Nova Kakhovka"]
     /// ```
-    /// The same mentions, trying only the word starts of `starts` (read off the tokens).
+    public func mentions(in text: FoldedText) -> [PlaceMention] {
+        mentions(in: text, startingAt: WalkStarts(tokens: Tokenizer.tokens(text), text: text))
+    }
+
+    /// The same mentions, where the caller has the walk starts at hand already.
     public func mentions(in text: FoldedText, startingAt starts: WalkStarts) -> [PlaceMention] {
         var result: [PlaceMention] = []
         text.bytes.withUnsafeBufferPointer { buf in
             trie.forEachLongestMatch(in: buf, startingAt: starts) { start, end, payload in
-                result.append(PlaceMention(range: start..<end, place: places[Int(payload)]))
-            }
-        }
-        return result
-    }
-
-    public func mentions(in text: FoldedText) -> [PlaceMention] {
-        var result: [PlaceMention] = []
-        text.bytes.withUnsafeBufferPointer { buf in
-            trie.forEachLongestMatch(in: buf) { start, end, payload in
                 result.append(PlaceMention(range: start..<end, place: places[Int(payload)]))
             }
         }
@@ -57,7 +51,8 @@ extension Gazetteer {
     /// How many mentions a text has, without building them (for the benchmark).
     public func matchCount(in text: FoldedText) -> Int {
         var count = 0
-        text.bytes.withUnsafeBufferPointer { trie.forEachLongestMatch(in: $0) { _, _, _ in count += 1 } }
+        let starts = WalkStarts(tokens: Tokenizer.tokens(text), text: text)
+        text.bytes.withUnsafeBufferPointer { trie.forEachLongestMatch(in: $0, startingAt: starts) { _, _, _ in count += 1 } }
         return count
     }
 }

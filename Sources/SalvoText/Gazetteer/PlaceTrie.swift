@@ -89,7 +89,8 @@ struct PlaceTrie: Sendable {
         j == buf.count || !isWordLead(buf[j]) || !isWordLead(buf[j - 1]) && buf[j - 1] & 0xC0 != 0x80
     }
 
-    /// The same matches as `forEachLongestMatch(in:_:)`, trying only the word starts of `starts`.
+    /// Calls `body(start, end, payload)` for each longest whole-word match, left to right, not
+    /// overlapping, trying the word starts of `starts`.
     @inline(__always)
     func forEachLongestMatch(in buf: UnsafeBufferPointer<UInt8>, startingAt starts: WalkStarts, _ body: (Int, Int, Int32) -> Void) {
         trie.withView { view in
@@ -107,35 +108,6 @@ struct PlaceTrie: Sendable {
                     }
                 }
             }
-        }
-    }
-
-    /// Calls `body(start, end, payload)` for each longest whole-word match, left to right, not overlapping.
-    @inline(__always)
-    func forEachLongestMatch(in buf: UnsafeBufferPointer<UInt8>, _ body: (Int, Int, Int32) -> Void) {
-        trie.withView { view in
-          wordGate.withView { wordGate in
-            LeadByte.classes.withUnsafeBufferPointer { classes in
-              let n = buf.count
-              var i = 0
-              var previousIsWord = false
-              // Byte by byte, so the next position never waits on a load.
-              while i < n {
-                  let b = buf[i]
-                  if b & 0xC0 == 0x80 { i &+= 1; continue }  // continuation byte: same character
-                  let isWord = classes[Int(b)] & LeadByte.word != 0
-                  if isWord && !previousIsWord && wordGate.mayStart(buf, at: i),
-                     let m = Self.longest(view, buf, from: i) {
-                      body(i, m.end, m.payload)
-                      i = m.end
-                      previousIsWord = Self.isWordLead(buf[m.end - 1]) || buf[m.end - 1] & 0xC0 == 0x80
-                      continue
-                  }
-                  previousIsWord = isWord
-                  i &+= 1
-              }
-            }
-          }
         }
     }
 

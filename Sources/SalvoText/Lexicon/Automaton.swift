@@ -119,8 +119,8 @@ public struct Automaton: Sendable {
     public var nodeCount: Int { trie.nodeCount }
 
     /// Every match in `text`, ordered by start, then by length.
-    /// Every match in `text`, walking only from `starts` (the same positions the byte scan of
-    /// `matches(in:)` finds, read off the tokens).
+    /// Every match in `text`, walking from `starts`: a walk starts at every word start and at every
+    /// other visible scalar that begins a pattern ("$", "€", "%").
     public func matches(in text: FoldedText, startingAt starts: WalkStarts) -> [Match] {
         var result: [Match] = []
         result.reserveCapacity(text.bytes.count / 16)
@@ -144,46 +144,9 @@ public struct Automaton: Sendable {
         return result
     }
 
+    /// Every match in `text`, ordered by start, then by length.
     public func matches(in text: FoldedText) -> [Match] {
-        var result: [Match] = []
-        // About one match per 16 bytes of news text: reserving spares the array most of its regrowth.
-        result.reserveCapacity(text.bytes.count / 16)
-        text.bytes.withUnsafeBufferPointer { buf in
-            terminal.withUnsafeBufferPointer { terminal in
-                trie.withView { view in
-                  LeadByte.classes.withUnsafeBufferPointer { classes in
-                    // Without a word-rest edge at the root, a walk can start one byte in.
-                    let rootHasRest = PackedTrie.View.hasEdgeFF(view.header(PackedTrie.root))
-                    let n = buf.count
-                    var i = 0
-                    var previousIsWord = false
-                    // One pass over scalars: a walk starts at every word start and at every other visible
-                    // scalar that begins a pattern ("$", "€", "%"). Byte by byte, skipping continuation
-                    // bytes: the next position then never waits on a load.
-                    while i < n {
-                        let b = buf[i]
-                        if b & 0xC0 != 0x80 {
-                            let c = classes[Int(b)]
-                            let isWord = c & LeadByte.word != 0
-                            if isWord ? !previousIsWord : c & LeadByte.symbol != 0 {
-                                let first = view.rootChild(b)
-                                if first != 0 {
-                                    if rootHasRest {
-                                        Self.walk(buf, view, terminal, node: PackedTrie.root, at: i, start: i, into: &result)
-                                    } else {
-                                        Self.walk(buf, view, terminal, node: first, at: i &+ 1, start: i, arrived: true, into: &result)
-                                    }
-                                }
-                            }
-                            previousIsWord = isWord
-                        }
-                        i &+= 1
-                    }
-                  }
-                }
-            }
-        }
-        return result
+        matches(in: text, startingAt: WalkStarts(tokens: Tokenizer.tokens(text), text: text))
     }
 
     /// Follows `buf` from `node` at `position`, appending every match that starts at `start`: at
