@@ -6,8 +6,6 @@ import SalvoText
 /// exactly it is stated (its qualifier).
 struct FigureFinder {
     let analysis: TextAnalysis
-    /// Weapon last named before this sentence, for "of them, 50 were shot down".
-    var lastWeapon: (WeaponClass, String?)?
 
     init(analysis: TextAnalysis) {
         self.analysis = analysis
@@ -38,15 +36,11 @@ struct FigureFinder {
                 ? last.draft : nil
         }
         let s = analysis.sentences[sentenceIndex]
-        let hits = analysis.hits(in: s)
-        defer {
-            for h in hits.reversed() where h.hit.has(.weapon) {
-                if let w = h.hit.first(.weapon), let wc = w.weaponClass { lastWeapon = (wc, w.extra); break }
-            }
-        }
-        if hits.contains(where: { $0.hit.has(.negative) && isBlocking($0.hit) }) { return [] }
+        // Most sentences count nothing; they are done before their hits are read.
         let numbers = analysis.numbers(in: s).filter { $0.kind == .count }
         if numbers.isEmpty { return [] }
+        let hits = analysis.hits(in: s)
+        if hits.contains(where: { $0.hit.has(.negative) && isBlocking($0.hit) }) { return [] }
         if speaksOfAPeriod(s) { return [] }
         let triggers = hits.filter { $0.hit.has(.quantity) }
         if triggers.isEmpty && carried == nil { return [] }
@@ -56,7 +50,7 @@ struct FigureFinder {
             NounPhrase(after: $0.tokens.upperBound, in: analysis, sentenceEnd: s.tokens.upperBound, numberStarts: numberStarts)
         }
         var drafts: [FigureDraft] = []
-        var weaponSoFar = lastWeapon
+        var weaponSoFar = weapon(before: hits.startIndex)
         for (i, n) in numbers.enumerated() {
             if excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
             var np = phrases[i]
@@ -228,6 +222,18 @@ struct FigureFinder {
         guard let h = analysis.hitAt[k] else { return true }
         if let part = h.hit.first(.part)?.value { return part == "article" }
         return h.hit.has(.target) || h.hit.has(.unit)
+    }
+
+    /// The weapon last named before the hit at `index` of the document, in any sentence: for
+    /// "Of them, 50 were shot down" after a sentence that named the drones.
+    private func weapon(before index: Int) -> (WeaponClass, String?)? {
+        var i = index
+        while i > 0 {
+            i -= 1
+            let h = analysis.hits[i].hit
+            if h.has(.weapon), let w = h.first(.weapon), let wc = w.weaponClass { return (wc, w.extra) }
+        }
+        return nil
     }
 
     private func nearestWeapon(before index: Int, in hits: ArraySlice<AnnotatedHit>) -> (WeaponClass, String?)? {
