@@ -25,6 +25,7 @@ public final class TextAnalysis: Sendable {
     public let places: [PlaceOccurrence]
     /// Token length of the longest place found.
     let longestPlace: Int
+    private let bounds: [SentenceBounds]
     /// Keeps the lexicon's entry table alive for as long as the hits that point into it.
     public let lexicon: Lexicon
 
@@ -82,14 +83,45 @@ public final class TextAnalysis: Sendable {
         self.dates = dates
         self.places = places
         longestPlace = places.reduce(0) { max($0, $1.tokens.count) }
+        let hitBounds = Self.bounds(list, sentences) { $0.tokens.lowerBound }
+        let numberBounds = Self.bounds(nums, sentences) { $0.tokens.lowerBound }
+        let dateBounds = Self.bounds(dates, sentences) { $0.tokens.lowerBound }
+        let placeBounds = Self.bounds(places, sentences) { $0.tokens.lowerBound }
+        bounds = sentences.indices.map {
+            SentenceBounds(hits: hitBounds[$0], numbers: numberBounds[$0], dates: dateBounds[$0], places: placeBounds[$0])
+        }
     }
 
-    /// The hits, numbers, dates and places of one sentence: slices found by binary search, since
-    /// every step of extraction asks for them sentence by sentence.
-    public func hits(in s: Sentence) -> ArraySlice<AnnotatedHit> { Self.slice(hits, s.tokens) { $0.tokens.lowerBound } }
-    public func numbers(in s: Sentence) -> ArraySlice<NumberMention> { Self.slice(numbers, s.tokens) { $0.tokens.lowerBound } }
-    public func dates(in s: Sentence) -> ArraySlice<DateMention> { Self.slice(dates, s.tokens) { $0.tokens.lowerBound } }
-    public func places(in s: Sentence) -> ArraySlice<PlaceOccurrence> { Self.slice(places, s.tokens) { $0.tokens.lowerBound } }
+    /// The hits, numbers, dates and places of one sentence: slices worked out once per document,
+    /// since every step of extraction asks for them sentence by sentence.
+    public func hits(in s: Sentence) -> ArraySlice<AnnotatedHit> { hits[bounds[s.index].hits] }
+    public func numbers(in s: Sentence) -> ArraySlice<NumberMention> { numbers[bounds[s.index].numbers] }
+    public func dates(in s: Sentence) -> ArraySlice<DateMention> { dates[bounds[s.index].dates] }
+    public func places(in s: Sentence) -> ArraySlice<PlaceOccurrence> { places[bounds[s.index].places] }
+
+    /// Per sentence, the index ranges of its hits, numbers, dates and places.
+    struct SentenceBounds: Sendable {
+        var hits: Range<Int>
+        var numbers: Range<Int>
+        var dates: Range<Int>
+        var places: Range<Int>
+    }
+
+    /// For items sorted by first token: per sentence, the range of those starting inside it, in
+    /// one forward pass.
+    static func bounds<T>(_ items: [T], _ sentences: [Sentence], _ first: (T) -> Int) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        out.reserveCapacity(sentences.count)
+        var i = 0
+        for s in sentences {
+            while i < items.count && first(items[i]) < s.tokens.lowerBound { i += 1 }
+            var j = i
+            while j < items.count && first(items[j]) < s.tokens.upperBound { j += 1 }
+            out.append(i..<j)
+            i = j
+        }
+        return out
+    }
 
     /// Index in `places` of the first place (in text order) covering token `k`, if any.
     public func placeIndex(at k: Int) -> Int? {
@@ -100,10 +132,6 @@ public final class TextAnalysis: Sendable {
             i += 1
         }
         return nil
-    }
-
-    static func slice<T>(_ items: [T], _ range: Range<Int>, _ key: (T) -> Int) -> ArraySlice<T> {
-        items[firstIndex(items, atLeast: range.lowerBound, key)..<firstIndex(items, atLeast: range.upperBound, key)]
     }
 
     /// The first index whose key is at least `v`, in items sorted by key.

@@ -10,6 +10,8 @@ public struct Sentence: Sendable, Equatable {
     public var endsLine: Bool
     /// Index of the paragraph (line) it belongs to.
     public var paragraph: Int
+    /// Its own index among the document's sentences.
+    public var index: Int
 }
 
 /// Splits tokens into sentences: at line breaks, and at `. ! ? …` followed by an upper-case letter,
@@ -35,7 +37,7 @@ public struct SentenceSplitter: Sendable {
                 let fs = tokens[a].start, fe = tokens[b - 1].end
                 result.append(Sentence(tokens: a..<b, folded: fs..<fe,
                                        original: text.originalOffset(of: fs)..<text.originalOffset(of: fe),
-                                       endsLine: endsLine, paragraph: paragraph))
+                                       endsLine: endsLine, paragraph: paragraph, index: result.count))
             }
             first = endToken
         }
