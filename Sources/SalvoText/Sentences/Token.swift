@@ -25,7 +25,7 @@ public struct Token: Sendable, Equatable {
 /// Splits folded text into tokens in one byte loop.
 public enum Tokenizer {
     /// What a byte of folded text can begin or continue.
-    @usableFromInline enum ByteClass: UInt8 {
+    enum ByteClass: UInt8 {
         case other = 0, space, newline, digit, letter, lead, joiner, continuation
     }
 
