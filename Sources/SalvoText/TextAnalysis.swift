@@ -40,17 +40,7 @@ public final class TextAnalysis: Sendable {
         let matches = lexicon.matches(in: folded, startingAt: starts)
         let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil }
             ?? LanguageIdentifier.identify(folded, hits: lexicon.hits(from: matches, language: nil))
-        var list: [AnnotatedHit] = []
-        let found = lexicon.hits(from: matches, language: lang)
-        list.reserveCapacity(found.count)
-        // Hits come in text order, so their tokens are found by walking forward, not by searching.
-        var k = 0
-        for h in found {
-            while k < toks.count && toks[k].end <= h.start { k += 1 }
-            var b = k
-            while b < toks.count && toks[b].end < h.end { b += 1 }
-            list.append(AnnotatedHit(hit: h, tokens: k..<min(max(k + 1, b + 1), toks.count)))
-        }
+        let list = Self.onTokens(lexicon.hits(from: matches, language: lang), toks)
         let byToken = TokenHits(hits: list, tokenCount: toks.count)
         var abbreviations = Set<[UInt8]>()
         for h in list where h.hit.has(.abbrev) {
@@ -63,15 +53,7 @@ public final class TextAnalysis: Sendable {
         let sentences = original.withUnsafeBufferPointer { splitter.split(folded, original: $0, tokens: toks) }
         let nums = NumberReader(language: lang).read(folded, tokens: toks, hits: byToken)
         let dates = DateReader(published: published).read(folded, tokens: toks, hits: byToken, numbers: nums)
-        let mentions = gazetteer?.places(in: folded, startingAt: starts) ?? []
-        var places: [PlaceOccurrence] = []
-        places.reserveCapacity(mentions.count)
-        for p in mentions {
-            let a = toks.tokenIndex(atOrAfter: p.range.lowerBound)
-            let b = max(a + 1, toks.tokenIndex(atOrAfter: p.range.upperBound - 1) + 1)
-            places.append(PlaceOccurrence(place: p.place, tokens: a..<min(b, toks.count)))
-        }
-        places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        let places = Self.onTokens(gazetteer?.places(in: folded, startingAt: starts) ?? [], toks)
         self.original = original
         self.folded = folded
         self.language = lang
@@ -90,6 +72,34 @@ public final class TextAnalysis: Sendable {
         bounds = sentences.indices.map {
             SentenceBounds(hits: hitBounds[$0], numbers: numberBounds[$0], dates: dateBounds[$0], places: placeBounds[$0])
         }
+    }
+
+    /// Lexicon hits on token positions. Hits come in text order, so their tokens are found by
+    /// walking forward, not by searching.
+    private static func onTokens(_ found: [LexiconHit], _ toks: [Token]) -> [AnnotatedHit] {
+        var list: [AnnotatedHit] = []
+        list.reserveCapacity(found.count)
+        var k = 0
+        for h in found {
+            while k < toks.count && toks[k].end <= h.start { k += 1 }
+            var b = k
+            while b < toks.count && toks[b].end < h.end { b += 1 }
+            list.append(AnnotatedHit(hit: h, tokens: k..<min(max(k + 1, b + 1), toks.count)))
+        }
+        return list
+    }
+
+    /// Places on token positions, in text order.
+    private static func onTokens(_ mentions: [(range: Range<Int>, place: Place)], _ toks: [Token]) -> [PlaceOccurrence] {
+        var places: [PlaceOccurrence] = []
+        places.reserveCapacity(mentions.count)
+        for p in mentions {
+            let a = toks.tokenIndex(atOrAfter: p.range.lowerBound)
+            let b = max(a + 1, toks.tokenIndex(atOrAfter: p.range.upperBound - 1) + 1)
+            places.append(PlaceOccurrence(place: p.place, tokens: a..<min(b, toks.count)))
+        }
+        places.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+        return places
     }
 
     /// The hits, numbers, dates and places of one sentence: slices worked out once per document,
