@@ -37,7 +37,7 @@ final class ByteStream {
     deinit { if ownsHandle { try? handle.close() } }
 
     private func start() {
-        let raw = [UInt8](handle.readData(ofLength: chunkSize))
+        let raw = readChunk()
         if Gzip.isGzip(raw), let inflater = try? GzipInflater() {
             isGzip = true
             self.inflater = inflater
@@ -59,7 +59,7 @@ final class ByteStream {
                 raw = f
                 first = nil
             } else {
-                raw = [UInt8](handle.readData(ofLength: chunkSize))
+                raw = readChunk()
             }
             guard let inflater else {
                 if raw.isEmpty { finished = true; return nil }
@@ -75,6 +75,25 @@ final class ByteStream {
             } catch {
                 finished = true
                 self.error = error
+            }
+        }
+    }
+
+    /// Up to `chunkSize` bytes (fewer only at the end), read straight into an array rather than
+    /// through `Data`.
+    private func readChunk() -> [UInt8] {
+        let fd = handle.fileDescriptor
+        return [UInt8](unsafeUninitializedCapacity: chunkSize) { buf, count in
+            count = 0
+            while count < buf.count {
+                let n = read(fd, buf.baseAddress! + count, buf.count - count)
+                if n > 0 {
+                    count += n
+                } else if n < 0 && errno == EINTR {
+                    continue
+                } else {
+                    break
+                }
             }
         }
     }

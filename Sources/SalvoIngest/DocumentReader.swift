@@ -75,8 +75,8 @@ public struct DocumentReader: Sendable {
         try readStream(stream, name: path, isStdin: false, onError: onError, body)
     }
 
-    /// Looks at the start of the (decompressed) input: WARC archives are streamed record by record,
-    /// everything else is read whole (up to `maxDocumentBytes`, except JSON Lines) and sorted by content.
+    /// Looks at the start of the (decompressed) input: WARC archives and JSON Lines are streamed
+    /// record by record, everything else is read whole (up to `maxDocumentBytes`) and sorted by content.
     func readStream(_ stream: ByteStream, name: String, isStdin: Bool, onError: (InputError) -> Void,
                     _ body: (Document) throws -> Void) rethrows {
         guard let first = stream.next() else {
@@ -90,8 +90,17 @@ public struct DocumentReader: Sendable {
             return
         }
         let plainName = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
-        let isJSONLines = Self.isJSONLines(plainName) || (isStdin && first.first == UInt8(ascii: "{"))
-        let (bytes, error) = stream.readAll(limit: isJSONLines ? .max : maxDocumentBytes)
+        if Self.isJSONLines(plainName.lowercased()) || (isStdin && first.first == UInt8(ascii: "{")) {
+            // Record by record: a JSON Lines input may be far larger than memory.
+            try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(stream, name: name, onError: onError) { doc in
+                try body(cleanUp ? Self.cleaned(doc) : doc)
+            }
+            if let error = stream.error {
+                onError(InputError(input: name, message: ((error as? GzipError)?.message ?? "\(error)") + "; the text before the damage was read"))
+            }
+            return
+        }
+        let (bytes, error) = stream.readAll(limit: maxDocumentBytes)
         if let problem = error as? InputProblem {
             onError(InputError(input: name, message: problem.message + "; limit \(maxDocumentBytes)"))
             return
