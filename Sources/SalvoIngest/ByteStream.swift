@@ -82,20 +82,27 @@ final class ByteStream {
     /// Up to `chunkSize` bytes (fewer only at the end), read straight into an array rather than
     /// through `Data`.
     private func readChunk() -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: chunkSize) { buf, count in
+            count = fill(buf, from: 0)
+        }
+    }
+
+    /// Reads into `buf` from index `start` until it is full, the file ends or a read fails; returns
+    /// how many bytes `buf` then holds.
+    private func fill(_ buf: UnsafeMutableBufferPointer<UInt8>, from start: Int) -> Int {
         let fd = handle.fileDescriptor
-        return [UInt8](unsafeUninitializedCapacity: chunkSize) { buf, count in
-            count = 0
-            while count < buf.count {
-                let n = read(fd, buf.baseAddress! + count, buf.count - count)
-                if n > 0 {
-                    count += n
-                } else if n < 0 && errno == EINTR {
-                    continue
-                } else {
-                    break
-                }
+        var count = start
+        while count < buf.count {
+            let n = read(fd, buf.baseAddress! + count, buf.count - count)
+            if n > 0 {
+                count += n
+            } else if n < 0 && errno == EINTR {
+                continue
+            } else {
+                break
             }
         }
+        return count
     }
 
     /// The rest of a regular, uncompressed file (up to `limit` + 1 bytes) read straight into one array:
@@ -105,20 +112,9 @@ final class ByteStream {
         guard let size = plainSizeLeft else { return [] }
         var head: [UInt8] = []
         while !pending.isEmpty || first != nil, let chunk = next() { head.append(contentsOf: chunk) }
-        let fd = handle.fileDescriptor
         return [UInt8](unsafeUninitializedCapacity: max(head.count, min(size, limit) + 1)) { buf, count in
             head.withUnsafeBufferPointer { h in _ = buf.initialize(from: h) }
-            count = head.count
-            while count < buf.count {
-                let n = read(fd, buf.baseAddress! + count, buf.count - count)
-                if n > 0 {
-                    count += n
-                } else if n < 0 && errno == EINTR {
-                    continue
-                } else {
-                    break
-                }
-            }
+            count = fill(buf, from: head.count)
         }
     }
 
