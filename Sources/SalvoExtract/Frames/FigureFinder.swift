@@ -50,7 +50,7 @@ struct FigureFinder {
             NounPhrase(after: $0.tokens.upperBound, in: analysis, sentenceEnd: s.tokens.upperBound, numberStarts: numberStarts)
         }
         var drafts: [FigureDraft] = []
-        var weaponSoFar = weapon(before: hits.startIndex)
+        var weaponSoFar = lastWeapon(in: analysis.hits[..<hits.startIndex])
         for (i, n) in numbers.enumerated() {
             if excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
             var np = phrases[i]
@@ -83,7 +83,7 @@ struct FigureFinder {
                                           value: n.value, qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
             }
-            let weaponContext = np.weapon != nil || weaponSoFar != nil || nearestWeapon(before: n.tokens.lowerBound, in: hits) != nil
+            let weaponContext = np.weapon != nil || weaponSoFar != nil || lastWeapon(in: hits, before: n.tokens.lowerBound) != nil
             guard let quantity = np.quantity ?? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers,
                                                             weaponContext: weaponContext)?.quantity
                 // "Близько 60 дронів — шахеди.": a weapon count with no verb of its own goes on from the
@@ -98,13 +98,13 @@ struct FigureFinder {
             var model = np.model
             // "512 ударів по 12 населених пунктах": strikes of every kind when none is named or implied.
             if quantity == .hit && np.quantity == .hit && weapon == nil
-                && weaponSoFar == nil && nearestWeapon(before: n.tokens.lowerBound, in: hits) == nil {
+                && weaponSoFar == nil && lastWeapon(in: hits, before: n.tokens.lowerBound) == nil {
                 weapon = .any
             }
             if !quantity.isCasualty && weapon == nil {
                 // "Six private houses were destroyed" counts houses, not the drones named before.
                 if countsSomethingElse(n, sentenceEnd: s.tokens.upperBound) { continue }
-                guard let inherited = weaponSoFar ?? nearestWeapon(before: n.tokens.lowerBound, in: hits) else { continue }
+                guard let inherited = weaponSoFar ?? lastWeapon(in: hits, before: n.tokens.lowerBound) else { continue }
                 weapon = inherited.0
                 model = inherited.1
             }
@@ -224,20 +224,11 @@ struct FigureFinder {
         return h.hit.has(.target) || h.hit.has(.unit)
     }
 
-    /// The weapon last named before the hit at `index` of the document, in any sentence: for
-    /// "Of them, 50 were shot down" after a sentence that named the drones.
-    private func weapon(before index: Int) -> (WeaponClass, String?)? {
-        var i = index
-        while i > 0 {
-            i -= 1
-            let h = analysis.hits[i].hit
-            if h.has(.weapon), let w = h.first(.weapon), let wc = w.weaponClass { return (wc, w.extra) }
-        }
-        return nil
-    }
-
-    private func nearestWeapon(before index: Int, in hits: ArraySlice<AnnotatedHit>) -> (WeaponClass, String?)? {
-        for h in hits.reversed() where h.tokens.lowerBound < index {
+    /// The weapon of the last weapon term in `hits` that starts before token `index`: within the
+    /// sentence for a bare count, or anywhere earlier in the document for "Of them, 50 were shot
+    /// down" after a sentence that named the drones.
+    private func lastWeapon(in hits: ArraySlice<AnnotatedHit>, before index: Int = .max) -> (WeaponClass, String?)? {
+        for h in hits.reversed() where h.tokens.lowerBound < index && h.hit.has(.weapon) {
             if let w = h.hit.first(.weapon), let wc = w.weaponClass { return (wc, w.extra) }
         }
         return nil

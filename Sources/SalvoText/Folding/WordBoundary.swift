@@ -17,12 +17,6 @@ public enum WordBoundary {
         return false
     }
 
-    /// Whether a word starts at `i` (the byte before is not a word byte).
-    @inlinable
-    public static func isWordStart(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
-        i == 0 || !isWordByte(bytes, i - 1)
-    }
-
     /// The end of the word that contains `i`.
     @inlinable
     public static func wordEnd(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {

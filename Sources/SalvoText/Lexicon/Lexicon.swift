@@ -99,16 +99,11 @@ public struct Lexicon: Sendable {
     /// Lexicon terms in `text` for `language`: at each start the longest term wins, and a term
     /// inside a longer one found earlier is dropped ("shot down" hides "down").
     public func hits(in text: FoldedText, language: String?) -> [LexiconHit] {
-        hits(from: matches(in: text), language: language)
+        hits(from: automaton.matches(in: text), language: language)
     }
 
-    /// Every term match in `text`, for all languages: the automaton's walk, done once per text even
-    /// when the language is still to be identified from the same matches.
-    public func matches(in text: FoldedText) -> [Automaton.Match] {
-        automaton.matches(in: text)
-    }
-
-    /// The same matches, walking from starts read off the tokens.
+    /// Every term match in `text`, for all languages, walking from starts read off the tokens: done
+    /// once per text even when the language is still to be identified from the same matches.
     public func matches(in text: FoldedText, startingAt starts: WalkStarts) -> [Automaton.Match] {
         automaton.matches(in: text, startingAt: starts)
     }

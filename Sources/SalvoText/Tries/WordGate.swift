@@ -12,7 +12,7 @@
 /// let gate = WordGate(strings: [Array("nova kakhovka".utf8), Array("kyiv".utf8)])
 /// let text = Array("kyiv and nova".utf8)
 /// text.withUnsafeBufferPointer { buf in
-///     gate.withView { gate in [0, 5, 9].map { gate.mayStart(buf, at: $0) } }   // [true, false, true] (almost surely false)
+///     gate.withView { gate in [0, 5, 9].map { gate.mayStart(buf, at: $0, wordEnd: WordGate.wordEnd(buf, from: $0)) } }   // [true, false, true] (almost surely false)
 /// }
 /// ```
 struct WordGate: Sendable {
@@ -80,13 +80,7 @@ struct WordGate: Sendable {
     struct View {
         let words: UnsafePointer<UInt64>
 
-        /// Whether a string of the set may start at `i`, a word start.
-        @inline(__always)
-        func mayStart(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
-            mayStart(buf, at: i, wordEnd: WordGate.wordEnd(buf, from: i))
-        }
-
-        /// The same, when the end of the word at `i` is known already.
+        /// Whether a string of the set may start at the word start `i`, whose word ends at `wordEnd`.
         @inline(__always)
         func mayStart(_ buf: UnsafeBufferPointer<UInt8>, at i: Int, wordEnd: Int) -> Bool {
             let h = WordGate.hash(buf, from: i, to: wordEnd)
