@@ -2,13 +2,13 @@
 public struct Event: Hashable, Codable, Sendable {
     public var date: Day?
     /// The attacking side, `RU` or `UA`; `nil` when the text does not say.
-    public var attacker: Side?
+    public var attacker: Belligerent?
     public var places: [Place]
     /// What was hit, by kind: `energy`, `residential`, `infrastructure`, `military`, …
     public var targets: [String]
     public var figures: [Figure]
 
-    public init(date: Day? = nil, attacker: Side? = nil, places: [Place] = [], targets: [String] = [], figures: [Figure] = []) {
+    public init(date: Day? = nil, attacker: Belligerent? = nil, places: [Place] = [], targets: [String] = [], figures: [Figure] = []) {
         self.date = date
         self.attacker = attacker
         self.places = places
@@ -21,7 +21,7 @@ public struct Event: Hashable, Codable, Sendable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         date = try c.decodeIfPresent(Day.self, forKey: .date)
-        attacker = try c.decodeIfPresent(Side.self, forKey: .attacker)
+        attacker = try c.decodeIfPresent(Belligerent.self, forKey: .attacker)
         places = try c.decodeIfPresent([Place].self, forKey: .places) ?? []
         targets = try c.decodeIfPresent([String].self, forKey: .targets) ?? []
         figures = try c.decodeIfPresent([Figure].self, forKey: .figures) ?? []

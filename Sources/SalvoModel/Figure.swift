@@ -13,7 +13,7 @@ public struct Figure: Hashable, Codable, Sendable {
     public var place: String?
     /// The day of the attack when it differs from, or is more certain than, the event's.
     public var date: Day?
-    public var claimant: Side
+    public var claimant: Claimant
     /// Who said it, as the text names them ("governor Vitaliy Kim", "Air Force").
     public var claimantName: String?
     public var sentence: String
@@ -22,7 +22,7 @@ public struct Figure: Hashable, Codable, Sendable {
 
     public init(quantity: Quantity, weapon: WeaponClass? = nil, model: String? = nil, value: Int,
                 qualifier: Qualifier = .exact, place: String? = nil, date: Day? = nil,
-                claimant: Side = .media, claimantName: String? = nil,
+                claimant: Claimant = .media, claimantName: String? = nil,
                 sentence: String, start: Int, end: Int) {
         self.quantity = quantity
         self.weapon = weapon
@@ -53,7 +53,7 @@ public struct Figure: Hashable, Codable, Sendable {
         qualifier = try c.decodeIfPresent(Qualifier.self, forKey: .qualifier) ?? .exact
         place = try c.decodeIfPresent(String.self, forKey: .place)
         date = try c.decodeIfPresent(Day.self, forKey: .date)
-        claimant = try c.decodeIfPresent(Side.self, forKey: .claimant) ?? .media
+        claimant = try c.decodeIfPresent(Claimant.self, forKey: .claimant) ?? .media
         claimantName = try c.decodeIfPresent(String.self, forKey: .claimantName)
         sentence = try c.decodeIfPresent(String.self, forKey: .sentence) ?? ""
         start = try c.decodeIfPresent(Int.self, forKey: .start) ?? 0

@@ -69,7 +69,7 @@ extension EventQuery {
             throw APIError.badRequest("until (\(until)) is before since (\(since))")
         }
         place = p.string("place")
-        attacker = try p.choice("attacker", Side.self)
+        attacker = try p.choice("attacker", Belligerent.self)
         weapon = try p.choice("weapon", WeaponClass.self)
         minKilled = try p.int("min_killed", in: 0...1_000_000)
         text = p.string("text")

@@ -59,7 +59,7 @@ public struct EventQuery: Sendable, Equatable {
     public var until: Day?
     /// A place name in any language the gazetteer knows; matches events in or inside it.
     public var place: String?
-    public var attacker: Side?
+    public var attacker: Belligerent?
     public var weapon: WeaponClass?
     public var minKilled: Int?
     /// Full-text search over the documents behind each event.
@@ -68,7 +68,7 @@ public struct EventQuery: Sendable, Equatable {
     public var offset: Int
     public var sort: Sort
 
-    public init(since: Day? = nil, until: Day? = nil, place: String? = nil, attacker: Side? = nil,
+    public init(since: Day? = nil, until: Day? = nil, place: String? = nil, attacker: Belligerent? = nil,
                 weapon: WeaponClass? = nil, minKilled: Int? = nil, text: String? = nil,
                 limit: Int? = nil, offset: Int = 0, sort: Sort = .dateDescending) {
         self.since = since

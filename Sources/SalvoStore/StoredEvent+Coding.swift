@@ -31,7 +31,7 @@ extension FigureSummary {
                   weapon: try c.decodeIfPresent(WeaponClass.self, forKey: .weapon),
                   minimum: try c.decode(Int.self, forKey: .minimum), maximum: try c.decode(Int.self, forKey: .maximum),
                   headline: try c.decode(Int.self, forKey: .headline),
-                  headlineClaimant: try c.decode(Side.self, forKey: .headlineClaimant),
+                  headlineClaimant: try c.decode(Claimant.self, forKey: .headlineClaimant),
                   conflict: try c.decode(Bool.self, forKey: .conflict))
     }
 

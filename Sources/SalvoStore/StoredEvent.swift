@@ -4,7 +4,7 @@ import SalvoModel
 public struct StoredEvent: Codable, Sendable, Equatable {
     public var id: String
     public var date: Day?
-    public var attacker: Side?
+    public var attacker: Belligerent?
     public var places: [Place]
     public var targets: [String]
     /// Input ids of the documents that report it.
@@ -14,7 +14,7 @@ public struct StoredEvent: Codable, Sendable, Equatable {
     /// Per quantity (and weapon class): the range across claims and the headline value chosen by rule.
     public var summary: [FigureSummary]
 
-    public init(id: String, date: Day?, attacker: Side?, places: [Place], targets: [String],
+    public init(id: String, date: Day?, attacker: Belligerent?, places: [Place], targets: [String],
                 documents: [String], figures: [StoredFigure], summary: [FigureSummary]) {
         self.id = id
         self.date = date
@@ -60,12 +60,12 @@ public struct FigureSummary: Codable, Sendable, Equatable {
     public var maximum: Int
     /// The value chosen by the headline rule (latest official figure of the side that counts it).
     public var headline: Int
-    public var headlineClaimant: Side
+    public var headlineClaimant: Claimant
     /// Sides disagree on this quantity.
     public var conflict: Bool
 
     public init(quantity: Quantity, weapon: WeaponClass?, minimum: Int, maximum: Int, headline: Int,
-                headlineClaimant: Side, conflict: Bool) {
+                headlineClaimant: Claimant, conflict: Bool) {
         self.quantity = quantity
         self.weapon = weapon
         self.minimum = minimum

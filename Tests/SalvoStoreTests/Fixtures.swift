@@ -14,12 +14,12 @@ enum Places {
 }
 
 func figure(_ q: Quantity, _ value: Int, _ weapon: WeaponClass? = nil, place: String? = nil,
-            claimant: Side = .ukraine, sentence: String = "A sentence written for a test.") -> Figure {
+            claimant: Claimant = .ukraine, sentence: String = "A sentence written for a test.") -> Figure {
     Figure(quantity: q, weapon: weapon, value: value, place: place, claimant: claimant, sentence: sentence, start: 0, end: sentence.count)
 }
 
 /// A document with one event; its text is built from the sentences so every document differs.
-func report(_ id: String, published: String?, date: String? = nil, attacker: Side? = .russia, places: [Place],
+func report(_ id: String, published: String?, date: String? = nil, attacker: Belligerent? = .russia, places: [Place],
             _ figures: [Figure], url: String? = nil) -> (Document, ExtractedDocument) {
     reportMany(id, published: published, url: url, [Event(date: date.flatMap { Day($0) }, attacker: attacker, places: places, figures: figures)])
 }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("Headline figures and conflicts")
 struct HeadlineRuleTests {
-    func cluster(_ reports: [(String, String, [Figure])], attacker: Side = .russia, places: [Place] = [Places.ukraine]) -> EventCluster {
+    func cluster(_ reports: [(String, String, [Figure])], attacker: Belligerent = .russia, places: [Place] = [Places.ukraine]) -> EventCluster {
         EventCluster(id: "1", reports: reports.enumerated().map { i, r in
             EventReport(document: r.0, ordinal: 0, published: Day(r.1), sequence: i + 1,
                         event: Event(date: Day("2025-02-01"), attacker: attacker, places: places, figures: r.2))

@@ -11,9 +11,9 @@ struct Attribution {
     let analysis: TextAnalysis
     let published: Day?
     /// The attacking side the document is mostly about.
-    let documentAttacker: Side
+    let documentAttacker: Belligerent
     /// The source cited in the first lines, if any.
-    let documentSource: (Side, String)?
+    let documentSource: (Claimant, String)?
     let documentDate: Day?
     let facts: SentenceFacts
 
@@ -30,7 +30,7 @@ struct Attribution {
             }
         }
         documentAttacker = ua > ru * 2 ? .ukraine : .russia
-        var source: (Side, String)?
+        var source: (Claimant, String)?
         var date: Day?
         // The source an article cites near its top ("Джерело: Повітряні сили", "У Повітряному
         // командуванні повідомили") speaks for the counts that follow.
@@ -125,7 +125,7 @@ struct Attribution {
     static let actorWords: [[UInt8]] = ["defen", "ппо", "протиповітрян", "flugabwehr", "luftabwehr", "пво", "противовоздушн", "зенітн", "зенитн"].map { Array($0.utf8) }
 
     /// "Russia says", "Україна заявила": a side named right before a verb of saying is the claimant.
-    private func sideSpeaking(in hits: ArraySlice<AnnotatedHit>, places: ArraySlice<PlaceOccurrence>) -> Side? {
+    private func sideSpeaking(in hits: ArraySlice<AnnotatedHit>, places: ArraySlice<PlaceOccurrence>) -> Claimant? {
         for a in hits where a.hit.has(.attribution) {
             let k = a.tokens.lowerBound
             if let p = places.first(where: { $0.tokens.upperBound == k && $0.place.kind == .country }) {
@@ -141,7 +141,7 @@ struct Attribution {
     static let regionalRoles: [[UInt8]] = ["Governor", "governor", "Mayor", "mayor", "Regional", "regional", "Authorities", "authorities", "Head", "head"].map { Array($0.utf8) }
 
     /// Regional officials speak for the side their region is on: a governor in Belgorod is Russian.
-    private func side(of claimant: AnnotatedHit, places: ArraySlice<PlaceOccurrence>) -> Side {
+    private func side(of claimant: AnnotatedHit, places: ArraySlice<PlaceOccurrence>) -> Claimant {
         let entry = claimant.hit.first(.claimant)!
         let side = entry.side ?? .other
         guard side == .ukraine, let role = entry.extra, Self.regionalRoles.contains(where: { bytes(role.utf8, contain: $0) }) else { return side }
@@ -165,7 +165,7 @@ struct Attribution {
             d.attacker = .ukraine
             return
         }
-        let sides = hits.compactMap { h -> (Side, Range<Int>)? in
+        let sides = hits.compactMap { h -> (Belligerent, Range<Int>)? in
             guard Attribution.namesAttacker(h, in: analysis) else { return nil }
             switch h.hit.first(.attacker)?.value {
             case "RU": return (.russia, h.tokens)

@@ -7,7 +7,7 @@ struct EventGrouping {
 
     private struct Group {
         var date: Day?
-        var attacker: Side?
+        var attacker: Belligerent?
         var drafts: [FigureDraft]
     }
 

@@ -11,9 +11,9 @@ struct FigureDraft {
     /// Token range of the number.
     var number: Range<Int>
     var sentence: Int
-    var claimant: Side = .media
+    var claimant: Claimant = .media
     var claimantName: String?
     var place: Place?
     var date: Day?
-    var attacker: Side?
+    var attacker: Belligerent?
 }

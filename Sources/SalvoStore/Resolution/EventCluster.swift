@@ -24,8 +24,8 @@ public struct EventCluster: Sendable, Equatable {
     }
 
     /// The attacker most reports name.
-    public var attacker: Side? {
-        var counts: [Side: Int] = [:]
+    public var attacker: Belligerent? {
+        var counts: [Belligerent: Int] = [:]
         for r in reports { if let a = r.event.attacker { counts[a, default: 0] += 1 } }
         return counts.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) })?.key
     }

@@ -7,7 +7,7 @@ struct EventFacets {
     var days: Set<Day>
     /// Days a report states (an event or figure date), as opposed to days taken from publication.
     var firmDays: Set<Day>
-    var attacker: Side?
+    var attacker: Belligerent?
     var places: [Place]
     var profile: Set<WeaponFamily>
     var documents: Set<String>
@@ -18,10 +18,10 @@ struct EventFacets {
     /// Places that figures are explicitly about.
     var figurePlaces: Set<String>
 
-    struct CountKey: Hashable { var quantity: Quantity; var family: WeaponFamily?; var claimant: Side }
+    struct CountKey: Hashable { var quantity: Quantity; var family: WeaponFamily?; var claimant: Claimant }
     struct ValueKey: Hashable { var quantity: Quantity; var family: WeaponFamily?; var value: Int }
 
-    private var attackerVotes: [Side: Int] = [:]
+    private var attackerVotes: [Belligerent: Int] = [:]
     private var placeNames = Set<String>()
 
     init(_ reports: [EventReport]) {

@@ -36,7 +36,7 @@ struct EventIndex {
     }
 
     /// Events with a report within one day of `day`, by the same attacker or an unknown one.
-    func candidates(day: Day, attacker: Side?) -> [(cluster: EventCluster, facets: EventFacets)] {
+    func candidates(day: Day, attacker: Belligerent?) -> [(cluster: EventCluster, facets: EventFacets)] {
         var ids = Set<String>()
         for o in (day.ordinal - 1)...(day.ordinal + 1) { ids.formUnion(byDay[o] ?? []) }
         // Order does not matter: the resolver breaks ties by id.

@@ -22,7 +22,7 @@ public struct HeadlineRule: Sendable {
     public init() {}
 
     public func summarize(_ cluster: EventCluster) -> [FigureSummary] {
-        let counting = Self.countingSide(attacker: cluster.attacker)
+        let counting = Self.countingClaimant(attacker: cluster.attacker)
         let places = cluster.places
         struct Key: Hashable { var quantity: Quantity; var weapon: WeaponClass? }
         var groups: [Key: [Claim]] = [:]
@@ -47,24 +47,21 @@ public struct HeadlineRule: Sendable {
     }
 
     /// The side whose count is the reference for an attack by `attacker`.
-    public static func countingSide(attacker: Side?) -> [Side] {
-        switch attacker {
-        case .russia: return [.ukraine]
-        case .ukraine: return [.russia]
-        default: return [.ukraine, .russia]
-        }
+    public static func countingClaimant(attacker: Belligerent?) -> [Claimant] {
+        guard let attacker else { return [.ukraine, .russia] }
+        return [attacker.opponent.claimant]
     }
 
     /// What the rule needs of a figure; copying whole figures (sentences and all) was the cost.
     struct Claim {
         var value: Int
-        var claimant: Side
+        var claimant: Claimant
         var place: String?
         var published: Int
         var sequence: Int
     }
 
-    func summarize(claims: [Claim], quantity: Quantity, weapon: WeaponClass?, counting: [Side], places: [Place]) -> FigureSummary {
+    func summarize(claims: [Claim], quantity: Quantity, weapon: WeaponClass?, counting: [Claimant], places: [Place]) -> FigureSummary {
         let values = claims.map(\.value)
         // Group by place; nationwide claims (no place, or a country) are the total.
         var kinds: [String: Place.Kind] = ["Ukraine": .country, "Russia": .country]
@@ -79,7 +76,7 @@ public struct HeadlineRule: Sendable {
             if kind(c.place) == .country { totals.append(c) } else { byPlace[c.place!, default: []].append(c) }
         }
         var headline: Int
-        var claimant: Side
+        var claimant: Claimant
         var conflict = false
         if !totals.isEmpty || byPlace.count <= 1 {
             let group = totals.isEmpty ? Array(byPlace.values.first ?? []) : totals
@@ -94,7 +91,7 @@ public struct HeadlineRule: Sendable {
                 return !names.contains { other in other != name && (placeObjects[other]?.contains(p) ?? false) }
             }
             headline = 0
-            var sides: [Side: Int] = [:]
+            var sides: [Claimant: Int] = [:]
             for name in kept {
                 let (v, s) = pick(byPlace[name]!, counting: counting)
                 headline += v
@@ -109,7 +106,7 @@ public struct HeadlineRule: Sendable {
     }
 
     /// The headline of one group of claims about the same place.
-    func pick(_ claims: [Claim], counting: [Side]) -> (Int, Side) {
+    func pick(_ claims: [Claim], counting: [Claimant]) -> (Int, Claimant) {
         var pool: [Claim] = []
         for side in counting where pool.isEmpty { pool = claims.filter { $0.claimant == side } }
         if pool.isEmpty { pool = claims.filter { $0.claimant != .media } }
@@ -120,7 +117,7 @@ public struct HeadlineRule: Sendable {
 
     /// Official sides (not outlets) whose latest values differ.
     func sidesDisagree(_ claims: [Claim]) -> Bool {
-        var latest: [Side: Claim] = [:]
+        var latest: [Claimant: Claim] = [:]
         for c in claims where c.claimant != .media {
             if let old = latest[c.claimant], (old.published, old.sequence, old.value) >= (c.published, c.sequence, c.value) {
                 continue

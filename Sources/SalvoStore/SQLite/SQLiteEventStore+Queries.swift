@@ -131,7 +131,7 @@ extension SQLiteEventStore {
         return try rows.map { row in
             let id: Int64 = row["id"]
             return StoredEvent(id: String(id), date: (row["date"] as String?).flatMap { Day($0) },
-                               attacker: (row["attacker"] as String?).flatMap(Side.init(rawValue:)),
+                               attacker: (row["attacker"] as String?).flatMap(Belligerent.init(rawValue:)),
                                places: try decode([Place].self, row["places"]) ?? [],
                                targets: try decode([String].self, row["targets"]) ?? [],
                                documents: documents[id] ?? [], figures: figures[id] ?? [],

@@ -330,7 +330,7 @@ public final class SQLiteEventStore: EventStore {
             let places: [Place] = try (row["places"] as String?).map { try decoder.decode([Place].self, from: Data($0.utf8)) } ?? []
             let targets: [String] = try (row["targets"] as String?).map { try decoder.decode([String].self, from: Data($0.utf8)) } ?? []
             let event = Event(date: (row["date"] as String?).flatMap { Day($0) },
-                              attacker: (row["attacker"] as String?).flatMap(Side.init(rawValue:)),
+                              attacker: (row["attacker"] as String?).flatMap(Belligerent.init(rawValue:)),
                               places: places, targets: targets, figures: figures[row["id"]] ?? [])
             let report = EventReport(document: row["key"], ordinal: row["ordinal"],
                                      published: (row["published"] as String?).flatMap { Day($0) },
@@ -346,7 +346,7 @@ public final class SQLiteEventStore: EventStore {
                model: row["model"], value: row["value"],
                qualifier: (row["qualifier"] as String?).flatMap(Qualifier.init(rawValue:)) ?? .exact,
                place: row["place"], date: (row["date"] as String?).flatMap { Day($0) },
-               claimant: (row["claimant"] as String?).flatMap(Side.init(rawValue:)) ?? .media,
+               claimant: (row["claimant"] as String?).flatMap(Claimant.init(rawValue:)) ?? .media,
                claimantName: row["claimant_name"], sentence: row["sentence"], start: row["start"], end: row["end"])
     }
 }

@@ -33,7 +33,10 @@ public final class LexiconEntry: Sendable {
     public let weaponClass: WeaponClass?
     public let quantity: Quantity?
     public let qualifier: Qualifier?
-    public let side: Side?
+    /// For a claimant entry, whose officials it names.
+    public let side: Claimant?
+    /// For an attacker entry, which side it names (`enemy` names none by itself).
+    public let belligerent: Belligerent?
 
     public init(category: LexiconCategory, value: String, extra: String? = nil, language: String? = nil) {
         self.category = category
@@ -44,7 +47,8 @@ public final class LexiconEntry: Sendable {
         weaponClass = category == .weapon ? WeaponClass(rawValue: value) : nil
         quantity = category == .quantity ? Quantity(rawValue: value) : nil
         qualifier = category == .qualifier ? Qualifier(rawValue: value) : nil
-        side = category == .claimant || category == .attacker ? Side(rawValue: value) : nil
+        side = category == .claimant ? Claimant(rawValue: value) : nil
+        belligerent = category == .attacker ? Belligerent(rawValue: value) : nil
     }
 
     public func holds(in language: String?) -> Bool {

@@ -50,9 +50,9 @@ struct EventsCommand: ParsableCommand {
             guard let d = Day(s), s.count == 10 else { throw ValidationError("--\(name): not a YYYY-MM-DD date: \(s)") }
             return d
         }
-        var side: Side?
+        var side: Belligerent?
         if let attacker {
-            guard let s = Side(rawValue: attacker.uppercased()), s == .russia || s == .ukraine else {
+            guard let s = Belligerent(rawValue: attacker.uppercased()) else {
                 throw ValidationError("--attacker: RU or UA, not \(attacker)")
             }
             side = s
