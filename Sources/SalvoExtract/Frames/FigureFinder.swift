@@ -150,13 +150,22 @@ struct FigureFinder {
         hits.contains { h in h.hit.has(.subset) && h.tokens.upperBound <= n.tokens.lowerBound && n.tokens.lowerBound - h.tokens.upperBound <= 2 }
     }
 
-    /// "58 of 132", "58 out of 132", "81/94", "58 з 132", "58 von 132".
+    /// "58 of 132", "58 out of 132", "81/94", "58 з 132", "58 von 132", and with an article or a
+    /// qualifier before the whole: "51 of the 67", "44 из более чем 50", "57 von mehr als 80".
     private func isOf(between start: Int, and b: Int) -> Bool {
         // Closing quotes of a model name ("шахед") may stand before the "of".
         var a = start
         while a < b, analysis.tokens[a].kind == .punct, NounPhrase.isQuote(analysis.folded.bytes, analysis.tokens[a]) { a += 1 }
-        let words = (a..<b).map { part(at: $0) }
-        return words == ["of"] || words == ["out", "of"] || words == ["of", "article"]
+        if a < b, part(at: a) == "out" { a += 1 }
+        guard a < b, part(at: a) == "of" else { return false }
+        a += 1
+        while a < b {
+            if part(at: a) == "article" { a += 1; continue }
+            if let h = analysis.hitAt[a], h.hit.has(.qualifier), h.tokens.upperBound <= b { a = h.tokens.upperBound; continue }
+            if part(at: a) == "link" { a += 1; continue }
+            return false
+        }
+        return true
     }
 
     /// The `part` meaning of the one-token lexicon term at token `k` ("of", "з", "the", "out", …).
@@ -241,8 +250,6 @@ struct FigureFinder {
         return out
     }
 
-    /// "upwards of", "more than", "mehr als": the word between a qualifier and its number.
-    private static let comparativeLinks: [[UInt8]] = ["of", "than", "als"].map { Array($0.utf8) }
 
     private func qualifier(before n: NumberMention, hits sentenceHits: ArraySlice<AnnotatedHit>) -> Qualifier {
         var k = n.tokens.lowerBound
@@ -252,7 +259,8 @@ struct FigureFinder {
             for h in sentenceHits where h.tokens.upperBound == k {
                 if let q = h.hit.first(.qualifier), let qualifier = q.qualifier { return qualifier }
             }
-            if analysis.isWord(k - 1, oneOf: Self.comparativeLinks) { k -= 1; continue }
+            // "upwards of", "more than", "mehr als": the lexicon's `link` and `of` words.
+            if let p = part(at: k - 1), p == "link" || p == "of" { k -= 1; continue }
             break
         }
         return .exact
