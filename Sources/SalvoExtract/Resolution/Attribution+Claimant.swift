@@ -51,6 +51,8 @@ extension Attribution {
             if let c = facts[k].speaking.first {
                 var cand = Candidate(speaker(c, places: facts[k].places))
                 cand.add(.claimantNext)
+                // A sentence with counts of its own speaks of those: "… four were killed. The mayor said 28 drones attacked."
+                cand.add(.claimantNextCounts, if: analysis.numbers(in: analysis.sentences[k]).contains { $0.kind == .count })
                 cand.add(.claimantSentencesBack, Double(ahead))
                 candidates.append(cand)
                 break
@@ -59,6 +61,8 @@ extension Attribution {
         if let source = frame.source {
             var cand = Candidate(Speaker(claimant: source.claimant, name: source.name, role: source.role))
             cand.add(d.quantity.isCasualty ? .claimantDocumentSourceCasualty : .claimantDocumentSource)
+            // A mayor or governor quoted at the top does not count a nationwide salvo.
+            cand.add(.claimantLocalSourceWeapons, if: !d.quantity.isCasualty && data.scope(ofRole: source.role) == .local)
             candidates.append(cand)
         }
         candidates.append(Candidate(Speaker(claimant: .media, name: nil, role: nil), [(.claimantMedia, 1)]))

@@ -13,6 +13,11 @@ extension Attribution {
         let counts = analysis.numbers(in: analysis.sentences[d.sentence]).filter { $0.kind == .count && $0.tokens != d.number }
         let role = data.scope(ofRole: d.claimantRole)
 
+        // "28 над Курською областю, 27 – над Брянською": in a list each count is followed by its own
+        // place; where this count has one, the places of the other counts are theirs.
+        let next = counts.first { $0.tokens.lowerBound >= d.number.upperBound }?.tokens.lowerBound ?? analysis.sentences[d.sentence].tokens.upperBound
+        let own = d.number.upperBound..<next
+        let hasOwn = here.places.contains { own.contains($0.tokens.lowerBound) && !isOrigin($0) }
         for p in here.places {
             var c = placeCandidate(p)
             c.add(.placeSameSentence)
@@ -22,9 +27,7 @@ extension Attribution {
             c.add(.placeOrigin, if: isOrigin(p))
             c.add(.placeActor, if: isActor(p))
             c.add(.placeAttackerTerritory, if: data.holder(of: p.place) == attacker)
-            // "15 над Курською областю, 12 над Брянською": in a list a place belongs to the count nearest it.
-            let own = distance(p.tokens, d.number)
-            c.add(.placeOtherNumberOwns, if: counts.contains { distance($0.tokens, p.tokens) < own })
+            c.add(.placeOtherNumberOwns, if: hasOwn && !own.contains(p.tokens.lowerBound))
             candidates.append(c)
         }
         for (back, k) in earlierSentences(of: d.sentence).enumerated() {
@@ -48,6 +51,9 @@ extension Attribution {
         nation.add(.placeNationwideWeapons, if: !d.quantity.isCasualty)
         nation.add(.placeNationalClaimant, if: role == .national)
         nation.add(.placeFrameSeveral, if: frame.several)
+        // "122 missiles and 36 drones struck Kyiv, Lviv, Odesa, Dnipro …": a salvo over many cities.
+        let struckHere = Set(here.places.filter { $0.place.kind == .city && clauses.same($0.tokens, d.number) && !isOrigin($0) }.map(\.place.name))
+        nation.add(.placeClauseSeveral, if: struckHere.count >= 3)
         candidates.append(nation)
         EvidenceTrace.print("place", "\(d.quantity) \(d.value)", candidates, weights)
         d.place = candidates.best(weights)!.value

@@ -8,11 +8,20 @@ extension Attribution {
     /// Claimants beside a verb of saying: "according to the Air Force", "Nach Angaben der Luftwaffe",
     /// "повідомив голова ОВА", "reported by the head of the Cherkasy regional military administration".
     static func speakingClaimants(in hits: ArraySlice<AnnotatedHit>, reach: Int = speakingReach) -> [AnnotatedHit] {
-        hits.filter { c in
-            c.hit.has(.claimant) && hits.contains { a in
-                a.hit.has(.attribution) && (a.tokens.upperBound <= c.tokens.lowerBound ? c.tokens.lowerBound - a.tokens.upperBound : a.tokens.lowerBound - c.tokens.upperBound) <= reach
-            }
+        // Each verb of saying has one speaker, the claimant nearest it: in "Nach Angaben der
+        // Luftwaffe setzten die russischen Streitkräfte … ein" the air force speaks, the army acts.
+        func gap(_ a: AnnotatedHit, _ c: AnnotatedHit) -> Int {
+            a.tokens.upperBound <= c.tokens.lowerBound ? c.tokens.lowerBound - a.tokens.upperBound : a.tokens.lowerBound - c.tokens.upperBound
         }
+        var out: [AnnotatedHit] = []
+        for a in hits where a.hit.has(.attribution) {
+            var best: AnnotatedHit?
+            for c in hits where c.hit.has(.claimant) && c.tokens != a.tokens && gap(a, c) >= 0 && gap(a, c) <= reach {
+                if best == nil || gap(a, c) < gap(a, best!) { best = c }
+            }
+            if let best, !out.contains(where: { $0.tokens == best.tokens }) { out.append(best) }
+        }
+        return out.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
     }
 
     /// How many words may stand between a verb of saying and its speaker ("said the head of the
@@ -77,7 +86,7 @@ extension Attribution {
         return false
     }
 
-    /// "Kyiv said", "Moscow claims", "Russia launched": a place standing for its government is an
+    /// "Kyiv said", "Moscow claims", "Russia launched", "Kyiv's Air Force": a place standing for its government is an
     /// actor, not where anything landed. Only a country launches: "Kharkiv attacked" is a headline
     /// about a strike on Kharkiv.
     func isActor(_ p: PlaceOccurrence) -> Bool {
@@ -87,6 +96,8 @@ extension Attribution {
         while k < analysis.tokens.count && steps < 3 {
             if let h = analysis.hitAt[k] {
                 if h.hit.has(.attribution) { return true }
+                // "Kyiv's Air Force", "Moscow's defence ministry": a side's national body, not a target.
+                if let c = h.hit.first(.claimant), data.scope(ofRole: c.extra) == .national { return true }
                 if h.hit.entries.contains(where: { $0.quantity == .launched }) { return p.place.kind == .country }
                 return false
             }

@@ -38,6 +38,7 @@ enum Feature: String, CaseIterable, Sendable {
     case placeNationalClaimant = "place.national_claimant"
     case placeLocalClaimant = "place.local_claimant"
     case placeFrameSeveral = "place.frame_several"
+    case placeClauseSeveral = "place.clause_several"
     // claimant
     case claimantSpeaking = "claimant.speaking"
     case claimantSameClause = "claimant.same_clause"
@@ -48,6 +49,8 @@ enum Feature: String, CaseIterable, Sendable {
     case claimantEarlier = "claimant.earlier"
     case claimantSentencesBack = "claimant.sentences_back"
     case claimantNext = "claimant.next"
+    case claimantNextCounts = "claimant.next_counts"
+    case claimantLocalSourceWeapons = "claimant.local_source_weapons"
     case claimantColon = "claimant.colon"
     case claimantQuote = "claimant.quote"
     case claimantDocumentSource = "claimant.document_source"
