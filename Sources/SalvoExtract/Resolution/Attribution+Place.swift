@@ -10,14 +10,16 @@ extension Attribution {
         let attacker = d.attacker ?? frame.attacker
         var candidates: [Candidate<Place>] = []
         let here = facts[d.sentence]
-        let counts = analysis.numbers(in: analysis.sentences[d.sentence]).filter { $0.kind == .count && $0.tokens != d.number }
         let role = data.scope(ofRole: d.claimantRole)
 
-        // "28 над Курською областю, 27 – над Брянською": in a list each count is followed by its own
-        // place; where this count has one, the places of the other counts are theirs.
-        let next = counts.first { $0.tokens.lowerBound >= d.number.upperBound }?.tokens.lowerBound ?? analysis.sentences[d.sentence].tokens.upperBound
-        let own = d.number.upperBound..<next
-        let hasOwn = here.places.contains { own.contains($0.tokens.lowerBound) && !isOrigin($0) }
+        // "28 над Курською областю, 27 – над Брянською", "88 drones, including 26 over Kursk and 21
+        // over Belgorod": in a list each count is followed by its own place, and a place belongs to
+        // the count before it. Only a list: in "five killed and 10 injured in Kharkiv" the place is both's.
+        let allCounts = analysis.numbers(in: analysis.sentences[d.sentence]).filter { $0.kind == .count }
+        func owner(_ p: PlaceOccurrence) -> Range<Int>? { allCounts.last { $0.tokens.upperBound <= p.tokens.lowerBound }?.tokens }
+        var placed = Set<Int>()
+        for p in here.places where !isOrigin(p) { if let o = owner(p) { placed.insert(o.lowerBound) } }
+        let isList = placed.count >= 2
         for p in here.places {
             var c = placeCandidate(p)
             c.add(.placeSameSentence)
@@ -27,7 +29,7 @@ extension Attribution {
             c.add(.placeOrigin, if: isOrigin(p))
             c.add(.placeActor, if: isActor(p))
             c.add(.placeAttackerTerritory, if: data.holder(of: p.place) == attacker)
-            c.add(.placeOtherNumberOwns, if: hasOwn && !own.contains(p.tokens.lowerBound))
+            c.add(.placeOtherNumberOwns, if: isList && owner(p) != d.number)
             candidates.append(c)
         }
         for (back, k) in earlierSentences(of: d.sentence).enumerated() {

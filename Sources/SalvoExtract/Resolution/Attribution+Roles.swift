@@ -90,6 +90,8 @@ extension Attribution {
     /// actor, not where anything landed. Only a country launches: "Kharkiv attacked" is a headline
     /// about a strike on Kharkiv.
     func isActor(_ p: PlaceOccurrence) -> Bool {
+        // A lexicon phrase that starts with the place and says it speaks ("Kyiv said", "Moscow claims").
+        if let h = analysis.hitAt[p.tokens.lowerBound], h.tokens.upperBound > p.tokens.upperBound, h.hit.has(.attribution) { return true }
         var k = p.tokens.upperBound
         // "Kyiv's air force", "Moscow, however, said": a possessive or a comma may stand between.
         var steps = 0
