@@ -15,6 +15,11 @@ extension Attribution {
         }
         var out: [AnnotatedHit] = []
         for a in hits where a.hit.has(.attribution) {
+            // "Nach Militärangaben", "Kyiv said": a phrase that names its speaker speaks for itself.
+            if a.hit.has(.claimant) {
+                if !out.contains(where: { $0.tokens == a.tokens }) { out.append(a) }
+                continue
+            }
             var best: AnnotatedHit?
             for c in hits where c.hit.has(.claimant) && c.tokens != a.tokens && gap(a, c) >= 0 && gap(a, c) <= reach {
                 if best == nil || gap(a, c) < gap(a, best!) { best = c }
