@@ -133,14 +133,14 @@ struct FigureFinder {
 
     /// Sentences about other wars, history, war-wide totals, accidents or exercises count nothing.
     private func isBlocking(_ hit: LexiconHit) -> Bool {
-        guard let v = hit.first(.negative)?.value else { return false }
+        guard let v = hit.first(.negative)?.negative else { return false }
         // Money and debris only rule out the numbers right beside them.
-        return v != "money" && v != "debris"
+        return v != .money && v != .debris
     }
 
     private func isMoney(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
         hits.contains { h in
-            h.hit.first(.negative)?.value == "money"
+            h.hit.first(.negative)?.negative == .money
                 && (abs(h.tokens.lowerBound - n.tokens.upperBound) <= 1 || abs(n.tokens.lowerBound - h.tokens.upperBound) <= 1)
         }
     }
@@ -156,22 +156,22 @@ struct FigureFinder {
         // Closing quotes of a model name ("шахед") may stand before the "of".
         var a = start
         while a < b, analysis.tokens[a].kind == .punct, NounPhrase.isQuote(analysis.folded.bytes, analysis.tokens[a]) { a += 1 }
-        if a < b, part(at: a) == "out" { a += 1 }
-        guard a < b, part(at: a) == "of" else { return false }
+        if a < b, part(at: a) == .out { a += 1 }
+        guard a < b, part(at: a) == .of else { return false }
         a += 1
         while a < b {
-            if part(at: a) == "article" { a += 1; continue }
+            if part(at: a) == .article { a += 1; continue }
             if let h = analysis.hitAt[a], h.hit.has(.qualifier), h.tokens.upperBound <= b { a = h.tokens.upperBound; continue }
-            if part(at: a) == "link" { a += 1; continue }
+            if part(at: a) == .link { a += 1; continue }
             return false
         }
         return true
     }
 
     /// The `part` meaning of the one-token lexicon term at token `k` ("of", "з", "the", "out", …).
-    private func part(at k: Int) -> String? {
+    private func part(at k: Int) -> LexiconPart? {
         guard let h = analysis.hitAt[k], h.tokens.count == 1 else { return nil }
-        return h.hit.first(.part)?.value
+        return h.hit.first(.part)?.part
     }
 
     /// The number is followed by a dash or a place preposition and then, within a few words, a place.
@@ -181,7 +181,7 @@ struct FigureFinder {
         let t = analysis.tokens[k]
         if t.kind == .punct && analysis.folded.bytes[t.start] == 0xE2 || (t.kind == .punct && analysis.folded.bytes[t.start] == 0x2D) {
             k += 1
-        } else if let h = analysis.hitAt[k], h.hit.first(.preposition)?.value == "location" {
+        } else if let h = analysis.hitAt[k], h.hit.first(.preposition)?.preposition == .location {
             k = h.tokens.upperBound
         } else {
             return false
@@ -189,13 +189,13 @@ struct FigureFinder {
         let horizon = min(sentenceEnd, k + 5)
         if analysis.places.contains(where: { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }) { return true }
         // A region the gazetteer does not know still reads as one: "12 над Московським регіоном".
-        return (k..<horizon).contains { analysis.hitAt[$0]?.hit.first(.unit)?.value == "settlement" }
+        return (k..<horizon).contains { analysis.hitAt[$0]?.hit.first(.unit)?.unit == .settlement }
     }
 
     /// "падіння уламків на 1 локації", "debris fell in 3 districts": where debris fell is not a hit.
     private func followsDebris(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
         hits.contains { h in
-            h.hit.first(.negative)?.value == "debris" && h.tokens.upperBound <= n.tokens.lowerBound
+            h.hit.first(.negative)?.negative == .debris && h.tokens.upperBound <= n.tokens.lowerBound
                 && n.tokens.lowerBound - h.tokens.upperBound <= 6
                 && !hasClauseBreak(from: h.tokens.upperBound, to: n.tokens.lowerBound)
         }
@@ -212,11 +212,11 @@ struct FigureFinder {
 
     /// "80 of them", "80 із них", "davon 80", "из них 80".
     private func isOfThem(_ n: NumberMention) -> Bool {
-        if analysis.hitAt[n.tokens.upperBound]?.hit.first(.part)?.value == "of_them" { return true }
+        if analysis.hitAt[n.tokens.upperBound]?.hit.first(.part)?.part == .ofThem { return true }
         let before = n.tokens.lowerBound
         return (max(0, before - 2)..<before).contains { k in
             guard let h = analysis.hitAt[k], h.tokens.upperBound == before else { return false }
-            return h.hit.first(.part)?.value == "of_them"
+            return h.hit.first(.part)?.part == .ofThem
         }
     }
 
@@ -229,7 +229,7 @@ struct FigureFinder {
         let k = n.tokens.upperBound
         guard k < sentenceEnd, analysis.tokens[k].kind == .word else { return false }
         guard let h = analysis.hitAt[k] else { return true }
-        if let part = h.hit.first(.part)?.value { return part == "article" }
+        if let part = h.hit.first(.part)?.part { return part == .article }
         return h.hit.has(.target) || h.hit.has(.unit)
     }
 
@@ -260,7 +260,7 @@ struct FigureFinder {
                 if let q = h.hit.first(.qualifier), let qualifier = q.qualifier { return qualifier }
             }
             // "upwards of", "more than", "mehr als": the lexicon's `link` and `of` words.
-            if let p = part(at: k - 1), p == "link" || p == "of" { k -= 1; continue }
+            if let p = part(at: k - 1), p == .link || p == .of { k -= 1; continue }
             break
         }
         return .exact
@@ -320,7 +320,7 @@ struct FigureFinder {
         guard k > 0 else { return false }
         var j = k - 1
         while j >= 0 && j >= k - 4 {
-            if let h = analysis.hitAt[j], h.tokens.upperBound == k, h.hit.first(.qualifier)?.value == "exact" { return true }
+            if let h = analysis.hitAt[j], h.tokens.upperBound == k, h.hit.first(.qualifier)?.qualifier == .exact { return true }
             j -= 1
         }
         return false

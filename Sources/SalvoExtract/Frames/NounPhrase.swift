@@ -88,7 +88,7 @@ extension NounPhrase {
                     noun = true
                 } else if let p = h.hit.first(.people), !sawNoun {
                     isPeople = true
-                    isChild = p.value == "child"
+                    isChild = p.people == .child
                     noun = true
                 } else if let q = h.hit.first(.quantity), let quantity = q.quantity, !sawNoun, words == 0,
                           quantity.isCasualty || quantity == .hit {

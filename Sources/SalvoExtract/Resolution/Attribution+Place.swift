@@ -44,7 +44,7 @@ extension Attribution {
             var c = Candidate(p)
             c.add(.placeFrame)
             c.add(.placeFrameCasualty, if: d.quantity.isCasualty || d.quantity == .hit)
-            c.add(.placeFrameAnaphora, if: here.hits.contains { $0.hit.first(.unit)?.value == "settlement" })
+            c.add(.placeFrameAnaphora, if: here.hits.contains { $0.hit.first(.unit)?.unit == .settlement })
             c.add(.placeLocalClaimant, if: role == .local)
             candidates.append(c)
         }

@@ -37,7 +37,7 @@ extension Attribution {
     /// is the attacker; "Ukraine's capital" or "Russia's defence ministry" is not.
     static func namesAttacker(_ h: AnnotatedHit, in analysis: TextAnalysis) -> Bool {
         guard h.hit.has(.attacker) else { return false }
-        if h.hit.first(.attacker)?.value == "enemy" { return true }
+        if h.hit.first(.attacker)?.isEnemy == true { return true }
         var k = h.tokens.upperBound
         let end = min(analysis.tokens.count, k + 3)
         while k < end {
@@ -57,7 +57,7 @@ extension Attribution {
     /// The side an attacker hit names; `enemy` is the document's attacker.
     func side(ofAttackerHit h: AnnotatedHit) -> Belligerent? {
         guard let e = h.hit.first(.attacker) else { return nil }
-        return e.belligerent ?? (e.value == "enemy" ? frame.attacker : nil)
+        return e.belligerent ?? (e.isEnemy ? frame.attacker : nil)
     }
 
     /// "launched from Kursk", "з напрямку Брянська", and every place of a list that such a
@@ -68,7 +68,7 @@ extension Attribution {
         var plainWords = 0
         let limit = max(0, p.tokens.lowerBound - 40)
         while k >= limit {
-            if let h = analysis.hitAt[k], h.hit.first(.preposition)?.value == "origin" { return true }
+            if let h = analysis.hitAt[k], h.hit.first(.preposition)?.preposition == .origin { return true }
             let t = analysis.tokens[k]
             if t.kind == .punct {
                 let c = analysis.folded.bytes[t.start]
@@ -120,7 +120,7 @@ extension Attribution {
         let k = p.tokens.lowerBound
         for back in 1...3 where k - back >= 0 {
             if let h = analysis.hitAt[k - back], h.tokens.upperBound == k || h.tokens.upperBound == k - back + 1 && back <= 2 {
-                if h.hit.first(.preposition)?.value == "location" { return true }
+                if h.hit.first(.preposition)?.preposition == .location { return true }
             }
         }
         return false

@@ -44,7 +44,7 @@ struct ClauseMap {
     /// its place rather than opening a clause.
     private static func opensPlace(_ a: TextAnalysis, after k: Int) -> Bool {
         if a.placeIndex(at: k + 1) != nil { return true }
-        return a.hitAt[k + 1]?.hit.first(.preposition)?.value == "location"
+        return a.hitAt[k + 1]?.hit.first(.preposition)?.preposition == .location
     }
 
     subscript(token: Int) -> Int32 { clause[token] }
