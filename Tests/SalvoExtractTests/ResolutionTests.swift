@@ -53,6 +53,15 @@ import Testing
               expected: ["intercepted drone 20 exact %Bryansk_Oblast @RU !UA", "intercepted drone 15 exact %Kursk_Oblast"]),
         .init(text: "Russia's defence ministry said it destroyed 88 Ukrainian drones, 26 of them over the Kursk region and 21 over the Belgorod region.", language: "en",
               expected: ["intercepted drone 88 exact %Russia @RU !UA", "intercepted drone 26 exact %Kursk_Oblast", "intercepted drone 21 exact %Belgorod_Oblast"]),
+        // A count joined to the one before by a conjunction alone is counted the same way; "all" is no obstacle.
+        .init(text: "Russia fired 70 cruise missiles and 4 guided missiles overnight, and air defence shot down 60 cruise missiles.", language: "en",
+              expected: ["launched cruise_missile 70 exact", "launched missile 4 exact", "intercepted cruise_missile 60 exact"]),
+        .init(text: "Росія випустила 70 крилатих ракет і 4 керовані авіаційні ракети, 60 крилатих ракет збили сили ППО.", language: "uk",
+              expected: ["launched cruise_missile 70 exact", "launched cruise_missile 4 exact", "intercepted cruise_missile 60 exact"]),
+        .init(text: "Сили ППО збили усі 18 ракет, запущених росією.", language: "uk",
+              expected: ["intercepted missile 18 exact"]),
+        .init(text: "Die Flugabwehr schoss alle 12 Drohnen ab.", language: "de",
+              expected: ["intercepted drone 12 exact"]),
         // A quotation over several sentences keeps its speaker.
         .init(text: "The regional governor told reporters: «The drones came at two in the morning. The fire spread fast. The rescuers worked all night. Three people were killed in Sumy.»", language: "en",
               expected: ["killed - 3 exact @UA %Sumy"]),

@@ -94,6 +94,20 @@ struct FigureFinder {
                                           value: n.value, qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
             }
+            // "70 cruise missiles and 4 guided missiles were launched", "5 killed and 10 injured" is not
+            // this: a count joined to the figure before it by a conjunction alone, with a noun of the same
+            // kind and no verb of its own, is counted the same way.
+            if i > 0, let previous = drafts.last, previous.number == numbers[i - 1].tokens, !previous.quantity.isCasualty,
+               np.weapon != nil, np.quantity == nil,
+               !(i + 1 < numbers.count && isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound)),
+               isCoordinated(from: max(phrases[i - 1].end, numbers[i - 1].tokens.upperBound), to: n.tokens.lowerBound),
+               !triggers.contains(where: { $0.tokens.lowerBound >= np.end && !hasClauseBreak(from: np.end, to: $0.tokens.lowerBound)
+                   && $0.tokens.lowerBound - np.end <= 2 }) {
+                weaponSoFar = (np.weapon!, np.model)
+                drafts.append(FigureDraft(quantity: previous.quantity, weapon: np.weapon, model: np.model, value: n.value,
+                                          qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
+                continue
+            }
             let weaponContext = np.weapon != nil || weaponSoFar != nil || lastWeapon(in: hits, before: n.tokens.lowerBound) != nil
             guard let quantity = np.quantity ?? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers,
                                                             weaponContext: weaponContext)?.quantity
@@ -177,6 +191,12 @@ struct FigureFinder {
             return false
         }
         return true
+    }
+
+    /// Only a conjunction (and, und, та, и) stands between two positions.
+    private func isCoordinated(from a: Int, to b: Int) -> Bool {
+        guard a < b, let h = analysis.hitAt[a], h.hit.has(.conjunction) else { return false }
+        return h.tokens.upperBound == b
     }
 
     /// The `part` meaning of the one-token lexicon term at token `k` ("of", "з", "the", "out", …).
@@ -340,10 +360,11 @@ struct FigureFinder {
         return false
     }
 
+    /// Only qualifiers (and "all": "shot down all 18 missiles") stand between a trigger and its number.
     private func onlyQualifiers(from a: Int, to b: Int) -> Bool {
         var k = a
         while k < b {
-            guard let h = analysis.hitAt[k], h.hit.has(.qualifier) else { return false }
+            guard let h = analysis.hitAt[k], h.hit.has(.qualifier) || h.hit.first(.part)?.part == .all else { return false }
             k = h.tokens.upperBound
         }
         return true

@@ -22,7 +22,7 @@ public enum LexiconCategory: String, Sendable, CaseIterable {
 public enum LexiconPart: String, Sendable {
     case of
     case ofThem = "of_them"
-    case out, article, more, link, aux
+    case out, article, more, link, aux, all
 }
 
 /// Why a sentence or a number is not a strike figure (`negative`).
