@@ -62,6 +62,13 @@ import Testing
               expected: ["intercepted missile 18 exact"]),
         .init(text: "Die Flugabwehr schoss alle 12 Drohnen ab.", language: "de",
               expected: ["intercepted drone 12 exact"]),
+        // Numbers inside model names, units and ranges are never counts; "81/94" is a count of a count.
+        .init(text: "Russia launched 35 Kh-101/555 cruise missiles and 10 Shahed-136/131 drones.", language: "en",
+              expected: ["launched cruise_missile 35 exact", "launched drone 10 exact"]),
+        .init(text: "Soldiers fired a ZU-23-2 gun and its 23-mm shells at the drones; 2-3 drones were shot down.", language: "en",
+              expected: []),
+        .init(text: "Сили ППО збили 81/94 дрон.", language: "uk",
+              expected: ["intercepted drone 81 exact", "launched drone 94 exact"]),
         // A quotation over several sentences keeps its speaker.
         .init(text: "The regional governor told reporters: «The drones came at two in the morning. The fire spread fast. The rescuers worked all night. Three people were killed in Sumy.»", language: "en",
               expected: ["killed - 3 exact @UA %Sumy"]),

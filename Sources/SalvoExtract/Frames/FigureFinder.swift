@@ -281,9 +281,40 @@ struct FigureFinder {
     private func excludedTokens(in s: Sentence, hits: ArraySlice<AnnotatedHit>) -> [Range<Int>] {
         var out = analysis.dates(in: s).map { $0.tokens }
         for h in hits where h.hit.has(.weapon) && h.tokens.count > 1 { out.append(h.tokens) }
+        for n in analysis.numbers(in: s) where isGlued(n.tokens) { out.append(n.tokens) }
         return out
     }
 
+    /// "ZU-23-2", "Kh-101/555", "Shahed-136/131", "23-mm", "2-3": digits joined by a hyphen or a
+    /// slash to a word, to a model number or (by a hyphen) to other digits are part of a name, a
+    /// unit or a range, never a count. "81/94" is a count of a count (`of`).
+    private func isGlued(_ r: Range<Int>) -> Bool {
+        let t = analysis.tokens
+        let b = analysis.folded.bytes
+        func glued(joiner k: Int, neighbour m: Int) -> Bool {
+            guard k >= 0, m >= 0, k < t.count, m < t.count, t[k].kind == .punct, t[k].end - t[k].start == 1,
+                  t[k].end == t[m].start || t[m].end == t[k].start else { return false }
+            let c = b[t[k].start]
+            guard c == 0x2D || c == 0x2F else { return false }
+            switch t[m].kind {
+            case .word: return true
+            case .digits: return c == 0x2D || isInsideModel(m)
+            default: return false
+            }
+        }
+        let first = r.lowerBound, last = r.upperBound - 1
+        if first >= 2, t[first - 1].end == t[first].start, glued(joiner: first - 1, neighbour: first - 2) { return true }
+        if last + 2 < t.count, t[last].end == t[last + 1].start, glued(joiner: last + 1, neighbour: last + 2) { return true }
+        return false
+    }
+
+    /// Whether token `k` lies inside a multi-word weapon model ("Kh-101").
+    private func isInsideModel(_ k: Int) -> Bool {
+        for back in 0..<4 where k - back >= 0 {
+            if let h = analysis.hitAt[k - back], h.tokens.contains(k), h.hit.has(.weapon) { return true }
+        }
+        return false
+    }
 
     private func qualifier(before n: NumberMention, hits sentenceHits: ArraySlice<AnnotatedHit>) -> Qualifier {
         var k = n.tokens.lowerBound
