@@ -84,6 +84,16 @@ import SalvoModel
         #expect(only("In der Nacht griffen Drohnen die Stadt an.", "de")! == ("2024-11-17", true, "In der Nacht"))
     }
 
+    @Test func nightsFromOneDayToTheNext() {
+        let monday = "2024-11-18"
+        #expect(only("Drones attacked overnight Saturday into Sunday.", "en", published: monday)! == ("2024-11-17", true, "overnight Saturday into Sunday"))
+        #expect(only("In der Nacht von Samstag auf Sonntag griffen Drohnen an.", "de", published: monday)!.0 == "2024-11-17")
+        #expect(only("В ночь с субботы на воскресенье дроны атаковали город.", "ru", published: monday)!.0 == "2024-11-17")
+        #expect(only("У ніч із суботи на неділю дрони атакували місто.", "uk", published: monday)!.0 == "2024-11-17")
+        // A day named later in the sentence is not the night's.
+        #expect(days("Overnight on Sunday drones attacked, and on Monday again.", "en", published: "2024-11-19") == ["2024-11-17", "2024-11-18"])
+    }
+
     @Test func weekdaysAreTheLatestSuchDayNotAfterPublication() {
         #expect(days("On Monday, drones hit the city.", "en") == ["2024-11-11"])
         #expect(days("Am Montag trafen Drohnen die Stadt.", "de") == ["2024-11-11"])

@@ -14,8 +14,18 @@ import Testing
     ])
     func tellsTheFourLanguagesApart(_ text: String, _ expected: String) {
         #expect(LanguageIdentifier.identify(text) == expected)
-        let folded = FoldedText(text)
-        #expect(LanguageIdentifier.identify(folded, lexicon: .shared) == expected)
+        #expect(LanguageIdentifier.identify(FoldedText(text), lexicon: .shared) == expected)
+    }
+
+    /// Letters and function words alone, where the sentence has some of them.
+    @Test(arguments: [
+        ("Russia launched drones at the city and the region overnight.", "en"),
+        ("Russland hat in der Nacht die Stadt mit Drohnen angegriffen und das ist schlimm.", "de"),
+        ("Росія вночі атакувала місто дронами, є загиблі.", "uk"),
+        ("Россия ночью атаковала город дронами, есть погибшие.", "ru"),
+    ])
+    func functionWordsAloneSuffice(_ text: String, _ expected: String) {
+        #expect(LanguageIdentifier.identify(FoldedText(text)) == expected)
     }
 
     @Test func textWithoutLettersHasNoLanguage() {

@@ -51,13 +51,18 @@ public struct DateReader: Sendable {
         // A date or weekday starting at `start`: a night waiting for it takes it over.
         func emit(_ m: DateMention) {
             var m = m
-            if let p = night, m.tokens.lowerBound <= p.until {
-                m.tokens = p.start..<m.tokens.upperBound
-                m.isNight = true
-                if let s = p.standalone { out.remove(at: s) }
+            guard let p = night, m.tokens.lowerBound <= p.until else {
+                night = nil
+                out.append(m)
+                return
             }
-            night = nil
+            m.tokens = p.start..<m.tokens.upperBound
+            m.isNight = true
+            if let s = p.standalone { out.remove(at: s) }
             out.append(m)
+            // A second day right after the first names the morning: "Saturday into Sunday",
+            // "von Samstag auf Sonntag", "с субботы на воскресенье".
+            night = PendingNight(start: p.start, until: m.tokens.upperBound + 1, standalone: out.count - 1)
         }
         var i = 0
         while i < tokens.count {

@@ -6,11 +6,13 @@
 /// LanguageIdentifier.identify("Росія атакувала Україну вночі")   // "uk"
 /// ```
 public enum LanguageIdentifier {
+    /// From letters and function words only (see `identify(_:lexicon:)` for the full decision).
     public static func identify(_ text: FoldedText) -> String? {
         identify(text, profiles: Lexicon.shared.languageProfiles)
     }
 
-    public static func identify(_ text: String) -> String? { identify(FoldedText(text)) }
+    /// The full decision on the bundled lexicon: letters, function words and every lexicon term.
+    public static func identify(_ text: String) -> String? { identify(FoldedText(text), lexicon: .shared) }
 
     public static func identify(_ text: FoldedText, profiles: LanguageProfiles) -> String? {
         guard let (isCyrillic, scores) = score(text, profiles) else { return nil }
