@@ -50,7 +50,7 @@ VALUES: dict[str, set[str] | None] = {
     "background": {"-"},
     "preposition": {"origin", "location"},
     "conjunction": {"-"},
-    "part": {"of", "of_them", "more", "out", "article"},
+    "part": {"of", "of_them", "more", "out", "article", "link", "aux"},
     # settings, not matched in text: number formats and language identification (weights)
     "separator": {"group", "decimal", "ordinal"},
     "function": None,
