@@ -53,6 +53,16 @@ import Testing
               expected: ["intercepted drone 20 exact %Bryansk_Oblast @RU !UA", "intercepted drone 15 exact %Kursk_Oblast"]),
         .init(text: "Russia's defence ministry said it destroyed 88 Ukrainian drones, 26 of them over the Kursk region and 21 over the Belgorod region.", language: "en",
               expected: ["intercepted drone 88 exact %Russia @RU !UA", "intercepted drone 26 exact %Kursk_Oblast", "intercepted drone 21 exact %Belgorod_Oblast"]),
+        // A quotation over several sentences keeps its speaker.
+        .init(text: "The regional governor told reporters: «The drones came at two in the morning. The fire spread fast. The rescuers worked all night. Three people were killed in Sumy.»", language: "en",
+              expected: ["killed - 3 exact @UA %Sumy"]),
+        .init(text: "Глава обласної адміністрації розповів: «Дрони прилетіли о другій ночі. Пожежа швидко поширилася. Рятувальники працювали всю ніч. У Сумах загинули троє людей.»", language: "uk",
+              expected: ["killed - 3 exact @UA %Sumy"]),
+        // Weekly and monthly totals are not one attack.
+        .init(text: "This week, Russia launched more than 1,200 drones at Ukraine.", language: "en", expected: []),
+        .init(text: "За тиждень Росія випустила по Україні понад 1200 дронів.", language: "uk", expected: []),
+        .init(text: "In der vergangenen Woche setzte Russland mehr als 1200 Drohnen ein.", language: "de", expected: []),
+        .init(text: "За неделю Россия выпустила по Украине более 1200 дронов.", language: "ru", expected: []),
         // Where weapons came from is not where they struck.
         .init(text: "Russia launched 30 drones from Kursk at Sumy, the air force said.", language: "en",
               expected: ["launched drone 30 exact @UA !RU"]),

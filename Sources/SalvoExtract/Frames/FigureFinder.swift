@@ -6,9 +6,20 @@ import SalvoText
 /// exactly it is stated (its qualifier).
 struct FigureFinder {
     let analysis: TextAnalysis
+    /// For each hit of the document, the index of the last weapon hit at or before it (-1: none),
+    /// so that looking back for the weapon named before costs the same however long the text.
+    private let lastWeaponHit: [Int32]
 
     init(analysis: TextAnalysis) {
         self.analysis = analysis
+        var table = [Int32]()
+        table.reserveCapacity(analysis.hits.count)
+        var last: Int32 = -1
+        for (i, h) in analysis.hits.enumerated() {
+            if h.hit.first(.weapon)?.weaponClass != nil { last = Int32(i) }
+            table.append(last)
+        }
+        lastWeaponHit = table
     }
 
     /// A trigger whose quantity suits a number, with how far it is.
@@ -237,10 +248,13 @@ struct FigureFinder {
     /// sentence for a bare count, or anywhere earlier in the document for "Of them, 50 were shot
     /// down" after a sentence that named the drones.
     private func lastWeapon(in hits: ArraySlice<AnnotatedHit>, before index: Int = .max) -> (WeaponClass, String?)? {
-        for h in hits.reversed() where h.tokens.lowerBound < index && h.hit.has(.weapon) {
-            if let w = h.hit.first(.weapon), let wc = w.weaponClass { return (wc, w.extra) }
-        }
-        return nil
+        // The last hit of the slice that starts before `index`: a step or two within a sentence.
+        var j = hits.endIndex - 1
+        while j >= hits.startIndex && hits[j].tokens.lowerBound >= index { j -= 1 }
+        guard j >= hits.startIndex else { return nil }
+        let w = Int(lastWeaponHit[j])
+        guard w >= hits.startIndex, let entry = analysis.hits[w].hit.first(.weapon), let wc = entry.weaponClass else { return nil }
+        return (wc, entry.extra)
     }
 
     /// Tokens that are parts of dates, weapon models ("S 300") or other lexicon terms, not counts.
