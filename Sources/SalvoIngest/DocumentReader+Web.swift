@@ -45,7 +45,6 @@ extension DocumentReader {
             if doc.text.isEmpty, let title = doc.title { doc.text = title }
             guard !doc.text.isEmpty else { continue }
             if cleanUp { doc = Self.cleaned(doc) }
-            if doc.language == nil { doc.language = LanguageGuess.guess(doc.text) }
             try body(doc)
         }
         if let problem = feed.problem {
