@@ -90,7 +90,8 @@ public struct DocumentReader: Sendable {
             return
         }
         let plainName = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
-        if Self.isJSONLines(plainName.lowercased()) || (isStdin && first.first == UInt8(ascii: "{")) {
+        let utf16 = first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF])
+        if !utf16, Self.isJSONLines(plainName.lowercased()) || (isStdin && first.first == UInt8(ascii: "{")) {
             // Record by record: a JSON Lines input may be far larger than memory.
             try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(stream, name: name, onError: onError) { doc in
                 try body(cleanUp ? Self.cleaned(doc) : doc)
@@ -117,8 +118,14 @@ public struct DocumentReader: Sendable {
     func readBytes(_ bytes: [UInt8], name: String, formatName: String? = nil, isStdin: Bool, contentType: String? = nil,
                    url: String? = nil, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
         let formatName = (formatName ?? name).lowercased()
-        if bytes.isEmpty {
+        if bytes.isEmpty || bytes == [0xEF, 0xBB, 0xBF] {
             onError(InputError(input: name, message: "empty input"))
+            return
+        }
+        // UTF-16 text (with its byte-order mark) holds NUL bytes: read it as the text it is, not as binary.
+        if let utf8 = UTF8Repair.fromUTF16(bytes) {
+            try readBytes(utf8, name: name, formatName: formatName, isStdin: isStdin, contentType: contentType, url: url,
+                          onError: onError, body)
             return
         }
         if Self.isJSONLines(formatName) || (isStdin && bytes.first == UInt8(ascii: "{")) {
@@ -138,28 +145,28 @@ public struct DocumentReader: Sendable {
         }
         if type.contains("html") || [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"].contains(where: { formatName.hasSuffix($0) })
             || Self.looksLikeHTML(bytes) {
-            switch pageDocument(bytes, name: name, url: url, contentType: contentType) {
+            switch pageDocument(bytes, name: name, url: url, contentType: contentType, onError: onError) {
             case .success(let doc): try body(doc)
             case .failure(let problem): onError(InputError(input: name, message: problem.message))
             }
             return
         }
-        var decoded = PlainTextReader.decode(bytes)
-        if case .failure = decoded, [.windows1251, .koi8R].contains(Charset.sniff(bytes)) {
-            // Old Cyrillic text files: single-byte charsets are recognisable by their letter frequencies.
-            decoded = .success(String(decoding: Charset.sniff(bytes).decodeToUTF8(bytes), as: UTF8.self))
-        }
-        switch decoded {
-        case .success(let text):
-            try body(cleanUp ? Self.cleaned(Document(id: name, url: url, text: text)) : Document(id: name, url: url, text: text))
+        switch PlainTextReader.decode(bytes) {
+        case .success(let decoded):
+            if let bad = decoded.firstInvalid { onError(.warning(name, UTF8Repair.message(at: bad))) }
+            let doc = Document(id: name, url: url, text: decoded.text)
+            try body(cleanUp ? Self.cleaned(doc) : doc)
         case .failure(let error):
             onError(InputError(input: name, message: error.message))
         }
     }
 
-    func pageDocument(_ bytes: [UInt8], name: String, url: String?, contentType: String?) -> Result<Document, InputProblem> {
+    func pageDocument(_ bytes: [UInt8], name: String, url: String?, contentType: String?,
+                      onError: (InputError) -> Void) -> Result<Document, InputProblem> {
         do {
             let page = try HTMLPage(bytes: bytes, url: url, contentType: contentType)
+            if let bad = page.firstInvalidUTF8 { onError(.warning(name, UTF8Repair.message(at: bad))) }
+            if let date = page.unreadDate { onError(.warning(name, PublishedDate.unreadMessage(date))) }
             let doc = page.document(id: name, url: url, cleanUp: cleanUp)
             guard !doc.text.isEmpty else { return .failure(InputProblem("no article text found in the page")) }
             return .success(doc)

@@ -81,9 +81,9 @@ public struct Feed: Sendable {
                 }
             case "guid", "id": id = tree.string(c).trimmingSpaces
             case "pubDate", "published", "dc:date", "issued", "created":
-                date = date ?? FeedDate.day(tree.string(c))
+                date = date ?? PublishedDate.day(tree.string(c))
             case "updated", "modified":
-                if date == nil { date = FeedDate.day(tree.string(c)) }
+                if date == nil { date = PublishedDate.day(tree.string(c)) }
             case "content:encoded", "content": content = tree.string(c)
             case "description", "summary": summary = tree.string(c)
             default: break

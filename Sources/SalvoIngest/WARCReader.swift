@@ -125,7 +125,7 @@ struct WARCReader {
         do {
             let page = try HTMLPage(bytes: Array(payload), url: r.targetURI, contentType: contentType)
             var doc = page.document(id: id, url: r.targetURI, cleanUp: cleanUp)
-            if doc.published == nil, let d = r.date.flatMap(PageMetadata.day) { doc.published = Day(d) }
+            if doc.published == nil, let d = r.date.flatMap({ PublishedDate.day($0) }) { doc.published = Day(d) }
             guard !doc.text.isEmpty else { return nil }
             return doc
         } catch {
