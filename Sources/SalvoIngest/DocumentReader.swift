@@ -51,13 +51,8 @@ public struct DocumentReader: Sendable {
             return
         }
         if isDir.boolValue {
-            let files = (try? FileManager.default.subpathsOfDirectory(atPath: input)) ?? []
-            for sub in files.sorted() where !sub.hasPrefix(".") && !sub.contains("/.") {
-                let path = (input as NSString).appendingPathComponent(sub)
-                var subDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &subDir), !subDir.boolValue {
-                    try readFile(path, onError: onError, body)
-                }
+            try DirectoryWalk.files(under: Array(input.utf8), onError: onError) { path in
+                try readFile(path, onError: onError, body)
             }
             return
         }
@@ -65,14 +60,20 @@ public struct DocumentReader: Sendable {
     }
 
     func readFile(_ path: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+        try readFile(Array(path.utf8), onError: onError, body)
+    }
+
+    /// A file by the bytes of its path, which need not be UTF-8; it is named lossily in ids and messages.
+    func readFile(_ path: [UInt8], onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+        let name = DirectoryWalk.name(path)
         let stream: ByteStream
         do {
-            stream = try ByteStream(path: path)
+            stream = try ByteStream(pathBytes: path)
         } catch {
-            onError(InputError(input: path, message: error.message))
+            onError(InputError(input: name, message: error.message))
             return
         }
-        try readStream(stream, name: path, isStdin: false, onError: onError, body)
+        try readStream(stream, name: name, isStdin: false, onError: onError, body)
     }
 
     /// Looks at the start of the (decompressed) input: WARC archives and JSON Lines are streamed
@@ -96,6 +97,7 @@ public struct DocumentReader: Sendable {
             try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(stream, name: name, onError: onError) { doc in
                 try body(cleanUp ? Self.cleaned(doc) : doc)
             }
+            stream.damageErrors(name).forEach(onError)
             if let error = stream.error {
                 onError(InputError(input: name, message: ((error as? GzipError)?.message ?? "\(error)") + "; the text before the damage was read"))
             }
@@ -107,6 +109,7 @@ public struct DocumentReader: Sendable {
             return
         }
         try readBytes(bytes, name: name, formatName: plainName, isStdin: isStdin, onError: onError, body)
+        stream.damageErrors(name).forEach(onError)
         if let error {
             onError(InputError(input: name, message: ((error as? GzipError)?.message ?? "\(error)") + "; the text before the damage was read"))
         }
