@@ -107,14 +107,11 @@ struct WARCReader {
                 onError(InputError(input: label, message: "truncated WARC record at byte \(headerStart) (\(block.count) of \(record.contentLength) bytes)"))
                 return
             }
-            if !followedByRecord(&buffer) {
-                // A wrong Content-Length: the next record is inside the block, or somewhere after it.
-                damaged(label, at: headerStart, "Content-Length \(record.contentLength) does not end the record")
-                if let at = Self.lineStart(of: Self.recordMarker, in: block) {
-                    buffer.unread(block.count - at)
-                } else {
-                    guard buffer.seek(toLineStarting: Self.recordMarker) else { return }
-                }
+            if !followedByRecord(&buffer), let at = Self.lineStart(of: Self.recordMarker, in: block) {
+                // A Content-Length too long: the next record is inside the block. (Anything else that
+                // follows a block is for the next round to report and skip.)
+                damaged(label, at: headerStart, "Content-Length \(record.contentLength) runs past the next record")
+                buffer.unread(block.count - at)
                 continue
             }
             guard wanted else { continue }
