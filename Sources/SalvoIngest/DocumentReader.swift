@@ -103,6 +103,10 @@ public struct DocumentReader: Sendable {
             }
             return
         }
+        if !utf16, Feed.looksLikeFeed(first) {
+            try readFeed(stream, name: name, onError: onError, body)
+            return
+        }
         let (bytes, error) = stream.readAll(limit: maxDocumentBytes)
         if let problem = error as? InputProblem {
             onError(InputError(input: name, message: problem.message + "; limit \(maxDocumentBytes)"))

@@ -32,10 +32,18 @@ extension Ingester {
             guard let current = next, !shouldStop() else { break }
             let records = current.wait()
             next = i + 1 < chunks.count ? DecodedChunk(bytes: bytes, lines: chunks[i + 1]) : nil
-            for (line, record) in zip(chunks[i], records) {
-                guard let record else {
+            for (line, outcome) in zip(chunks[i], records) {
+                let record: ExtractedDocument
+                switch outcome {
+                case .success(let r): record = r
+                case .failure(let reason):
                     tally.failed += 1
-                    Log.error("\(path):\(line.number): not an extracted-document record")
+                    Log.error("\(path):\(line.number): not an extracted-document record: \(reason.text)")
+                    continue
+                }
+                if let problem = record.problem {
+                    tally.failed += 1
+                    Log.error("\(path):\(line.number): \(problem); record not stored")
                     continue
                 }
                 let text = record.text ?? ([record.title].compactMap { $0 } + record.events.flatMap { $0.figures.map(\.sentence) })
@@ -49,21 +57,49 @@ extension Ingester {
     }
 }
 
+/// Why a line is not a record.
+struct NotARecord: Error {
+    var text: String
+
+    init(_ error: any Error) {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): text = "missing \"\(key.stringValue)\""
+        case DecodingError.typeMismatch(_, let c), DecodingError.valueNotFound(_, let c):
+            text = "wrong type at \"\(c.codingPath.map(\.stringValue).joined(separator: "."))\""
+        case DecodingError.dataCorrupted(let c) where !c.codingPath.isEmpty:
+            text = "bad value at \"\(c.codingPath.map(\.stringValue).joined(separator: "."))\""
+        default: text = "not valid JSON"
+        }
+    }
+}
+
 /// A batch of JSON lines being decoded on a background thread.
 private final class DecodedChunk: @unchecked Sendable {
-    private var records: [ExtractedDocument?] = []
+    private var records: [Result<ExtractedDocument, NotARecord>] = []
     private let done = DispatchSemaphore(value: 0)
 
     init(bytes: [UInt8], lines: [(number: Int, range: Range<Int>)]) {
         DispatchQueue.global().async {
             let decoder = JSONDecoder()
-            self.records = lines.map { try? decoder.decode(ExtractedDocument.self, from: Data(bytes[$0.range])) }
+            self.records = lines.map { line in
+                let raw = bytes[line.range]
+                do {
+                    return .success(try decoder.decode(ExtractedDocument.self, from: Data(raw)))
+                } catch {
+                    // A stray invalid byte spoils a character, not the record: read it as U+FFFD.
+                    let repaired = Array(String(decoding: raw, as: UTF8.self).utf8)
+                    if !repaired.elementsEqual(raw), let r = try? decoder.decode(ExtractedDocument.self, from: Data(repaired)) {
+                        return .success(r)
+                    }
+                    return .failure(NotARecord(error))
+                }
+            }
             self.done.signal()
         }
     }
 
-    /// The decoded records, `nil` for a line that is not a record; waits for the decoding.
-    func wait() -> [ExtractedDocument?] {
+    /// The decoded records, or why a line is not one; waits for the decoding.
+    func wait() -> [Result<ExtractedDocument, NotARecord>] {
         done.wait()
         return records
     }
