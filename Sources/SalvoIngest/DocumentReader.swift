@@ -160,7 +160,10 @@ public struct DocumentReader: Sendable {
         }
         switch PlainTextReader.decode(bytes) {
         case .success(let decoded):
-            if let bad = decoded.firstInvalid { onError(.warning(name, UTF8Repair.message(at: bad))) }
+            if let bad = decoded.firstInvalid {
+                onError(.warning(name, decoded.readAs.map { "not UTF-8 (first at byte \(bad)); read as \($0.rawValue)" }
+                    ?? UTF8Repair.message(at: bad)))
+            }
             let doc = Document(id: name, url: url, text: decoded.text)
             try body(cleanUp ? Self.cleaned(doc) : doc)
         case .failure(let error):

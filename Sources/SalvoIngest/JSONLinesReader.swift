@@ -68,11 +68,16 @@ struct JSONLinesReader {
                     continue
                 }
                 var outcome = record(line, parser: &parser, decoder: &decoder)
-                if case .failure = outcome, let bad = Charset.firstInvalidUTF8(line) {
-                    // A stray byte spoils one string, not the record: read it with U+FFFD in its place.
-                    onError(.warning(label, UTF8Repair.message(at: lineOffset + bad)))
-                    let repaired = Array(String(decoding: line, as: UTF8.self).utf8)
-                    outcome = repaired.withUnsafeBufferPointer { record($0, parser: &parser, decoder: &decoder) }
+                if case .failure = outcome, let repair = Self.repair(line) {
+                    // A stray byte spoils one string, not the record: read it with U+FFFD (or, for a raw
+                    // control character, a space) in its place; a record still broken is reported as it is.
+                    let retried = repair.bytes.withUnsafeBufferPointer { record($0, parser: &parser, decoder: &decoder) }
+                    if case .success = retried {
+                        onError(.warning(label, repair.invalidUTF8
+                            ? UTF8Repair.message(at: lineOffset + repair.at)
+                            : "control character at byte \(lineOffset + repair.at) replaced by a space"))
+                        outcome = retried
+                    }
                 }
                 switch outcome {
                 case .success(let doc):
@@ -83,6 +88,18 @@ struct JSONLinesReader {
                 }
             }
         }
+    }
+
+    /// The line with invalid UTF-8 replaced by U+FFFD and raw control characters (invalid in JSON
+    /// strings) by spaces, and where the first such byte was; nil if it has neither.
+    static func repair(_ line: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], at: Int, invalidUTF8: Bool)? {
+        let bad = Charset.firstInvalidUTF8(line)
+        let control = line.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0D }
+        guard bad != nil || control != nil else { return nil }
+        var bytes = bad == nil ? Array(line) : Array(String(decoding: line, as: UTF8.self).utf8)
+        for i in bytes.indices where bytes[i] < 0x20 { bytes[i] = 0x20 }
+        let at = min(bad ?? .max, control ?? .max)
+        return (bytes, at, bad == at)
     }
 
     /// One record: the fast parser, else Foundation's decoder (which also says what is wrong).

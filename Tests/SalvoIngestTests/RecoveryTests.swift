@@ -46,6 +46,34 @@ import SalvoModel
         #expect(r.errors.count == 1 && r.errors[0].isWarning && r.errors[0].message.contains("byte"))
     }
 
+    @Test func latin1TextIsReadAsWindows1252WithAWarning() throws {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let bytes = Array("Drohnen trafen K".utf8) + [0xF6] + Array("ln und M".utf8) + [0xFC] + Array("nchen fr".utf8) + [0xFC, 0x68, 0x2E]
+        let r = DocumentReader().collect(dir.write("alt.txt", bytes))
+        #expect(r.documents.first?.text == "Drohnen trafen Köln und München früh.")
+        #expect(r.errors.map(\.description) == ["\(dir.url.path)/alt.txt: warning: not UTF-8 (first at byte 16); read as windows-1252"])
+    }
+
+    @Test func rawControlCharactersInAJSONLinesRecordBecomeSpaces() {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let bytes = Array(#"{"id": "n", "text": "Kyiv\#u{0}at night"}"#.utf8) + [0x0A] + Array(#"{"id": "m", "text": "ok"}"#.utf8)
+        let path = dir.write("ctl.jsonl", bytes)
+        let r = DocumentReader().collect(path)
+        #expect(r.documents.map(\.text) == ["Kyiv at night", "ok"])
+        #expect(r.errors.map(\.description) == ["\(path):1: warning: control character at byte 25 replaced by a space"])
+    }
+
+    @Test func aLineThatStaysBrokenAfterRepairIsOneError() {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.write("junk.jsonl", [0x80, 0xFE, 0x7B, 0x00, 0x22] + Array("\n{\"id\": \"k\", \"text\": \"ok\"}".utf8))
+        let r = DocumentReader().collect(path)
+        #expect(r.documents.map(\.id) == ["k"])
+        #expect(r.errors.map(\.description) == ["\(path):1: not a document record: not valid JSON"])
+    }
+
     @Test func utf16TextWithBOMIsRead() throws {
         let text = "Rockets hit Kharkiv; one person was killed."
         var bytes: [UInt8] = [0xFF, 0xFE]
