@@ -95,3 +95,61 @@ struct CommandLineInputTests {
         #expect(run.stderrLines.contains { $0.hasPrefix("salvo: \(dir)/stray.txt: warning: invalid UTF-8 at byte 18") })
     }
 }
+
+@Suite("salvo serve extracts in a child process", .enabled(if: SalvoCLI.url != nil, "needs the salvo binary: swift build"))
+struct ServeIsolationTests {
+    /// Starts `salvo serve` on a free port; returns the process and its base URL once it listens.
+    static func serve(db: String, token: String) throws -> (Process, URL) {
+        let p = Process()
+        p.executableURL = SalvoCLI.url
+        p.arguments = ["serve", "--db", db, "--port", "0", "--token", token]
+        let err = Pipe()
+        p.standardError = err
+        p.standardOutput = FileHandle.nullDevice
+        try p.run()
+        var seen = ""
+        let deadline = Date().addingTimeInterval(60)
+        while Date() < deadline {
+            let data = err.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            seen += String(decoding: data, as: UTF8.self)
+            if let range = seen.range(of: "http://127.0.0.1:"), let end = seen[range.upperBound...].firstIndex(of: "/") {
+                return (p, URL(string: "http://127.0.0.1:" + seen[range.upperBound..<end])!)
+            }
+        }
+        p.terminate()
+        throw CocoaError(.fileReadUnknown)
+    }
+
+    /// Child processes, whichever thread started them.
+    static func children(of pid: Int32) -> [Int32] {
+        let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        return tasks.flatMap { task in
+            ((try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8)) ?? "")
+                .split(separator: " ").compactMap { Int32($0) }
+        }
+    }
+
+    @Test("a worker that dies costs at most its request; the server goes on")
+    func workerDeath() async throws {
+        let dir = SalvoCLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let token = "isolation-token-0123456789"
+        let (server, base) = try Self.serve(db: dir + "/s.sqlite", token: token)
+        defer { server.terminate(); server.waitUntilExit() }
+        func post(_ id: String, _ text: String) async throws -> Int {
+            let body = try JSONSerialization.data(withJSONObject: ["id": id, "text": text])
+            return try await fetch(base, "/api/documents", method: "POST", headers: ["Authorization": "Bearer \(token)"], body: body).status
+        }
+        #expect(try await post("first", "Drones hit Odesa overnight; two people were injured.") == 201)
+        let workers = Self.children(of: server.processIdentifier)
+        #expect(workers.count == 1)
+        for pid in workers { kill(pid, SIGKILL) }
+        // Figures too large for any integer: extraction may refuse them, but the server must answer.
+        let odd = try await post("odd", "Russia launched 9999999999999 million drones; 0.30000000000000004 were shot down.")
+        #expect(odd == 201 || odd == 500)
+        #expect(try await post("second", "Missiles hit Lviv at dawn; one person was injured.") == 201)
+        #expect(server.isRunning)
+        #expect(try await fetch(base, "/api/events").status == 200)
+    }
+}
