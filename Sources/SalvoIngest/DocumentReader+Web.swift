@@ -54,6 +54,7 @@ extension DocumentReader {
             return
         }
         for (i, item) in feed.items.enumerated() {
+            if let date = item.unreadDate { onError(.warning("\(name)#\(i + 1)", PublishedDate.unreadMessage(date))) }
             var doc = Document(id: item.link ?? item.id ?? "\(name)#\(i + 1)", url: item.link, title: item.title,
                                language: item.language, published: item.published.flatMap { Day($0) }, text: item.text)
             if followLinks, let link = item.link, link.hasPrefix("http://") || link.hasPrefix("https://") {

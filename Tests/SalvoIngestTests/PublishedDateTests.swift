@@ -82,9 +82,16 @@ import SalvoModel
         <?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
         <item><title>One</title><description>Drones hit Odesa.</description><pubDate>Sun, 17 Nov 2024 08:30:00 +0200</pubDate></item>
         <item><title>Two</title><description>Missiles hit Lviv.</description><dc:date>2024-11-18T01:00:00Z</dc:date></item>
+        <item><title>Three</title><description>Shelling in Kherson.</description><pubDate>the other day</pubDate></item>
         </channel></rss>
         """
         let feed = try Feed(bytes: Array(rss.utf8))
-        #expect(feed.items.map(\.published) == ["2024-11-17", "2024-11-18"])
+        #expect(feed.items.map(\.published) == ["2024-11-17", "2024-11-18", nil])
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.write("f.xml", rss)
+        let r = DocumentReader().collect(path)
+        #expect(r.documents.count == 3)
+        #expect(r.errors.map(\.description) == ["\(path)#3: warning: published date 'the other day' is in no format Salvo reads; left null"])
     }
 }
