@@ -40,7 +40,8 @@ public enum Charset: String, Sendable, CaseIterable {
             // Pages that declare a single-byte charset but are valid (non-ASCII) UTF-8 were re-encoded on the way.
             if cs != .utf8 && hasMultibyteUTF8(bytes) && isValidUTF8(bytes) { return .utf8 }
             // And pages that say UTF-8 but are not: trust the bytes.
-            if cs == .utf8 && !isValidUTF8(bytes) && !isMostlyUTF8(bytes) { return sniff(bytes) }
+            // (One or two stray bytes in a page that says UTF-8 are damage, repaired as U+FFFD.)
+            if cs == .utf8 && !isValidUTF8(bytes) && !isMostlyUTF8(bytes) && utf8Census(bytes).invalid > 2 { return sniff(bytes) }
             return cs
         }
         return sniff(bytes)

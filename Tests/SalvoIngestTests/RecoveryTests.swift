@@ -74,6 +74,15 @@ import SalvoModel
         #expect(r.errors.map(\.description) == ["\(path):1: not a document record: not valid JSON"])
     }
 
+    @Test func strayByteInAnASCIIPageThatSaysUTF8IsRepaired() throws {
+        let html = Array("<html><head><meta charset=utf-8><title>Strike</title></head><body><article><p>Missiles hit a power plant near Lviv ".utf8)
+            + [0xFF] + Array(" overnight, the regional governor said; crews were repairing the lines by morning.</p></article></body></html>".utf8)
+        let page = try HTMLPage(bytes: html)
+        #expect(page.charset == .utf8)
+        #expect(page.text.contains("near Lviv \u{FFFD} overnight"))
+        #expect(page.firstInvalidUTF8 == 115)
+    }
+
     @Test func utf16TextWithBOMIsRead() throws {
         let text = "Rockets hit Kharkiv; one person was killed."
         var bytes: [UInt8] = [0xFF, 0xFE]
