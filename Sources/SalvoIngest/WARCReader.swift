@@ -91,7 +91,7 @@ struct WARCReader {
             // Every record is read (not skipped) so that one found damaged can be stepped back into.
             let block = buffer.read(record.contentLength)
             let blockEnd = buffer.offset
-            if let d = damage(in: headerStart..<(blockEnd + 4)) {
+            if let d = damage(in: (headerStart + 1)..<(blockEnd + 4)) {  // damage right at the start left nothing of its record
                 damaged(label, at: headerStart, d.message)
                 // The next member's output begins where the damage is: the next record may start there.
                 buffer.unread(max(0, blockEnd - d.outputOffset))

@@ -122,8 +122,35 @@ import SalvoModel
         let r = DocumentReader().collect(path)
         #expect(r.documents.map(\.url) == [1, 2, 4, 5, 6].map { "https://c.example/\($0)" })
         #expect(r.errors.count == 1)
-        #expect(r.errors.first?.input == "\(path)#3")
-        #expect(r.errors.first?.message.contains("damaged WARC record at byte") == true)
+        // Nothing of record 3 came out before the damage: the error names the damaged member.
+        #expect(r.errors.first?.input == path)
+        #expect(r.errors.first?.message.contains("gzip member at byte \(members[0].count + members[1].count)") == true)
+    }
+
+    @Test func memberDamagedInItsMiddleIsNamedAsTheRecord() {
+        var members = Self.members().map { Gzip.compress($0) }
+        let middle = members[2].count / 2
+        for k in middle..<(middle + 12) { members[2][k] ^= 0xA5 }
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.write("crawl.warc.gz", members.flatMap { $0 })
+        let r = DocumentReader().collect(path)
+        #expect(r.documents.map(\.url) == [1, 2, 4, 5, 6].map { "https://c.example/\($0)" })
+        #expect(r.errors.count == 1)
+        #expect(r.errors.first?.input.hasPrefix(path) == true)
+        #expect(r.errors.first?.message.contains("byte") == true)
+    }
+
+    @Test func memberDamagedFromItsFirstDeflateByteCostsOnlyItself() {
+        var members = Self.members().map { Gzip.compress($0) }
+        for k in 10..<members[1].count - 8 { members[1][k] = 0xFF }
+        let dir = TempDir()
+        defer { dir.remove() }
+        let path = dir.write("crawl.warc.gz", members.flatMap { $0 })
+        let r = DocumentReader().collect(path)
+        #expect(r.documents.map(\.url) == [1, 3, 4, 5, 6].map { "https://c.example/\($0)" })
+        #expect(r.errors.count == 1)
+        #expect(r.errors.first?.message.contains("byte \(members[0].count)") == true)
     }
 
     @Test func damagedGzipMemberInJSONLinesSkipsToTheNextMember() {
