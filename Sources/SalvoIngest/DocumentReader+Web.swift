@@ -73,7 +73,6 @@ extension DocumentReader {
                 // Clean-up drops a text's repeat of its title; an item that is only its title keeps it as text.
                 if doc.text.isEmpty, let title = doc.title { doc.text = title }
             }
-            if doc.language == nil { doc.language = LanguageGuess.guess(doc.text) }
             try body(doc)
         }
         if let problem = feed.problem {

@@ -61,6 +61,7 @@ public struct InputProblem: Error, Sendable, CustomStringConvertible {
 
 extension HTMLPage {
     /// The page as a Salvo document; with `cleanUp`, scraper leftovers are removed from the text.
+    /// The language is the page's own declaration or `nil`: the text layer identifies the rest.
     public func document(id: String, url: String?, cleanUp: Bool = true) -> Document {
         var text = self.text
         var published = self.published
@@ -70,6 +71,6 @@ extension HTMLPage {
             published = published ?? c.published
         }
         return Document(id: id, url: canonicalURL.flatMap { $0.hasPrefix("http") ? $0 : nil } ?? url, title: title,
-                        language: language ?? LanguageGuess.guess(text), published: published.flatMap { Day($0) }, text: text)
+                        language: language, published: published.flatMap { Day($0) }, text: text)
     }
 }

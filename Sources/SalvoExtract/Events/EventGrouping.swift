@@ -45,7 +45,7 @@ struct EventGrouping {
             let figures = figs.map { d -> Figure in
                 let q = quotes[quoteOf[d.sentence]!]
                 return Figure(quantity: d.quantity, weapon: d.weapon, model: d.model, value: d.value, qualifier: d.qualifier,
-                              place: d.place?.name, date: d.date, claimant: d.claimant, claimantName: d.claimantName,
+                              place: d.place?.name, placeID: d.place?.geonameid, date: d.date, claimant: d.claimant, claimantName: d.claimantName,
                               sentence: q.text, start: q.start, end: q.end)
             }
             return Event(date: figs.first?.date, attacker: figs.first?.attacker, places: places, targets: targets, figures: figures)

@@ -94,6 +94,20 @@ struct FigureFinder {
                                           value: n.value, qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
             }
+            // "70 cruise missiles and 4 guided missiles were launched", "5 killed and 10 injured" is not
+            // this: a count joined to the figure before it by a conjunction alone, with a noun of the same
+            // kind and no verb of its own, is counted the same way.
+            if i > 0, let previous = drafts.last, previous.number == numbers[i - 1].tokens, !previous.quantity.isCasualty,
+               np.weapon != nil, np.quantity == nil,
+               !(i + 1 < numbers.count && isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound)),
+               isCoordinated(from: max(phrases[i - 1].end, numbers[i - 1].tokens.upperBound), to: n.tokens.lowerBound),
+               !triggers.contains(where: { $0.tokens.lowerBound >= np.end && !hasClauseBreak(from: np.end, to: $0.tokens.lowerBound)
+                   && $0.tokens.lowerBound - np.end <= 2 }) {
+                weaponSoFar = (np.weapon!, np.model)
+                drafts.append(FigureDraft(quantity: previous.quantity, weapon: np.weapon, model: np.model, value: n.value,
+                                          qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
+                continue
+            }
             let weaponContext = np.weapon != nil || weaponSoFar != nil || lastWeapon(in: hits, before: n.tokens.lowerBound) != nil
             guard let quantity = np.quantity ?? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers,
                                                             weaponContext: weaponContext)?.quantity
@@ -179,6 +193,12 @@ struct FigureFinder {
         return true
     }
 
+    /// Only a conjunction (and, und, та, и) stands between two positions.
+    private func isCoordinated(from a: Int, to b: Int) -> Bool {
+        guard a < b, let h = analysis.hitAt[a], h.hit.has(.conjunction) else { return false }
+        return h.tokens.upperBound == b
+    }
+
     /// The `part` meaning of the one-token lexicon term at token `k` ("of", "з", "the", "out", …).
     private func part(at k: Int) -> LexiconPart? {
         guard let h = analysis.hitAt[k], h.tokens.count == 1 else { return nil }
@@ -261,9 +281,40 @@ struct FigureFinder {
     private func excludedTokens(in s: Sentence, hits: ArraySlice<AnnotatedHit>) -> [Range<Int>] {
         var out = analysis.dates(in: s).map { $0.tokens }
         for h in hits where h.hit.has(.weapon) && h.tokens.count > 1 { out.append(h.tokens) }
+        for n in analysis.numbers(in: s) where isGlued(n.tokens) { out.append(n.tokens) }
         return out
     }
 
+    /// "ZU-23-2", "Kh-101/555", "Shahed-136/131", "23-mm", "2-3": digits joined by a hyphen or a
+    /// slash to a word, to a model number or (by a hyphen) to other digits are part of a name, a
+    /// unit or a range, never a count. "81/94" is a count of a count (`of`).
+    private func isGlued(_ r: Range<Int>) -> Bool {
+        let t = analysis.tokens
+        let b = analysis.folded.bytes
+        func glued(joiner k: Int, neighbour m: Int) -> Bool {
+            guard k >= 0, m >= 0, k < t.count, m < t.count, t[k].kind == .punct, t[k].end - t[k].start == 1,
+                  t[k].end == t[m].start || t[m].end == t[k].start else { return false }
+            let c = b[t[k].start]
+            guard c == 0x2D || c == 0x2F else { return false }
+            switch t[m].kind {
+            case .word: return true
+            case .digits: return c == 0x2D || isInsideModel(m)
+            default: return false
+            }
+        }
+        let first = r.lowerBound, last = r.upperBound - 1
+        if first >= 2, t[first - 1].end == t[first].start, glued(joiner: first - 1, neighbour: first - 2) { return true }
+        if last + 2 < t.count, t[last].end == t[last + 1].start, glued(joiner: last + 1, neighbour: last + 2) { return true }
+        return false
+    }
+
+    /// Whether token `k` lies inside a multi-word weapon model ("Kh-101").
+    private func isInsideModel(_ k: Int) -> Bool {
+        for back in 0..<4 where k - back >= 0 {
+            if let h = analysis.hitAt[k - back], h.tokens.contains(k), h.hit.has(.weapon) { return true }
+        }
+        return false
+    }
 
     private func qualifier(before n: NumberMention, hits sentenceHits: ArraySlice<AnnotatedHit>) -> Qualifier {
         var k = n.tokens.lowerBound
@@ -340,10 +391,11 @@ struct FigureFinder {
         return false
     }
 
+    /// Only qualifiers (and "all": "shot down all 18 missiles") stand between a trigger and its number.
     private func onlyQualifiers(from a: Int, to b: Int) -> Bool {
         var k = a
         while k < b {
-            guard let h = analysis.hitAt[k], h.hit.has(.qualifier) else { return false }
+            guard let h = analysis.hitAt[k], h.hit.has(.qualifier) || h.hit.first(.part)?.part == .all else { return false }
             k = h.tokens.upperBound
         }
         return true
