@@ -67,6 +67,13 @@ final class ByteStream {
         }
     }
 
+    private var readFailure: ReadFailure?
+
+    struct ReadFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
     /// What stopped reading early (damaged or truncated gzip data), once `next()` has returned nil.
     private(set) var error: Error?
 
@@ -84,12 +91,13 @@ final class ByteStream {
                 raw = readChunk()
             }
             guard let inflater else {
-                if raw.isEmpty { finished = true; return nil }
+                if raw.isEmpty { finished = true; error = error ?? readFailure; return nil }
                 return raw
             }
             if raw.isEmpty {
                 finished = true
                 do { try inflater.finish() } catch { self.error = error }
+                error = error ?? readFailure
                 continue
             }
             do {
@@ -121,6 +129,8 @@ final class ByteStream {
             } else if n < 0 && errno == EINTR {
                 continue
             } else {
+                // A failed read (a disk error, a folder) ends the input like its end does, but is said.
+                if n < 0 && readFailure == nil { readFailure = ReadFailure(message: "read failed: \(String(cString: strerror(errno)))") }
                 break
             }
         }

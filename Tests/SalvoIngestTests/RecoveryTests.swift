@@ -218,6 +218,14 @@ import SalvoModel
         #expect(r.errors.allSatisfy { !$0.isWarning && $0.message.contains("cannot be read") })
     }
 
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/proc/self/mem")))
+    func aFailedReadIsReportedNotTakenForTheEnd() {
+        // Reading /proc/self/mem from its start fails (EIO): a stand-in for a disk error.
+        let r = DocumentReader().collect("/proc/self/mem")
+        #expect(r.documents.isEmpty)
+        #expect(r.errors.map(\.message) == ["read failed: Input/output error"])
+    }
+
     @Test func fileNamesThatAreNotUTF8AreRead() throws {
         let dir = TempDir()
         defer { dir.remove() }
