@@ -92,7 +92,7 @@ public struct DocumentReader: Sendable {
         }
         let plainName = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
         let utf16 = first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF])
-        if !utf16, Self.isJSONLines(plainName.lowercased()) || (isStdin && first.first == UInt8(ascii: "{")) {
+        if !utf16, Self.isJSONLines(plainName.lowercased()) || (isStdin && Self.startsWithObject(first)) {
             // Record by record: a JSON Lines input may be far larger than memory.
             try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(stream, name: name, onError: onError) { doc in
                 try body(cleanUp ? Self.cleaned(doc) : doc)
@@ -119,6 +119,13 @@ public struct DocumentReader: Sendable {
         }
     }
 
+    /// Standard input that starts with `{` (after a UTF-8 byte-order mark or blank space) is JSON Lines.
+    static func startsWithObject(_ bytes: [UInt8]) -> Bool {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        return body.first { !Bytes.isSpace($0) } == UInt8(ascii: "{")
+    }
+
     static func isJSONLines(_ name: String) -> Bool { name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") }
 
     /// Sorts a whole input by content and extension: JSON Lines, feed, HTML, else plain text.
@@ -135,7 +142,7 @@ public struct DocumentReader: Sendable {
                           onError: onError, body)
             return
         }
-        if Self.isJSONLines(formatName) || (isStdin && bytes.first == UInt8(ascii: "{")) {
+        if Self.isJSONLines(formatName) || (isStdin && Self.startsWithObject(bytes)) {
             try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(bytes, name: name, onError: onError) { doc in
                 try body(cleanUp ? Self.cleaned(doc) : doc)
             }

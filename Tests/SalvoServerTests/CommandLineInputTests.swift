@@ -20,14 +20,20 @@ enum SalvoCLI {
         var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
     }
 
-    static func run(_ args: [String]) throws -> Run {
+    static func run(_ args: [String], input: [UInt8]? = nil) throws -> Run {
         let p = Process()
         p.executableURL = url
         p.arguments = args
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), stdin = Pipe()
         p.standardOutput = out
         p.standardError = err
+        if input != nil { p.standardInput = stdin }
         try p.run()
+        if let input {
+            // Small inputs only: written whole before the output is read.
+            try stdin.fileHandleForWriting.write(contentsOf: Data(input))
+            try stdin.fileHandleForWriting.close()
+        }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         let e = err.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
@@ -71,6 +77,20 @@ struct CommandLineInputTests {
             #expect(errors.contains { $0.hasPrefix("salvo: \(input):\(line): ") && $0.contains(words) }, "line \(line)")
         }
         #expect(run.stderr.contains("documents: 2 new"))
+    }
+
+    @Test("JSON Lines on standard input with a byte-order mark and a stray byte are read")
+    func standardInput() throws {
+        let input: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"{"id": "s1", "published": "Sun, 17 Nov 2024 08:30:00 +0200", "text": "Drones hit Odesa."}"#.utf8)
+            + [0x0A] + Array(#"{"id": "s2", "published": 1731825000, "text": "Missiles "#.utf8) + [0xFF] + Array(#" hit Lviv."}"#.utf8)
+        let run = try SalvoCLI.run(["extract", "-"], input: input)
+        #expect(run.status == 0)
+        let records = run.stdout.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
+        }
+        #expect(records.map { $0["id"] as? String } == ["s1", "s2"])
+        #expect(records.map { $0["published"] as? String } == ["2024-11-17", "2024-11-17"])
+        #expect(run.stderrLines == ["salvo: -:2: warning: invalid UTF-8 at byte 149 replaced by U+FFFD"])
     }
 
     @Test("extract reads every readable input of a folder, reports each bad one, and exits 1")
