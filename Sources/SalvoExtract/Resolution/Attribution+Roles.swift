@@ -115,6 +115,15 @@ extension Attribution {
         return false
     }
 
+    /// "20:00 Moscow time", "за київським часом": a place inside a time zone names no place.
+    func isTimeZone(_ p: PlaceOccurrence) -> Bool {
+        for back in 0..<3 where p.tokens.lowerBound - back >= 0 {
+            if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.contains(p.tokens.lowerBound),
+               h.hit.first(.unit)?.unit == .time { return true }
+        }
+        return false
+    }
+
     /// "in Kharkiv", "над Одесою", "über Kiew": a place right after a preposition of location.
     func isLocative(_ p: PlaceOccurrence) -> Bool {
         let k = p.tokens.lowerBound
