@@ -97,8 +97,10 @@ extension Attribution {
     func isActor(_ p: PlaceOccurrence) -> Bool {
         // A lexicon phrase that starts with the place and says it speaks ("Kyiv said", "Moscow claims").
         if let h = analysis.hitAt[p.tokens.lowerBound], h.tokens.upperBound > p.tokens.upperBound, h.hit.has(.attribution) { return true }
+        // "in Kryvyi Rih, according to the governor": a place where something happened stays one.
+        if isLocative(p) { return false }
         var k = p.tokens.upperBound
-        // "Kyiv's air force", "Moscow, however, said": a possessive or a comma may stand between.
+        // "Kyiv's air force", "Moscow, in turn, said": a possessive or a comma may stand between.
         var steps = 0
         while k < analysis.tokens.count && steps < 3 {
             if let h = analysis.hitAt[k] {
@@ -108,7 +110,10 @@ extension Attribution {
                 if h.hit.entries.contains(where: { $0.quantity == .launched }) { return p.place.kind == .country }
                 return false
             }
-            if analysis.tokens[k].kind == .punct && analysis.folded.bytes[analysis.tokens[k].start] == 0x2E { return false }
+            let t = analysis.tokens[k]
+            let isJoiner = t.kind == .punct && [0x27, 0xE2, 0x2C].contains(analysis.folded.bytes[t.start])
+            let isPossessiveS = t.kind == .word && t.end - t.start == 1 && analysis.folded.bytes[t.start] == 0x73
+            guard isJoiner || isPossessiveS || t.kind == .word else { return false }
             k += 1
             steps += 1
         }
