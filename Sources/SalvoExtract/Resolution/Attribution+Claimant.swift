@@ -56,8 +56,8 @@ extension Attribution {
         // "… Two were injured. This was reported by the governor." The speaker may be named after.
         var k = d.sentence
         for ahead in 0..<Self.lookAhead {
-            let s = analysis.sentences[k]
-            guard k + 1 < analysis.sentences.count, analysis.sentences[k + 1].paragraph == s.paragraph || s.endsLine else { break }
+            // The speaker may also be named in a paragraph of its own right after ("This was reported by …").
+            guard k + 1 < analysis.sentences.count else { break }
             k += 1
             if let c = facts[k].speaking.first {
                 var cand = Candidate(speaker(c, places: facts[k].places))
