@@ -79,6 +79,9 @@ import Testing
         .init(text: "За тиждень Росія випустила по Україні понад 1200 дронів.", language: "uk", expected: []),
         .init(text: "In der vergangenen Woche setzte Russland mehr als 1200 Drohnen ein.", language: "de", expected: []),
         .init(text: "За неделю Россия выпустила по Украине более 1200 дронов.", language: "ru", expected: []),
+        // A place named as part of a wider area is not the total's place.
+        .init(text: "Russia's defence ministry said it downed 40 Ukrainian drones over several regions, including Moscow.", language: "en",
+              expected: ["intercepted drone 40 exact %Russia @RU !UA"]),
         // A time zone names no place.
         .init(text: "From 20:00 Moscow time, air defence units destroyed 95 Ukrainian drones, the Russian defence ministry said.", language: "en",
               expected: ["intercepted drone 95 exact %Russia @RU !UA"]),

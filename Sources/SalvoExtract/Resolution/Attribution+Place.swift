@@ -28,6 +28,7 @@ extension Attribution {
             c.add(.placeAfterNumber, if: p.tokens.lowerBound >= d.number.upperBound)
             c.add(.placeOrigin, if: isOrigin(p))
             c.add(.placeActor, if: isActor(p) || isTimeZone(p))
+            c.add(.placeSubset, if: isNamedAsPart(p))
             c.add(.placeAttackerTerritory, if: data.holder(of: p.place) == attacker)
             c.add(.placeOtherNumberOwns, if: isList && owner(p) != d.number)
             candidates.append(c)

@@ -120,6 +120,15 @@ extension Attribution {
         return false
     }
 
+    /// "over several regions, including Moscow", "зокрема на Київщині": a place named as part of a
+    /// wider area the figure counts over.
+    func isNamedAsPart(_ p: PlaceOccurrence) -> Bool {
+        for back in 1...3 where p.tokens.lowerBound - back >= 0 {
+            if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.upperBound <= p.tokens.lowerBound, h.hit.has(.subset) { return true }
+        }
+        return false
+    }
+
     /// "20:00 Moscow time", "за київським часом": a place inside a time zone names no place.
     func isTimeZone(_ p: PlaceOccurrence) -> Bool {
         for back in 0..<3 where p.tokens.lowerBound - back >= 0 {

@@ -23,6 +23,7 @@ enum Feature: Int, CaseIterable, Sendable {
     case placeActor
     case placeAttackerTerritory
     case placeOtherNumberOwns
+    case placeSubset
     case placeCity
     case placeRegion
     case placeCountry
