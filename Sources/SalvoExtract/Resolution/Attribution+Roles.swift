@@ -100,7 +100,7 @@ extension Attribution {
         // "in Kryvyi Rih, according to the governor": a place where something happened stays one.
         if isLocative(p) { return false }
         var k = p.tokens.upperBound
-        // "Kyiv's air force", "Moscow, in turn, said": a possessive or a comma may stand between.
+        // "Kyiv's air force", "Kyiv, said": only a possessive or a comma may stand between ("Kyiv is, officials said" is about Kyiv).
         var steps = 0
         while k < analysis.tokens.count && steps < 3 {
             if let h = analysis.hitAt[k] {
@@ -113,7 +113,7 @@ extension Attribution {
             let t = analysis.tokens[k]
             let isJoiner = t.kind == .punct && [0x27, 0xE2, 0x2C].contains(analysis.folded.bytes[t.start])
             let isPossessiveS = t.kind == .word && t.end - t.start == 1 && analysis.folded.bytes[t.start] == 0x73
-            guard isJoiner || isPossessiveS || t.kind == .word else { return false }
+            guard isJoiner || isPossessiveS else { return false }
             k += 1
             steps += 1
         }
