@@ -85,6 +85,10 @@ import Testing
         // A time zone names no place.
         .init(text: "From 20:00 Moscow time, air defence units destroyed 95 Ukrainian drones, the Russian defence ministry said.", language: "en",
               expected: ["intercepted drone 95 exact %Russia @RU !UA"]),
+        // What could or is planned to happen is no attack.
+        .init(text: "Analysts say Russia could soon launch up to 1,000 drones a night.", language: "en", expected: []),
+        .init(text: "Russland könnte bald 1000 Drohnen pro Nacht einsetzen.", language: "de", expected: []),
+        .init(text: "Росія готує удар 500 дронами по енергетиці.", language: "uk", expected: []),
         // Where weapons came from is not where they struck.
         .init(text: "Russia launched 30 drones from Kursk at Sumy, the air force said.", language: "en",
               expected: ["launched drone 30 exact @UA !RU"]),

@@ -39,6 +39,8 @@ public enum LexiconNegative: String, Sendable {
     case history
     case otherWar = "other_war"
     case exercise, accident, debris
+    /// What could, may or is planned to happen: "Russia could soon launch 1,000 drones a night".
+    case forecast
 }
 
 /// Where a preposition puts a place (`preposition`): where something landed, or where weapons came from.
