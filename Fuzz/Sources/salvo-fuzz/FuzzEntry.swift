@@ -1,0 +1,34 @@
+import CLibFuzzer
+import Foundation
+
+/// The target this process fuzzes, read once from `SALVO_FUZZ_TARGET` before the first input.
+nonisolated(unsafe) private var selected = FuzzTarget.jsonl
+/// `SALVO_FUZZ_REPEAT=k` feeds every input k times over, so that a time-out (`-timeout=`) finds
+/// inputs whose cost grows faster than their length.
+nonisolated(unsafe) private var repeatCount = 1
+
+/// The process entry point (SwiftPM aliases `main` to it); the rest of the command line is libFuzzer's.
+@_cdecl("salvo_fuzz_main")
+public func salvoFuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> CInt {
+    let env = ProcessInfo.processInfo.environment
+    guard let name = env["SALVO_FUZZ_TARGET"], let target = FuzzTarget(rawValue: name) else {
+        let names = FuzzTarget.allCases.map(\.rawValue).joined(separator: " ")
+        FileHandle.standardError.write(Data("salvo-fuzz: set SALVO_FUZZ_TARGET to one of: \(names)\n".utf8))
+        return 2
+    }
+    selected = target
+    repeatCount = max(1, min(10_000, Int(env["SALVO_FUZZ_REPEAT"] ?? "") ?? 1))
+    target.prepare()
+    var count = argc
+    var args: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = argv
+    return LLVMFuzzerRunDriver(&count, &args) { data, size in
+        var bytes = size == 0 ? [] : Array(UnsafeBufferPointer(start: data, count: size))
+        if repeatCount > 1 {
+            let one = bytes
+            bytes.reserveCapacity(one.count * repeatCount)
+            for _ in 1..<repeatCount { bytes.append(contentsOf: one) }
+        }
+        selected.run(bytes)
+        return 0
+    }
+}
