@@ -21,7 +21,7 @@ let package = Package(
             dependencies: ["SalvoModel"],
             resources: [.copy("Resources")]
         ),
-        .target(name: "SalvoExtract", dependencies: ["SalvoModel", "SalvoText"]),
+        .target(name: "SalvoExtract", dependencies: ["SalvoModel", "SalvoText"], resources: [.copy("Resources")]),
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SalvoMarkup", dependencies: ["CLibXML2"]),

@@ -49,7 +49,7 @@ VALUES: dict[str, set[str] | None] = {
     "background": {"-"},
     "preposition": {"origin", "location"},
     "conjunction": {"-"},
-    "part": {"of", "of_them", "more", "out", "article"},
+    "part": {"of", "of_them", "more", "out", "article", "link", "aux"},
 }
 NEEDS_EXTRA = {"claimant"}
 LANGS = ["common", "en", "de", "uk", "ru"]

@@ -13,6 +13,8 @@ struct FigureDraft {
     var sentence: Int
     var claimant: Claimant = .media
     var claimantName: String?
+    /// The lexicon's canonical role of the claimant ("Air Force", "Mayor"), for where its figures are.
+    var claimantRole: String?
     var place: Place?
     var date: Day?
     var attacker: Belligerent?

@@ -133,14 +133,14 @@ struct FigureFinder {
 
     /// Sentences about other wars, history, war-wide totals, accidents or exercises count nothing.
     private func isBlocking(_ hit: LexiconHit) -> Bool {
-        guard let v = hit.first(.negative)?.value else { return false }
+        guard let v = hit.first(.negative)?.negative else { return false }
         // Money and debris only rule out the numbers right beside them.
-        return v != "money" && v != "debris"
+        return v != .money && v != .debris
     }
 
     private func isMoney(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
         hits.contains { h in
-            h.hit.first(.negative)?.value == "money"
+            h.hit.first(.negative)?.negative == .money
                 && (abs(h.tokens.lowerBound - n.tokens.upperBound) <= 1 || abs(n.tokens.lowerBound - h.tokens.upperBound) <= 1)
         }
     }
@@ -150,19 +150,28 @@ struct FigureFinder {
         hits.contains { h in h.hit.has(.subset) && h.tokens.upperBound <= n.tokens.lowerBound && n.tokens.lowerBound - h.tokens.upperBound <= 2 }
     }
 
-    /// "58 of 132", "58 out of 132", "81/94", "58 з 132", "58 von 132".
+    /// "58 of 132", "58 out of 132", "81/94", "58 з 132", "58 von 132", and with an article or a
+    /// qualifier before the whole: "51 of the 67", "44 из более чем 50", "57 von mehr als 80".
     private func isOf(between start: Int, and b: Int) -> Bool {
         // Closing quotes of a model name ("шахед") may stand before the "of".
         var a = start
         while a < b, analysis.tokens[a].kind == .punct, NounPhrase.isQuote(analysis.folded.bytes, analysis.tokens[a]) { a += 1 }
-        let words = (a..<b).map { part(at: $0) }
-        return words == ["of"] || words == ["out", "of"] || words == ["of", "article"]
+        if a < b, part(at: a) == .out { a += 1 }
+        guard a < b, part(at: a) == .of else { return false }
+        a += 1
+        while a < b {
+            if part(at: a) == .article { a += 1; continue }
+            if let h = analysis.hitAt[a], h.hit.has(.qualifier), h.tokens.upperBound <= b { a = h.tokens.upperBound; continue }
+            if part(at: a) == .link { a += 1; continue }
+            return false
+        }
+        return true
     }
 
     /// The `part` meaning of the one-token lexicon term at token `k` ("of", "з", "the", "out", …).
-    private func part(at k: Int) -> String? {
+    private func part(at k: Int) -> LexiconPart? {
         guard let h = analysis.hitAt[k], h.tokens.count == 1 else { return nil }
-        return h.hit.first(.part)?.value
+        return h.hit.first(.part)?.part
     }
 
     /// The number is followed by a dash or a place preposition and then, within a few words, a place.
@@ -172,7 +181,7 @@ struct FigureFinder {
         let t = analysis.tokens[k]
         if t.kind == .punct && analysis.folded.bytes[t.start] == 0xE2 || (t.kind == .punct && analysis.folded.bytes[t.start] == 0x2D) {
             k += 1
-        } else if let h = analysis.hitAt[k], h.hit.first(.preposition)?.value == "location" {
+        } else if let h = analysis.hitAt[k], h.hit.first(.preposition)?.preposition == .location {
             k = h.tokens.upperBound
         } else {
             return false
@@ -180,13 +189,13 @@ struct FigureFinder {
         let horizon = min(sentenceEnd, k + 5)
         if analysis.places.contains(where: { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }) { return true }
         // A region the gazetteer does not know still reads as one: "12 над Московським регіоном".
-        return (k..<horizon).contains { analysis.hitAt[$0]?.hit.first(.unit)?.value == "settlement" }
+        return (k..<horizon).contains { analysis.hitAt[$0]?.hit.first(.unit)?.unit == .settlement }
     }
 
     /// "падіння уламків на 1 локації", "debris fell in 3 districts": where debris fell is not a hit.
     private func followsDebris(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
         hits.contains { h in
-            h.hit.first(.negative)?.value == "debris" && h.tokens.upperBound <= n.tokens.lowerBound
+            h.hit.first(.negative)?.negative == .debris && h.tokens.upperBound <= n.tokens.lowerBound
                 && n.tokens.lowerBound - h.tokens.upperBound <= 6
                 && !hasClauseBreak(from: h.tokens.upperBound, to: n.tokens.lowerBound)
         }
@@ -203,11 +212,11 @@ struct FigureFinder {
 
     /// "80 of them", "80 із них", "davon 80", "из них 80".
     private func isOfThem(_ n: NumberMention) -> Bool {
-        if analysis.hitAt[n.tokens.upperBound]?.hit.first(.part)?.value == "of_them" { return true }
+        if analysis.hitAt[n.tokens.upperBound]?.hit.first(.part)?.part == .ofThem { return true }
         let before = n.tokens.lowerBound
         return (max(0, before - 2)..<before).contains { k in
             guard let h = analysis.hitAt[k], h.tokens.upperBound == before else { return false }
-            return h.hit.first(.part)?.value == "of_them"
+            return h.hit.first(.part)?.part == .ofThem
         }
     }
 
@@ -220,7 +229,7 @@ struct FigureFinder {
         let k = n.tokens.upperBound
         guard k < sentenceEnd, analysis.tokens[k].kind == .word else { return false }
         guard let h = analysis.hitAt[k] else { return true }
-        if let part = h.hit.first(.part)?.value { return part == "article" }
+        if let part = h.hit.first(.part)?.part { return part == .article }
         return h.hit.has(.target) || h.hit.has(.unit)
     }
 
@@ -241,8 +250,6 @@ struct FigureFinder {
         return out
     }
 
-    /// "upwards of", "more than", "mehr als": the word between a qualifier and its number.
-    private static let comparativeLinks: [[UInt8]] = ["of", "than", "als"].map { Array($0.utf8) }
 
     private func qualifier(before n: NumberMention, hits sentenceHits: ArraySlice<AnnotatedHit>) -> Qualifier {
         var k = n.tokens.lowerBound
@@ -252,7 +259,8 @@ struct FigureFinder {
             for h in sentenceHits where h.tokens.upperBound == k {
                 if let q = h.hit.first(.qualifier), let qualifier = q.qualifier { return qualifier }
             }
-            if analysis.isWord(k - 1, oneOf: Self.comparativeLinks) { k -= 1; continue }
+            // "upwards of", "more than", "mehr als": the lexicon's `link` and `of` words.
+            if let p = part(at: k - 1), p == .link || p == .of { k -= 1; continue }
             break
         }
         return .exact
@@ -312,7 +320,7 @@ struct FigureFinder {
         guard k > 0 else { return false }
         var j = k - 1
         while j >= 0 && j >= k - 4 {
-            if let h = analysis.hitAt[j], h.tokens.upperBound == k, h.hit.first(.qualifier)?.value == "exact" { return true }
+            if let h = analysis.hitAt[j], h.tokens.upperBound == k, h.hit.first(.qualifier)?.qualifier == .exact { return true }
             j -= 1
         }
         return false

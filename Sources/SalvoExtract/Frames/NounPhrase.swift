@@ -50,6 +50,15 @@ extension NounPhrase {
                 // "30 ударів дронами й артилерією": after an impact noun, a list of weapons follows.
                 if h.hit.has(.conjunction) {
                     if quantity == .hit && weapon != nil { k = h.tokens.upperBound; continue }
+                    // "51 missiles and drones", "82 ракети та дрони": one total over several kinds.
+                    if let current = weapon, let next = analysis.hitAt[h.tokens.upperBound], let w = next.hit.first(.weapon)?.weaponClass,
+                       w != current, !(w.isMissile && current.isMissile), !(w == .decoy && current == .drone) {
+                        weapon = .any
+                        model = nil
+                        k = next.tokens.upperBound
+                        end = k
+                        continue
+                    }
                     break
                 }
                 if quantity == .hit, let w = h.hit.first(.weapon), let wc = w.weaponClass {
@@ -79,7 +88,7 @@ extension NounPhrase {
                     noun = true
                 } else if let p = h.hit.first(.people), !sawNoun {
                     isPeople = true
-                    isChild = p.value == "child"
+                    isChild = p.people == .child
                     noun = true
                 } else if let q = h.hit.first(.quantity), let quantity = q.quantity, !sawNoun, words == 0,
                           quantity.isCasualty || quantity == .hit {

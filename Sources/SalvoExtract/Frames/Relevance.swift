@@ -9,9 +9,9 @@ struct Relevance {
     var isOffTopic: Bool {
         var otherWar = 0, thisWar = 0, accident = 0, weapons = 0
         for h in analysis.hits where h.hit.categories & Self.counted != 0 {
-            switch h.hit.first(.negative)?.value {
-            case "other_war": otherWar += 1
-            case "accident": accident += 1
+            switch h.hit.first(.negative)?.negative {
+            case .otherWar: otherWar += 1
+            case .accident: accident += 1
             default: break
             }
             if h.hit.has(.attacker) { thisWar += 1 }
@@ -22,7 +22,7 @@ struct Relevance {
         if accident > 0 && weapons == 0 { return true }
         // An anniversary or history piece says so in its headline or lead.
         for s in analysis.sentences.prefix(2) {
-            if analysis.hits(in: s).contains(where: { $0.hit.first(.negative)?.value == "history" }) {
+            if analysis.hits(in: s).contains(where: { $0.hit.first(.negative)?.negative == .history }) {
                 return true
             }
         }

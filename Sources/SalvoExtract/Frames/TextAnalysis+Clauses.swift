@@ -25,12 +25,4 @@ extension TextAnalysis {
         if b.upperBound <= a.lowerBound { return a.lowerBound - b.upperBound + clauseBoundaries(from: b.upperBound, to: a.lowerBound) }
         return 0
     }
-
-    /// Whether token `k` is one of `words` (folded bytes), without making a string of it.
-    func isWord(_ k: Int, oneOf words: [[UInt8]]) -> Bool {
-        let t = tokens[k]
-        return folded.bytes.withUnsafeBufferPointer { b in
-            words.contains { w in w.count == t.end - t.start && w.indices.allSatisfy { b[t.start + $0] == w[$0] } }
-        }
-    }
 }

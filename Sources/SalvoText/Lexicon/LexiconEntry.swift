@@ -17,6 +17,32 @@ public enum LexiconCategory: String, Sendable, CaseIterable {
     case part
 }
 
+/// Parts of a whole and the small words around counts (`part`): "34 of 58", "80 of them", the
+/// "out" and "the" of "out of", "of the", "5 more", the "than" of "more than", an auxiliary.
+public enum LexiconPart: String, Sendable {
+    case of
+    case ofThem = "of_them"
+    case out, article, more, link, aux
+}
+
+/// Why a sentence or a number is not a strike figure (`negative`).
+public enum LexiconNegative: String, Sendable {
+    case money
+    case warTotal = "war_total"
+    case history
+    case otherWar = "other_war"
+    case exercise, accident, debris
+}
+
+/// Where a preposition puts a place (`preposition`): where something landed, or where weapons came from.
+public enum LexiconPreposition: String, Sendable { case location, origin }
+
+/// What a non-figure noun after a number counts (`unit`).
+public enum LexiconUnit: String, Sendable { case time, distance, percent, building, settlement, vehicle, other }
+
+/// Who a people noun names (`people`).
+public enum LexiconPeople: String, Sendable { case person, child }
+
 /// One line of a lexicon file: `term<TAB>category<TAB>value[<TAB>extra]`.
 ///
 /// A class: extraction reads entries by the thousand per document, and handing one out then costs
@@ -37,6 +63,14 @@ public final class LexiconEntry: Sendable {
     public let side: Claimant?
     /// For an attacker entry, which side it names (`enemy` names none by itself).
     public let belligerent: Belligerent?
+    /// `enemy`: the side the text is written against, resolved from the text.
+    public let isEnemy: Bool
+    /// The typed value of the categories whose values the extractor reasons with.
+    public let part: LexiconPart?
+    public let negative: LexiconNegative?
+    public let preposition: LexiconPreposition?
+    public let unit: LexiconUnit?
+    public let people: LexiconPeople?
 
     public init(category: LexiconCategory, value: String, extra: String? = nil, language: String? = nil) {
         self.category = category
@@ -49,6 +83,12 @@ public final class LexiconEntry: Sendable {
         qualifier = category == .qualifier ? Qualifier(rawValue: value) : nil
         side = category == .claimant ? Claimant(rawValue: value) : nil
         belligerent = category == .attacker ? Belligerent(rawValue: value) : nil
+        isEnemy = category == .attacker && value == "enemy"
+        part = category == .part ? LexiconPart(rawValue: value) : nil
+        negative = category == .negative ? LexiconNegative(rawValue: value) : nil
+        preposition = category == .preposition ? LexiconPreposition(rawValue: value) : nil
+        unit = category == .unit ? LexiconUnit(rawValue: value) : nil
+        people = category == .people ? LexiconPeople(rawValue: value) : nil
     }
 
     public func holds(in language: String?) -> Bool {

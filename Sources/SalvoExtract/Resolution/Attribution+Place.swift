@@ -1,0 +1,75 @@
+import SalvoModel
+import SalvoText
+
+/// Where a figure's attack landed: a place of its clause or sentence in a locative role ("in
+/// Kharkiv", "над Одесою"), a place carried over from the sentences before, the place the article's
+/// lead says was struck, or — for a nationwide total — the country attacked. Where weapons came
+/// from, actors ("Kyiv said") and the attacker's own territory are weighed against.
+extension Attribution {
+    func settlePlace(_ d: inout FigureDraft) {
+        let attacker = d.attacker ?? frame.attacker
+        var candidates: [Candidate<Place>] = []
+        let here = facts[d.sentence]
+        let role = data.scope(ofRole: d.claimantRole)
+
+        // "28 над Курською областю, 27 – над Брянською", "88 drones, including 26 over Kursk and 21
+        // over Belgorod": in a list each count is followed by its own place, and a place belongs to
+        // the count before it. Only a list: in "five killed and 10 injured in Kharkiv" the place is both's.
+        let allCounts = analysis.numbers(in: analysis.sentences[d.sentence]).filter { $0.kind == .count }
+        func owner(_ p: PlaceOccurrence) -> Range<Int>? { allCounts.last { $0.tokens.upperBound <= p.tokens.lowerBound }?.tokens }
+        var placed = Set<Int>()
+        for p in here.places where !isOrigin(p) { if let o = owner(p) { placed.insert(o.lowerBound) } }
+        let isList = placed.count >= 2
+        for p in here.places {
+            var c = placeCandidate(p)
+            c.add(.placeSameSentence)
+            c.add(.placeSameClause, if: clauses.same(p.tokens, d.number))
+            c.add(.placeDistance, Double(min(analysis.clauseDistance(p.tokens, d.number), 40)) / 10)
+            c.add(.placeAfterNumber, if: p.tokens.lowerBound >= d.number.upperBound)
+            c.add(.placeOrigin, if: isOrigin(p))
+            c.add(.placeActor, if: isActor(p))
+            c.add(.placeAttackerTerritory, if: data.holder(of: p.place) == attacker)
+            c.add(.placeOtherNumberOwns, if: isList && owner(p) != d.number)
+            candidates.append(c)
+        }
+        for (back, k) in earlierSentences(of: d.sentence).enumerated() {
+            for p in facts[k].places where !isOrigin(p) && !isActor(p) && data.holder(of: p.place) != attacker {
+                var c = placeCandidate(p)
+                c.add(d.quantity.isCasualty ? .placeCarried : .placeCarriedWeapons)
+                c.add(.placeSentencesBack, Double(back))
+                candidates.append(c)
+            }
+        }
+        if let p = frame.place {
+            var c = Candidate(p)
+            c.add(.placeFrame)
+            c.add(.placeFrameCasualty, if: d.quantity.isCasualty || d.quantity == .hit)
+            c.add(.placeFrameAnaphora, if: here.hits.contains { $0.hit.first(.unit)?.unit == .settlement })
+            c.add(.placeLocalClaimant, if: role == .local)
+            candidates.append(c)
+        }
+        var nation = Candidate(Place.country(of: attacker.opponent))
+        nation.add(.placeNationwide)
+        nation.add(.placeNationwideWeapons, if: !d.quantity.isCasualty)
+        nation.add(.placeNationalClaimant, if: role == .national)
+        nation.add(.placeFrameSeveral, if: frame.several)
+        // "122 missiles and 36 drones struck Kyiv, Lviv, Odesa, Dnipro …": a salvo over many cities.
+        let struckHere = Set(here.places.filter { $0.place.kind == .city && clauses.same($0.tokens, d.number) && !isOrigin($0) }.map(\.place.name))
+        nation.add(.placeClauseSeveral, if: struckHere.count >= 3)
+        candidates.append(nation)
+        EvidenceTrace.print("place", "\(d.quantity) \(d.value)", candidates, weights)
+        d.place = candidates.best(weights)!.value
+    }
+
+    private func placeCandidate(_ p: PlaceOccurrence) -> Candidate<Place> {
+        var c = Candidate(p.place)
+        switch p.place.kind {
+        case .city: c.add(.placeCity)
+        case .region: c.add(.placeRegion)
+        case .country: c.add(.placeCountry)
+        }
+        c.add(.placeLocative, if: isLocative(p))
+        if let f = frame.place { c.add(.placeInFrame, if: f.contains(p.place) || p.place.contains(f)) }
+        return c
+    }
+}

@@ -1,0 +1,133 @@
+import SalvoModel
+import SalvoText
+
+/// The syntactic role of a word in its sentence, read off the lexicon's categories: whether a place
+/// is where something landed ("in/у/над X"), where weapons came from ("from X", "з напрямку X"),
+/// or an actor ("Kyiv said", "Moscow fired"); whether a side is named as an attacker.
+extension Attribution {
+    /// Claimants beside a verb of saying: "according to the Air Force", "Nach Angaben der Luftwaffe",
+    /// "повідомив голова ОВА", "reported by the head of the Cherkasy regional military administration".
+    static func speakingClaimants(in hits: ArraySlice<AnnotatedHit>, reach: Int = speakingReach) -> [AnnotatedHit] {
+        // Each verb of saying has one speaker, the claimant nearest it: in "Nach Angaben der
+        // Luftwaffe setzten die russischen Streitkräfte … ein" the air force speaks, the army acts.
+        func gap(_ a: AnnotatedHit, _ c: AnnotatedHit) -> Int {
+            a.tokens.upperBound <= c.tokens.lowerBound ? c.tokens.lowerBound - a.tokens.upperBound : a.tokens.lowerBound - c.tokens.upperBound
+        }
+        var out: [AnnotatedHit] = []
+        for a in hits where a.hit.has(.attribution) {
+            // "Nach Militärangaben", "Kyiv said": a phrase that names its speaker speaks for itself.
+            if a.hit.has(.claimant) {
+                if !out.contains(where: { $0.tokens == a.tokens }) { out.append(a) }
+                continue
+            }
+            var best: AnnotatedHit?
+            for c in hits where c.hit.has(.claimant) && c.tokens != a.tokens && gap(a, c) >= 0 && gap(a, c) <= reach {
+                if best == nil || gap(a, c) < gap(a, best!) { best = c }
+            }
+            if let best, !out.contains(where: { $0.tokens == best.tokens }) { out.append(best) }
+        }
+        return out.sorted { $0.tokens.lowerBound < $1.tokens.lowerBound }
+    }
+
+    /// How many words may stand between a verb of saying and its speaker ("said the head of the
+    /// Cherkasy regional …").
+    static let speakingReach = 6
+
+    /// "Russian drones", "Russia launched", "ворог атакував": a side named next to a weapon or a launch
+    /// is the attacker; "Ukraine's capital" or "Russia's defence ministry" is not.
+    static func namesAttacker(_ h: AnnotatedHit, in analysis: TextAnalysis) -> Bool {
+        guard h.hit.has(.attacker) else { return false }
+        if h.hit.first(.attacker)?.isEnemy == true { return true }
+        var k = h.tokens.upperBound
+        let end = min(analysis.tokens.count, k + 3)
+        while k < end {
+            if let next = analysis.hitAt[k] {
+                if next.hit.has(.weapon) { return true }
+                if next.hit.entries.contains(where: { $0.quantity == .launched }) { return true }
+                if next.hit.has(.claimant) { return false }
+                k = next.tokens.upperBound
+            } else {
+                if analysis.tokens[k].kind == .punct { return false }
+                k += 1
+            }
+        }
+        return false
+    }
+
+    /// The side an attacker hit names; `enemy` is the document's attacker.
+    func side(ofAttackerHit h: AnnotatedHit) -> Belligerent? {
+        guard let e = h.hit.first(.attacker) else { return nil }
+        return e.belligerent ?? (e.isEnemy ? frame.attacker : nil)
+    }
+
+    /// "launched from Kursk", "з напрямку Брянська", and every place of a list that such a
+    /// preposition opens ("із напрямків: Курськ, Брянськ, Орел — РФ, Гвардійське — Крим"):
+    /// where weapons came from is not where they struck.
+    func isOrigin(_ p: PlaceOccurrence) -> Bool {
+        var k = p.tokens.lowerBound - 1
+        var plainWords = 0
+        let limit = max(0, p.tokens.lowerBound - 40)
+        while k >= limit {
+            if let h = analysis.hitAt[k], h.hit.first(.preposition)?.preposition == .origin { return true }
+            let t = analysis.tokens[k]
+            if t.kind == .punct {
+                let c = analysis.folded.bytes[t.start]
+                // Commas, colons and dashes separate list items; anything else ends the list.
+                guard c == 0x2C || c == 0x3A || c == 0x2D || c == 0xE2 else { return false }
+                plainWords = 0
+            } else if let place = analysis.placeIndex(at: k) {
+                k = analysis.places[place].tokens.lowerBound - 1
+                plainWords = 0
+                continue
+            } else if t.kind == .word {
+                // A list item may carry a word or two ("окупованого Криму", "— РФ").
+                plainWords += 1
+                if plainWords > 2 { return false }
+            } else {
+                return false
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// "Kyiv said", "Moscow claims", "Russia launched", "Kyiv's Air Force": a place standing for its government is an
+    /// actor, not where anything landed. Only a country launches: "Kharkiv attacked" is a headline
+    /// about a strike on Kharkiv.
+    func isActor(_ p: PlaceOccurrence) -> Bool {
+        // A lexicon phrase that starts with the place and says it speaks ("Kyiv said", "Moscow claims").
+        if let h = analysis.hitAt[p.tokens.lowerBound], h.tokens.upperBound > p.tokens.upperBound, h.hit.has(.attribution) { return true }
+        var k = p.tokens.upperBound
+        // "Kyiv's air force", "Moscow, however, said": a possessive or a comma may stand between.
+        var steps = 0
+        while k < analysis.tokens.count && steps < 3 {
+            if let h = analysis.hitAt[k] {
+                if h.hit.has(.attribution) { return true }
+                // "Kyiv's Air Force", "Moscow's defence ministry": a side's national body, not a target.
+                if let c = h.hit.first(.claimant), data.scope(ofRole: c.extra) == .national { return true }
+                if h.hit.entries.contains(where: { $0.quantity == .launched }) { return p.place.kind == .country }
+                return false
+            }
+            if analysis.tokens[k].kind == .punct && analysis.folded.bytes[analysis.tokens[k].start] == 0x2E { return false }
+            k += 1
+            steps += 1
+        }
+        return false
+    }
+
+    /// "in Kharkiv", "над Одесою", "über Kiew": a place right after a preposition of location.
+    func isLocative(_ p: PlaceOccurrence) -> Bool {
+        let k = p.tokens.lowerBound
+        for back in 1...3 where k - back >= 0 {
+            if let h = analysis.hitAt[k - back], h.tokens.upperBound == k || h.tokens.upperBound == k - back + 1 && back <= 2 {
+                if h.hit.first(.preposition)?.preposition == .location { return true }
+            }
+        }
+        return false
+    }
+
+    /// A sentence that speaks of an attack at all: a weapon, a figure verb or an attacker in it.
+    func speaksOfAttack(_ s: Sentence) -> Bool {
+        analysis.hits(in: s).contains { $0.hit.has(.weapon) || $0.hit.has(.quantity) || $0.hit.has(.attacker) }
+    }
+}

@@ -1,0 +1,55 @@
+import SalvoText
+
+/// The clause of every token, so that a date, a place or a claimant applies to its own clause:
+/// "nine were killed on Monday; the day before, four died in Sumy".
+///
+/// A clause ends at a sentence end, at `;` `:` a dash or a bracket, and at a comma that a
+/// conjunction or a verb of saying follows (", and", ", said the governor"). Which words those
+/// are is the lexicon's (`conjunction`, `attribution`); the punctuation is the script's.
+struct ClauseMap {
+    private var clause: [Int32]
+
+    init(analysis a: TextAnalysis) {
+        clause = Array(repeating: 0, count: a.tokens.count + 1)
+        var id: Int32 = 0
+        let b = a.folded.bytes
+        for s in a.sentences {
+            id += 1
+            var k = s.tokens.lowerBound
+            while k < s.tokens.upperBound {
+                let t = a.tokens[k]
+                if t.kind == .punct {
+                    switch b[t.start] {
+                    case 0x3B, 0x3A, 0x28, 0x29:
+                        id += 1
+                    case 0xE2 where t.end - t.start == 3 && b[t.start + 1] == 0x80 && (b[t.start + 2] == 0x93 || b[t.start + 2] == 0x94):
+                        if !Self.opensPlace(a, after: k) { id += 1 }
+                    case 0x2D where t.end - t.start == 1 && k > 0 && a.tokens[k - 1].end < t.start:
+                        // A spaced hyphen stands for a dash.
+                        if !Self.opensPlace(a, after: k) { id += 1 }
+                    case 0x2C:
+                        if let next = a.hitAt[k + 1], next.hit.has(.conjunction) || next.hit.has(.attribution) { id += 1 }
+                    default:
+                        break
+                    }
+                }
+                clause[k] = id
+                k += 1
+            }
+        }
+        clause[a.tokens.count] = id + 1
+    }
+
+    /// "91 БПЛА – над Московською областю", "27 – over Bryansk": in a list a dash joins a count to
+    /// its place rather than opening a clause.
+    private static func opensPlace(_ a: TextAnalysis, after k: Int) -> Bool {
+        if a.placeIndex(at: k + 1) != nil { return true }
+        return a.hitAt[k + 1]?.hit.first(.preposition)?.preposition == .location
+    }
+
+    subscript(token: Int) -> Int32 { clause[token] }
+
+    func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
+        clause[a.lowerBound] == clause[b.lowerBound]
+    }
+}

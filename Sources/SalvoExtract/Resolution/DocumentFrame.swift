@@ -1,0 +1,99 @@
+import SalvoModel
+import SalvoText
+
+/// The attack an article is about, as its headline, dateline and lead establish it: its date, the
+/// place it struck, the side that attacked, and the source the article cites near its top. A figure
+/// inherits from the frame whatever its own clause does not say.
+struct DocumentFrame {
+    var attacker: Belligerent = .russia
+    /// The place the lead says was struck; `nil` for a nationwide or unplaced report.
+    var place: Place?
+    /// The lead names several struck cities: a mass strike across the country.
+    var several = false
+    var date: Day?
+    var source: (claimant: Claimant, name: String, role: String?)?
+
+    /// How many sentences the lead may span, and how far into a text it may start (scraped pages
+    /// open with menus and captions).
+    static let leadSentences = 6
+    static let leadHorizon = 25
+}
+
+extension Attribution {
+    static func frame(of analysis: TextAnalysis, published: Day?, facts: SentenceFacts,
+                      data: ResolutionData, weights: FeatureWeights) -> DocumentFrame {
+        var frame = DocumentFrame()
+        let lead = leadSentences(analysis)
+
+        var ru = 0, ua = 0
+        for h in analysis.hits where namesAttacker(h, in: analysis) {
+            switch h.hit.first(.attacker)?.belligerent {
+            case .russia: ru += 1
+            case .ukraine: ua += 1
+            default: break
+            }
+        }
+        frame.attacker = ua > ru * 2 ? .ukraine : .russia
+
+        for s in analysis.sentences.prefix(8) {
+            if let c = facts[s.index].speaking.first, let e = c.hit.first(.claimant), let side = e.side {
+                frame.source = (side, analysis.originalText(c.tokens), e.extra)
+                break
+            }
+        }
+
+        // The date: the first one a lead sentence gives, else one near the top, else publication.
+        var date: Day?
+        for i in lead { if let d = analysis.dates(in: analysis.sentences[i]).first(where: { $0.day != nil }) { date = d.day; break } }
+        if date == nil {
+            for d in analysis.dates where d.day != nil {
+                if analysis.sentenceIndex(ofToken: d.tokens.lowerBound) < 4 { date = d.day }
+                break
+            }
+        }
+        frame.date = date ?? published
+
+        frame.place = framePlace(analysis, lead: lead, data: data, weights: weights, attacker: frame.attacker, several: &frame.several)
+        return frame
+    }
+
+    /// The first sentences that speak of an attack, within the top of the text.
+    private static func leadSentences(_ analysis: TextAnalysis) -> [Int] {
+        var out: [Int] = []
+        for s in analysis.sentences.prefix(DocumentFrame.leadHorizon) where out.count < DocumentFrame.leadSentences {
+            if analysis.hits(in: s).contains(where: { $0.hit.has(.weapon) || $0.hit.has(.quantity) || $0.hit.has(.attacker) }) {
+                out.append(s.index)
+            }
+        }
+        return out
+    }
+
+    private static func framePlace(_ analysis: TextAnalysis, lead: [Int], data: ResolutionData, weights: FeatureWeights,
+                                   attacker: Belligerent, several: inout Bool) -> Place? {
+        let probe = Attribution(probing: analysis, data: data, attacker: attacker)
+        var mentions: [String: Int] = [:]
+        for p in analysis.places { mentions[p.place.name, default: 0] += 1 }
+        var candidates: [Candidate<Place>] = []
+        var struck = Set<String>()
+        for (rank, i) in lead.enumerated() {
+            for p in analysis.places(in: analysis.sentences[i]) {
+                if probe.isOrigin(p) || probe.isActor(p) || data.holder(of: p.place) == attacker { continue }
+                if p.place.kind == .city { struck.insert(p.place.name) }
+                if candidates.contains(where: { $0.value.name == p.place.name }) { continue }
+                var c = Candidate(p.place)
+                c.add(rank == 0 ? .frameHeadline : .frameLead)
+                c.add(.frameMentions, Double(min(mentions[p.place.name] ?? 1, 10)))
+                c.add(.frameLocative, if: probe.isLocative(p))
+                switch p.place.kind {
+                case .city: c.add(.frameCity)
+                case .region: c.add(.frameRegion)
+                case .country: c.add(.frameCountry)
+                }
+                candidates.append(c)
+            }
+        }
+        several = struck.count >= 3
+        guard let top = candidates.best(weights), top.score(weights) > 0 else { return nil }
+        return top.value
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import SalvoModel
+
+/// The extractor's own data tables besides the weights: what each claimant role speaks for
+/// (`roles.tsv`) and which side fires each weapon model (`origins.tsv`).
+struct ResolutionData: Sendable {
+    enum Scope: String, Sendable { case local, national, actor }
+
+    let roleScopes: [String: Scope]
+    let modelOrigins: [String: Belligerent]
+    private let occupiedIDs: Set<Int>
+    private let occupiedDivisions: Set<String>
+
+    static let shared = ResolutionData(roles: resource("roles"), origins: resource("origins"), occupied: resource("occupied"))
+
+    init(roles: String, origins: String, occupied: String) {
+        var ids = Set<Int>(), divisions = Set<String>()
+        for (a, b) in Self.pairs(occupied) {
+            if a == "admin1" { divisions.insert(b) } else if let id = Int(a) { ids.insert(id) }
+        }
+        occupiedIDs = ids
+        occupiedDivisions = divisions
+        var scopes: [String: Scope] = [:]
+        for (a, b) in Self.pairs(roles) { if let s = Scope(rawValue: b) { scopes[a] = s } }
+        var sides: [String: Belligerent] = [:]
+        for (a, b) in Self.pairs(origins) { if let s = Belligerent(rawValue: b) { sides[a] = s } }
+        roleScopes = scopes
+        modelOrigins = sides
+    }
+
+    func scope(ofRole role: String?) -> Scope? { role.flatMap { roleScopes[$0] } }
+
+    /// The side that holds a place: Russia for its own territory and for occupied Ukraine.
+    func holder(of p: Place) -> Belligerent? {
+        switch p.country {
+        case "RU": return .russia
+        case "UA":
+            if let id = p.geonameid, occupiedIDs.contains(id) { return .russia }
+            if let a = p.admin1, occupiedDivisions.contains(a) { return .russia }
+            return .ukraine
+        default: return nil
+        }
+    }
+
+    private static func pairs(_ tsv: String) -> [(String, String)] {
+        tsv.split(separator: "\n").compactMap { line in
+            guard !line.hasPrefix("#") else { return nil }
+            let cols = line.split(separator: "\t")
+            return cols.count >= 2 ? (String(cols[0]), String(cols[1])) : nil
+        }
+    }
+
+    private static func resource(_ name: String) -> String {
+        Bundle.module.url(forResource: name, withExtension: "tsv", subdirectory: "Resources")
+            .flatMap { try? String(contentsOf: $0, encoding: .utf8) } ?? ""
+    }
+}

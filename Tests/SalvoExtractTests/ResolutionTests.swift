@@ -1,0 +1,63 @@
+import Testing
+
+/// The resolvers of place, claimant, date and attacker on the hard cases of the gold guidelines,
+/// in sentences written for these tests, in all four languages.
+@Suite struct ResolutionTests {
+    static let cases: [ExtractionCase] = [
+        // The headline names the place; the figures below it inherit it.
+        .init(text: "Missile strike on Poltava\nNine people were killed and 20 injured, the governor said.", language: "en",
+              expected: ["killed - 9 exact %Poltava @UA !RU", "injured - 20 exact %Poltava @UA"]),
+        .init(text: "Ракетний удар по Полтаві\nЗагинули дев'ять людей, ще 20 отримали поранення.", language: "uk",
+              expected: ["killed - 9 exact %Poltava !RU", "injured - 20 exact %Poltava"]),
+        .init(text: "Raketenangriff auf Poltawa\nNeun Menschen wurden getötet.", language: "de",
+              expected: ["killed - 9 exact %Poltava"]),
+        .init(text: "Ракетный удар по Полтаве\nПогибли девять человек.", language: "ru",
+              expected: ["killed - 9 exact %Poltava"]),
+        // Metonymy: a capital that speaks is an actor, not a target.
+        .init(text: "Kyiv said Russia launched 60 drones overnight.", language: "en",
+              expected: ["launched drone 60 exact %Ukraine !RU"]),
+        .init(text: "Russia fired 70 drones overnight, Kyiv's air force said.", language: "en",
+              expected: ["launched drone 70 exact %Ukraine @UA"]),
+        // A date applies to its own clause.
+        .init(text: "Nine people were killed in Kharkiv on 12 November; on 11 November, four died in Sumy.", language: "en",
+              expected: ["killed - 9 exact #2024-11-12 %Kharkiv", "killed - 4 exact #2024-11-11 %Sumy"]),
+        // A statement introduced by a colon keeps its speaker; so does one attributed right after.
+        .init(text: "The governor wrote on Telegram:\nFour people were injured in Sumy.", language: "en",
+              expected: ["injured - 4 exact @UA %Sumy"]),
+        .init(text: "Two people were injured in Odesa. This was reported by the head of the regional military administration.", language: "en",
+              expected: ["injured - 2 exact @UA %Odesa"]),
+        .init(text: "У Херсоні поранено двох людей. Про це повідомив начальник обласної військової адміністрації.", language: "uk",
+              expected: ["injured - 2 exact @UA %Kherson"]),
+        // The side that holds the place struck decides the attacker; a local role there speaks for it.
+        .init(text: "Three people were killed in Belgorod after a drone attack, the regional governor said.", language: "en",
+              expected: ["killed - 3 exact %Belgorod @RU !UA"]),
+        .init(text: "In Sewastopol wurden zwei Menschen verletzt.", language: "de",
+              expected: ["injured - 2 exact %Sevastopol !UA"]),
+        // The weapon's origin and who counts their own air defence's kills.
+        .init(text: "Russia's defence ministry said air defences shot down four ATACMS missiles.", language: "en",
+              expected: ["intercepted ballistic_missile 4 exact @RU !UA"]),
+        // A total over several kinds of weapon, and "of" with a qualifier before the whole.
+        .init(text: "Russia attacked Ukraine with 51 missiles and drones overnight.", language: "en",
+              expected: ["launched any 51 exact"]),
+        .init(text: "Air defence destroyed 44 of more than 50 missiles.", language: "en",
+              expected: ["intercepted missile 44 exact", "launched missile 50 more_than"]),
+        .init(text: "ППО знищила 44 з понад 50 ракет.", language: "uk",
+              expected: ["intercepted missile 44 exact", "launched missile 50 more_than"]),
+        // A bare count with an auxiliary before its verb counts the weapon named before.
+        .init(text: "Russia launched 43 drones overnight. Of these, 37 were shot down.", language: "en",
+              expected: ["launched drone 43 exact", "intercepted drone 37 exact"]),
+        .init(text: "In der Nacht griff Russland mit 50 Drohnen an. 40 wurden abgeschossen.", language: "de",
+              expected: ["launched drone 50 exact", "intercepted drone 40 exact"]),
+        // In a list each count has the place that follows it; the total is nationwide.
+        .init(text: "Минобороны России заявило, что над Брянской областью уничтожены 20 беспилотников, 15 – над Курской областью.", language: "ru",
+              expected: ["intercepted drone 20 exact %Bryansk_Oblast @RU !UA", "intercepted drone 15 exact %Kursk_Oblast"]),
+        .init(text: "Russia's defence ministry said it destroyed 88 Ukrainian drones, 26 of them over the Kursk region and 21 over the Belgorod region.", language: "en",
+              expected: ["intercepted drone 88 exact %Russia @RU !UA", "intercepted drone 26 exact %Kursk_Oblast", "intercepted drone 21 exact %Belgorod_Oblast"]),
+        // Where weapons came from is not where they struck.
+        .init(text: "Russia launched 30 drones from Kursk at Sumy, the air force said.", language: "en",
+              expected: ["launched drone 30 exact @UA !RU"]),
+    ]
+
+    @Test(arguments: cases)
+    func resolves(_ c: ExtractionCase) { c.run(sharedExtractor) }
+}
