@@ -44,6 +44,8 @@ struct HTTPMessage {
             while i < body.endIndex, let d = hexValue(body[i]) { size = size * 16 + d; digits += 1; i += 1; if digits > 8 { return out } }
             guard digits > 0 else { return out }
             while i < body.endIndex && body[i] != 0x0A { i += 1 }
+            // A size line that never ends is the end of the stream (found by fuzzing: it used to step past the end).
+            guard i < body.endIndex else { return out }
             i += 1
             if size == 0 { break }
             let end = min(i + size, body.endIndex)
