@@ -43,6 +43,8 @@ import Testing
               expected: ["intercepted missile 44 exact", "launched missile 50 more_than"]),
         .init(text: "ППО знищила 44 з понад 50 ракет.", language: "uk",
               expected: ["intercepted missile 44 exact", "launched missile 50 more_than"]),
+        .init(text: "Die ukrainische Luftabwehr schoss in der Nacht 40 der 50 Drohnen ab.", language: "de",
+              expected: ["intercepted drone 40 exact @media", "launched drone 50 exact"]),
         // A bare count with an auxiliary before its verb counts the weapon named before.
         .init(text: "Russia launched 43 drones overnight. Of these, 37 were shot down.", language: "en",
               expected: ["launched drone 43 exact", "intercepted drone 37 exact"]),
