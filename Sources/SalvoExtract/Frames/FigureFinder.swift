@@ -110,13 +110,14 @@ struct FigureFinder {
                                           value: n.value, qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
             }
-            // "70 cruise missiles and 4 guided missiles were launched", "5 killed and 10 injured" is not
-            // this: a count joined to the figure before it by a conjunction alone, with a noun of the same
-            // kind and no verb of its own, is counted the same way.
-            if i > 0, let previous = drafts.last, previous.number == numbers[i - 1].tokens, !previous.quantity.isCasualty,
+            // "70 cruise missiles and 4 guided missiles were launched", "shot down six Shaheds, three
+            // reconnaissance drones and nine Kalibrs": a weapon count that continues a list of the figure
+            // before it, with no verb of its own, is counted the same way ("5 killed and 10 injured" is
+            // not this: its counts name people and have verbs).
+            if let previous = drafts.last, !previous.quantity.isCasualty, previous.sentence == sentenceIndex,
                np.weapon != nil, np.quantity == nil,
                !(i + 1 < numbers.count && isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound)),
-               isCoordinated(from: max(phrases[i - 1].end, numbers[i - 1].tokens.upperBound), to: n.tokens.lowerBound),
+               continuesList(from: previous.number.upperBound, to: n.tokens.lowerBound, triggers: triggers),
                !triggers.contains(where: { $0.tokens.lowerBound >= np.end && !hasClauseBreak(from: np.end, to: $0.tokens.lowerBound)
                    && $0.tokens.lowerBound - np.end <= 2 }) {
                 weaponSoFar = (np.weapon!, np.model)
@@ -209,11 +210,31 @@ struct FigureFinder {
         return true
     }
 
-    /// Only a conjunction (and, und, та, и) stands between two positions.
-    private func isCoordinated(from a: Int, to b: Int) -> Bool {
-        guard a < b, let h = analysis.hitAt[a], h.hit.has(.conjunction) else { return false }
-        return h.tokens.upperBound == b
+    /// Between two counts stand only the first's noun phrase, commas, quotes and conjunctions
+    /// ("and", "а також", "sowie"): no verb, no other count's place, no stronger break.
+    private func continuesList(from a: Int, to b: Int, triggers: [AnnotatedHit]) -> Bool {
+        guard a < b, b - a <= Self.listGap else { return false }
+        if triggers.contains(where: { $0.tokens.lowerBound >= a && $0.tokens.lowerBound < b }) { return false }
+        var sawSeparator = false
+        for k in a..<b {
+            let t = analysis.tokens[k]
+            if t.kind == .punct {
+                switch analysis.folded.bytes[t.start] {
+                case 0x2C: sawSeparator = true
+                case 0x3B, 0x3A, 0x2E, 0x28, 0x29: return false
+                default: break
+                }
+            } else if let h = analysis.hitAt[k], h.hit.has(.conjunction) {
+                sawSeparator = true
+            } else if analysis.placeIndex(at: k) != nil {
+                return false
+            }
+        }
+        return sawSeparator
     }
+
+    /// How many tokens a list item may span ("три розвідувальні дрони типу «Орлан-10» і SuperCam,").
+    private static let listGap = 12
 
     /// The `part` meaning of the one-token lexicon term at token `k` ("of", "з", "the", "out", …).
     private func part(at k: Int) -> LexiconPart? {
