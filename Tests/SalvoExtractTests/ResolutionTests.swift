@@ -85,6 +85,9 @@ import Testing
         .init(text: "За тиждень Росія випустила по Україні понад 1200 дронів.", language: "uk", expected: []),
         .init(text: "In der vergangenen Woche setzte Russland mehr als 1200 Drohnen ein.", language: "de", expected: []),
         .init(text: "За неделю Россия выпустила по Украине более 1200 дронов.", language: "ru", expected: []),
+        // The toll of a salvo over many cities is the country's.
+        .init(text: "Missile attack on Kyiv\nRussian missiles struck Kyiv, Lviv, Odesa and Dnipro overnight.\nMore than 30 people were killed.", language: "en",
+              expected: ["killed - 30 more_than %Ukraine"]),
         // A place named as part of a wider area is not the total's place.
         .init(text: "Russia's defence ministry said it downed 40 Ukrainian drones over several regions, including Moscow.", language: "en",
               expected: ["intercepted drone 40 exact %Russia @RU !UA"]),

@@ -57,6 +57,12 @@ extension Attribution {
         // "122 missiles and 36 drones struck Kyiv, Lviv, Odesa, Dnipro …": a salvo over many cities.
         let struckHere = Set(here.places.filter { $0.place.kind == .city && clauses.same($0.tokens, d.number) && !isOrigin($0) }.map(\.place.name))
         nation.add(.placeClauseSeveral, if: struckHere.count >= 3)
+        // "… struck Kyiv, Lviv, Odesa and Dnipro. More than 30 people were killed.": the toll of the whole salvo.
+        var struckNearby = struckHere
+        for k in max(0, d.sentence - Self.lookBack)...d.sentence {
+            for p in facts[k].places where p.place.kind == .city && !isOrigin(p) && !isActor(p) { struckNearby.insert(p.place.name) }
+        }
+        nation.add(.placeContextSeveral, if: struckNearby.count >= 3)
         candidates.append(nation)
         EvidenceTrace.print("place", "\(d.quantity) \(d.value)", candidates, weights)
         d.place = candidates.best(weights)!.value

@@ -40,6 +40,7 @@ enum Feature: Int, CaseIterable, Sendable {
     case placeLocalClaimant
     case placeFrameSeveral
     case placeClauseSeveral
+    case placeContextSeveral
     // claimant
     case claimantSpeaking
     case claimantSameClause
