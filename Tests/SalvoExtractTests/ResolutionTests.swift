@@ -88,6 +88,11 @@ import Testing
         // The toll of a salvo over many cities is the country's.
         .init(text: "Missile attack on Kyiv\nRussian missiles struck Kyiv, Lviv, Odesa and Dnipro overnight.\nMore than 30 people were killed.", language: "en",
               expected: ["killed - 30 more_than %Ukraine"]),
+        // "The capital" with no name is the capital of the side attacked.
+        .init(text: "У столиці зафіксували п'ять влучань дронів.", language: "uk",
+              expected: ["hit drone 5 exact %Kyiv"]),
+        .init(text: "In der Hauptstadt wurden drei Menschen verletzt.", language: "de",
+              expected: ["injured - 3 exact %Kyiv"]),
         // A place named as part of a wider area is not the total's place.
         .init(text: "Russia's defence ministry said it downed 40 Ukrainian drones over several regions, including Moscow.", language: "en",
               expected: ["intercepted drone 40 exact %Russia @RU !UA"]),

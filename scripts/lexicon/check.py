@@ -43,7 +43,7 @@ VALUES: dict[str, set[str] | None] = {
     "negative": {"money", "war_total", "history", "other_war", "exercise", "accident", "debris", "forecast"},
     "target": {"energy", "residential", "infrastructure", "military", "industrial",
                "medical", "education", "transport", "port"},
-    "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other"},
+    "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other", "capital"},
     "abbrev": {"-"},
     # used by the figure finder's own files (<lang>-frames.tsv)
     "subset": {"-"},

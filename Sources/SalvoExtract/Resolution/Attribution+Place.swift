@@ -49,6 +49,15 @@ extension Attribution {
             c.add(.placeLocalClaimant, if: role == .local)
             candidates.append(c)
         }
+        // "У столиці зафіксували п'ять ударів", "in the capital": the capital of the side attacked.
+        if let capital = data.capitals[attacker.opponent],
+           here.hits.contains(where: { $0.hit.first(.unit)?.unit == .capital && clauses.same($0.tokens, d.number)
+               && analysis.placeIndex(at: $0.tokens.upperBound) == nil }) {
+            var c = Candidate(capital)
+            c.add(.placeCapital)
+            if let f = frame.place { c.add(.placeInFrame, if: f.contains(capital) || capital.contains(f)) }
+            candidates.append(c)
+        }
         var nation = Candidate(Place.country(of: attacker.opponent))
         nation.add(.placeNationwide)
         nation.add(.placeNationwideWeapons, if: !d.quantity.isCasualty)

@@ -32,6 +32,7 @@ enum Feature: Int, CaseIterable, Sendable {
     case placeCarriedWeapons
     case placeSentencesBack
     case placeFrame
+    case placeCapital
     case placeFrameCasualty
     case placeFrameAnaphora
     case placeNationwide

@@ -1,5 +1,6 @@
 import Foundation
 import SalvoModel
+import SalvoText
 
 /// The extractor's own data tables besides the weights: what each claimant role speaks for
 /// (`roles.tsv`) and which side fires each weapon model (`origins.tsv`).
@@ -8,12 +9,21 @@ struct ResolutionData: Sendable {
 
     let roleScopes: [String: Scope]
     let modelOrigins: [String: Belligerent]
+    /// The capital of each side (`capitals.tsv`), as the gazetteer has it.
+    let capitals: [Belligerent: Place]
     private let occupiedIDs: Set<Int>
     private let occupiedDivisions: Set<String>
 
-    static let shared = ResolutionData(roles: resource("roles"), origins: resource("origins"), occupied: resource("occupied"))
+    static let shared = ResolutionData(roles: resource("roles"), origins: resource("origins"), occupied: resource("occupied"),
+                                       capitals: resource("capitals"), gazetteer: Gazetteer.shared.places)
 
-    init(roles: String, origins: String, occupied: String) {
+    init(roles: String, origins: String, occupied: String, capitals: String = "", gazetteer: [Place] = []) {
+        var byID: [Belligerent: Place] = [:]
+        for (side, id) in Self.pairs(capitals) {
+            guard let b = Belligerent(rawValue: side), let n = Int(id), let p = gazetteer.first(where: { $0.geonameid == n }) else { continue }
+            byID[b] = p
+        }
+        self.capitals = byID
         var ids = Set<Int>(), divisions = Set<String>()
         for (a, b) in Self.pairs(occupied) {
             if a == "admin1" { divisions.insert(b) } else if let id = Int(a) { ids.insert(id) }

@@ -47,7 +47,7 @@ public enum LexiconNegative: String, Sendable {
 public enum LexiconPreposition: String, Sendable { case location, origin }
 
 /// What a non-figure noun after a number counts (`unit`).
-public enum LexiconUnit: String, Sendable { case time, distance, percent, building, settlement, vehicle, other }
+public enum LexiconUnit: String, Sendable { case time, distance, percent, building, settlement, vehicle, other, capital }
 
 /// Who a people noun names (`people`).
 public enum LexiconPeople: String, Sendable { case person, child }
