@@ -96,7 +96,7 @@ struct FeatureWeights: Sendable {
         let byName = Dictionary(uniqueKeysWithValues: Feature.allCases.map { ($0.name, $0) })
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
             let cols = line.split(separator: "\t")
-            guard cols.count >= 2, let f = byName[String(cols[0])], let w = Double(cols[1]) else { continue }
+            guard cols.count >= 2, let f = byName[String(cols[0])], let w = Double(cols[1]), w.isFinite else { continue }
             values[f.rawValue] = w
         }
     }
@@ -127,12 +127,13 @@ struct Candidate<Value> {
 
 extension Array {
     /// The candidate with the highest score; the earlier one on a tie, so listing order breaks ties.
+    /// `nil` only for no candidates.
     func best<V>(_ w: FeatureWeights) -> Candidate<V>? where Element == Candidate<V> {
-        var top: Candidate<V>?
-        var topScore = -Double.infinity
-        for c in self {
+        var top = first
+        var topScore = top?.score(w) ?? 0
+        for c in dropFirst() {
             let s = c.score(w)
-            if s > topScore { top = c; topScore = s }
+            if s > topScore || topScore.isNaN { top = c; topScore = s }
         }
         return top
     }
