@@ -18,6 +18,9 @@ import Testing
               expected: ["launched drone 60 exact %Ukraine !RU"]),
         .init(text: "Russia fired 70 drones overnight, Kyiv's air force said.", language: "en",
               expected: ["launched drone 70 exact %Ukraine @UA"]),
+        // A clause opened by "while" after a comma is another statement.
+        .init(text: "Officials in Kharkiv reported power cuts, while two people were killed when a missile struck a house in the southern city of Kryvyi Rih.", language: "en",
+              expected: ["killed - 2 exact %Kryvyi_Rih"]),
         // A date applies to its own clause.
         .init(text: "Nine people were killed in Kharkiv on 12 November; on 11 November, four died in Sumy.", language: "en",
               expected: ["killed - 9 exact #2024-11-12 %Kharkiv", "killed - 4 exact #2024-11-11 %Sumy"]),

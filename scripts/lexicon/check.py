@@ -50,6 +50,7 @@ VALUES: dict[str, set[str] | None] = {
     "background": {"-"},
     "preposition": {"origin", "location"},
     "conjunction": {"-"},
+    "clause": {"-"},
     "part": {"of", "of_them", "more", "out", "article", "link", "aux", "all"},
     # settings, not matched in text: number formats and language identification (weights)
     "separator": {"group", "decimal", "ordinal"},

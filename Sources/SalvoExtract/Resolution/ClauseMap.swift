@@ -4,8 +4,9 @@ import SalvoText
 /// "nine were killed on Monday; the day before, four died in Sumy".
 ///
 /// A clause ends at a sentence end, at `;` `:` a dash or a bracket, and at a comma that a
-/// conjunction or a verb of saying follows (", and", ", said the governor"). Which words those
-/// are is the lexicon's (`conjunction`, `attribution`); the punctuation is the script's.
+/// conjunction, a verb of saying or a clause opener follows (", and", ", said the governor",
+/// ", while"). Which words those are is the lexicon's (`conjunction`, `attribution`, `clause`); the
+/// punctuation is the script's.
 struct ClauseMap {
     private var clause: [Int32]
 
@@ -28,7 +29,7 @@ struct ClauseMap {
                         // A spaced hyphen stands for a dash.
                         if !Self.opensPlace(a, after: k) { id += 1 }
                     case 0x2C:
-                        if let next = a.hitAt[k + 1], next.hit.has(.conjunction) || next.hit.has(.attribution) { id += 1 }
+                        if let next = a.hitAt[k + 1], next.hit.has(.conjunction) || next.hit.has(.attribution) || next.hit.has(.clause) { id += 1 }
                     default:
                         break
                     }

@@ -19,6 +19,9 @@ public enum LexiconCategory: String, Sendable, CaseIterable {
     /// numbers (`,` `.` `space` as `group`, `decimal` or `ordinal`: NumberFormat); `function` and
     /// `letter` are its commonest words and its own letters, with a weight (LanguageProfile).
     case separator, function, letter
+    /// Words that open a new clause after a comma ("while", "während", "тоді як", "тогда как"): a
+    /// date, place or speaker before them belongs to another statement.
+    case clause
 
     /// Whether entries of this category configure the reader instead of being matched.
     public var isSetting: Bool { self == .separator || self == .function || self == .letter }
@@ -242,6 +245,7 @@ extension LexiconCategory {
         case .separator: 1 << 21
         case .function: 1 << 22
         case .letter: 1 << 23
+        case .clause: 1 << 24
         }
     }
 }
