@@ -14,16 +14,20 @@ struct QuoteSpans {
         opener = Array(repeating: -1, count: a.sentences.count)
         var open: Int32 = -1
         var paragraph = -1
-        let b = a.original
-        for s in a.sentences {
-            if s.paragraph != paragraph { open = -1; paragraph = s.paragraph }
-            opener[s.index] = open
-            var i = s.original.lowerBound
-            while i < s.original.upperBound {
-                let mark = Self.mark(b, i)
-                if mark.length == 0 { i += 1; continue }
-                if open >= 0 && mark.closes { open = -1 } else if open < 0 && mark.opens { open = Int32(s.index) }
-                i += mark.length
+        a.original.withUnsafeBufferPointer { b in
+            for s in a.sentences {
+                if s.paragraph != paragraph { open = -1; paragraph = s.paragraph }
+                opener[s.index] = open
+                var i = s.original.lowerBound
+                while i < s.original.upperBound {
+                    // Only `"` and the lead bytes of « » “ ” „ can start a mark.
+                    let c = b[i]
+                    if c != 0x22 && c != 0xC2 && c != 0xE2 { i += 1; continue }
+                    let mark = Self.mark(b, i)
+                    if mark.length == 0 { i += 1; continue }
+                    if open >= 0 && mark.closes { open = -1 } else if open < 0 && mark.opens { open = Int32(s.index) }
+                    i += mark.length
+                }
             }
         }
     }
@@ -34,7 +38,7 @@ struct QuoteSpans {
         return o >= 0 && o < sentence ? o : nil
     }
 
-    private static func mark(_ b: [UInt8], _ i: Int) -> (length: Int, opens: Bool, closes: Bool) {
+    private static func mark(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> (length: Int, opens: Bool, closes: Bool) {
         switch b[i] {
         case 0x22: return (1, true, true)
         case 0xC2 where i + 1 < b.count && b[i + 1] == 0xAB: return (2, true, false)   // «
