@@ -25,7 +25,11 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SalvoMarkup", dependencies: ["CLibXML2"]),
-        .target(name: "SalvoIngest", dependencies: ["SalvoModel", "SalvoMarkup", "CZlib"]),
+        .target(
+            name: "SalvoIngest",
+            dependencies: ["SalvoModel", "SalvoMarkup", "CZlib"],
+            resources: [.embedInCode("Resources/months.tsv")]
+        ),
         .executableTarget(name: "salvo-html-bench", dependencies: ["SalvoIngest"]),
         .target(
             name: "SalvoStore",

@@ -29,11 +29,13 @@ public struct Extractor: Sendable {
                                        language: analysis.language, published: document.published, events: [])
         if Relevance(analysis: analysis).isOffTopic { return result }
         var finder = FigureFinder(analysis: analysis)
-        let attribution = Attribution(analysis: analysis, published: document.published)
+        // Most documents state no figure; the frame, clauses and quotations are read only for those that do.
+        var attribution: Attribution?
         var drafts: [FigureDraft] = []
         for i in analysis.sentences.indices {
             for var d in finder.figures(in: i) {
-                attribution.settle(&d)
+                if attribution == nil { attribution = Attribution(analysis: analysis, published: document.published) }
+                attribution!.settle(&d)
                 drafts.append(d)
             }
         }

@@ -19,9 +19,20 @@ final class ByteStream {
     /// True when the input is gzip-compressed.
     private(set) var isGzip = false
 
-    init(path: String, chunkSize: Int = 1 << 18) throws(InputProblem) {
-        guard let h = FileHandle(forReadingAtPath: path) else { throw InputProblem("cannot be read") }
-        handle = h
+    convenience init(path: String, chunkSize: Int = 1 << 18) throws(InputProblem) {
+        try self.init(pathBytes: Array(path.utf8), chunkSize: chunkSize)
+    }
+
+    /// Opens a file by the bytes of its path (names need not be UTF-8).
+    init(pathBytes: [UInt8], chunkSize: Int = 1 << 18) throws(InputProblem) {
+        let fd = DirectoryWalk.withCPath(pathBytes) { open($0, O_RDONLY | O_CLOEXEC) }
+        guard fd >= 0 else { throw InputProblem("cannot be read: \(DirectoryWalk.errorText(errno))") }
+        var info = stat()
+        if fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            close(fd)
+            throw InputProblem("is a folder, not a file")
+        }
+        handle = FileHandle(fileDescriptor: fd, closeOnDealloc: false)
         ownsHandle = true
         self.chunkSize = chunkSize
         start()
@@ -39,10 +50,28 @@ final class ByteStream {
     private func start() {
         let raw = readChunk()
         if Gzip.isGzip(raw), let inflater = try? GzipInflater() {
+            inflater.resynchronise = true
             isGzip = true
             self.inflater = inflater
         }
         first = raw
+    }
+
+    /// Damaged gzip members skipped so far (reading went on at the next member).
+    var damages: [GzipDamage] { inflater?.damages ?? [] }
+
+    /// One line per skipped damaged member, for readers that cannot place the damage any better.
+    func damageErrors(_ name: String) -> [InputError] {
+        damages.map {
+            InputError(input: name, message: "\($0.message) in the gzip member at byte \($0.compressedOffset); skipped to the next member")
+        }
+    }
+
+    private var readFailure: ReadFailure?
+
+    struct ReadFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
     }
 
     /// What stopped reading early (damaged or truncated gzip data), once `next()` has returned nil.
@@ -62,12 +91,13 @@ final class ByteStream {
                 raw = readChunk()
             }
             guard let inflater else {
-                if raw.isEmpty { finished = true; return nil }
+                if raw.isEmpty { finished = true; error = error ?? readFailure; return nil }
                 return raw
             }
             if raw.isEmpty {
                 finished = true
                 do { try inflater.finish() } catch { self.error = error }
+                error = error ?? readFailure
                 continue
             }
             do {
@@ -99,6 +129,8 @@ final class ByteStream {
             } else if n < 0 && errno == EINTR {
                 continue
             } else {
+                // A failed read (a disk error, a folder) ends the input like its end does, but is said.
+                if n < 0 && readFailure == nil { readFailure = ReadFailure(message: "read failed: \(String(cString: strerror(errno)))") }
                 break
             }
         }
@@ -177,10 +209,13 @@ struct StreamBuffer {
             }
             scanned = buffer.count - position
             if scanned > limit || !fill() {
+                // Only `limit` bytes are taken: what follows an overlong line (the next WARC record
+                // after damage, say) must stay readable.
                 guard position < buffer.count else { return nil }
-                let line = Array(buffer[position..<min(buffer.count, position + limit)])
-                offset += buffer.count - position
-                position = buffer.count
+                let end = min(buffer.count, position + limit)
+                let line = Array(buffer[position..<end])
+                offset += end - position
+                position = end
                 return line
             }
         }
@@ -196,6 +231,56 @@ struct StreamBuffer {
         position += n
         offset += n
         return out
+    }
+
+    /// Up to `count` bytes ahead, without consuming them.
+    mutating func peek(_ count: Int) -> ArraySlice<UInt8> {
+        while buffer.count - position < count {
+            if !fill() { break }
+        }
+        return buffer[position..<min(buffer.count, position + count)]
+    }
+
+    /// Steps back over the last `count` bytes of the preceding `read` (they are still buffered).
+    mutating func unread(_ count: Int) {
+        let n = min(count, position)
+        position -= n
+        offset -= n
+    }
+
+    /// Moves to the next occurrence of `marker` that starts a line (or starts right here), dropping
+    /// what comes before it; false (at the end) if there is none.
+    mutating func seek(toLineStarting marker: [UInt8]) -> Bool {
+        var from = position
+        while true {
+            let found: Int? = buffer.withUnsafeBufferPointer { buf in
+                var i = from
+                while i + marker.count <= buf.count {
+                    guard let hit = memchr(buf.baseAddress! + i, Int32(marker[0]), buf.count - i) else { return nil }
+                    let at = buf.baseAddress!.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    if at + marker.count > buf.count { return nil }
+                    if (at == position || buf[at - 1] == 0x0A) && memcmp(buf.baseAddress! + at, marker, marker.count) == 0 { return at }
+                    i = at + 1
+                }
+                return nil
+            }
+            if let at = found {
+                offset += at - position
+                position = at
+                return true
+            }
+            // Keep a marker split across chunks, and the byte before it (to tell a line start).
+            let keep = min(buffer.count - position, marker.count + 1)
+            let drop = buffer.count - keep - position
+            offset += drop
+            position += drop
+            guard fill() else {
+                offset += buffer.count - position
+                position = buffer.count
+                return false
+            }
+            from = keep > 0 ? position + 1 : position
+        }
     }
 
     /// Skips up to `count` bytes without keeping them; returns how many were skipped.

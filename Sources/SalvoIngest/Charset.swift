@@ -40,7 +40,8 @@ public enum Charset: String, Sendable, CaseIterable {
             // Pages that declare a single-byte charset but are valid (non-ASCII) UTF-8 were re-encoded on the way.
             if cs != .utf8 && hasMultibyteUTF8(bytes) && isValidUTF8(bytes) { return .utf8 }
             // And pages that say UTF-8 but are not: trust the bytes.
-            if cs == .utf8 && !isValidUTF8(bytes) { return sniff(bytes) }
+            // (One or two stray bytes in a page that says UTF-8 are damage, repaired as U+FFFD.)
+            if cs == .utf8 && !isValidUTF8(bytes) && !isMostlyUTF8(bytes) && utf8Census(bytes).invalid > 2 { return sniff(bytes) }
             return cs
         }
         return sniff(bytes)
@@ -48,7 +49,8 @@ public enum Charset: String, Sendable, CaseIterable {
 
     /// Guesses from the bytes: valid UTF-8, else Cyrillic (windows-1251 or KOI8-R by letter frequencies), else Latin-1.
     public static func sniff(_ bytes: [UInt8]) -> Charset {
-        if isValidUTF8(bytes) { return .utf8 }
+        // A few damaged bytes in UTF-8 text are repaired (U+FFFD), not a reason to read it all as Latin-1.
+        if isValidUTF8(bytes) || isMostlyUTF8(bytes) { return .utf8 }
         // The most frequent Russian/Ukrainian lowercase letters (о е а и н т с р в) in each charset.
         let cp1251: Set<UInt8> = [0xEE, 0xE5, 0xE0, 0xE8, 0xED, 0xF2, 0xF1, 0xF0, 0xE2, 0xB3]
         let koi: Set<UInt8> = [0xCF, 0xC5, 0xC1, 0xC9, 0xCE, 0xD4, 0xD3, 0xD2, 0xD7, 0xA6]
@@ -70,29 +72,64 @@ public enum Charset: String, Sendable, CaseIterable {
 
     /// UTF-8 validation with an ASCII fast path (eight bytes at a time): pages are mostly ASCII markup.
     static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buf in
-            let n = buf.count
-            var i = 0
-            while i < n {
-                if i + 8 <= n {
-                    let word = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
-                }
-                let b = buf[i]
-                if b < 0x80 { i += 1; continue }
-                let len: Int
-                if b >= 0xC2 && b <= 0xDF { len = 2 } else if b >= 0xE0 && b <= 0xEF { len = 3 } else if b >= 0xF0 && b <= 0xF4 { len = 4 } else { return false }
-                guard i + len <= n else { return false }
-                for k in 1..<len where buf[i + k] & 0xC0 != 0x80 { return false }
-                // Overlong three/four-byte forms, surrogates and values above U+10FFFF.
-                let b1 = buf[i + 1]
-                if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F) {
-                    return false
-                }
-                i += len
+        bytes.withUnsafeBufferPointer { firstInvalidUTF8($0) == nil }
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 sequence, or nil if all are valid.
+    static func firstInvalidUTF8(_ buf: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        let n = buf.count
+        var i = start
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(buf.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
             }
-            return true
+            let len = validSequenceLength(buf, at: i)
+            if len == 0 { return i }
+            i += len
         }
+        return nil
+    }
+
+    /// The length of the valid UTF-8 sequence at `i`, 0 if none starts there.
+    @inline(__always) static func validSequenceLength(_ buf: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let b = buf[i]
+        if b < 0x80 { return 1 }
+        let len: Int
+        if b >= 0xC2 && b <= 0xDF { len = 2 } else if b >= 0xE0 && b <= 0xEF { len = 3 } else if b >= 0xF0 && b <= 0xF4 { len = 4 } else { return 0 }
+        guard i + len <= buf.count else { return 0 }
+        for k in 1..<len where buf[i + k] & 0xC0 != 0x80 { return 0 }
+        // Overlong three/four-byte forms, surrogates and values above U+10FFFF.
+        let b1 = buf[i + 1]
+        if (b == 0xE0 && b1 < 0xA0) || (b == 0xED && b1 > 0x9F) || (b == 0xF0 && b1 < 0x90) || (b == 0xF4 && b1 > 0x8F) {
+            return 0
+        }
+        return len
+    }
+
+    /// Valid multi-byte sequences and invalid bytes: UTF-8 text with a few stray bytes has many of
+    /// the first and few of the second; single-byte charsets have no valid sequences to speak of.
+    static func utf8Census(_ bytes: [UInt8]) -> (multibyte: Int, invalid: Int) {
+        bytes.withUnsafeBufferPointer { buf in
+            var multibyte = 0, invalid = 0, i = 0
+            while let bad = firstInvalidUTF8(buf, from: i) {
+                invalid += 1
+                i = bad + 1
+            }
+            i = 0
+            while i < buf.count {
+                if buf[i] < 0x80 { i += 1; continue }
+                let len = validSequenceLength(buf, at: i)
+                if len > 1 { multibyte += 1; i += len } else { i += 1 }
+            }
+            return (multibyte, invalid)
+        }
+    }
+
+    /// Mostly valid UTF-8: more valid multi-byte sequences than stray bytes.
+    static func isMostlyUTF8(_ bytes: [UInt8]) -> Bool {
+        let census = utf8Census(bytes)
+        return census.multibyte > 0 && census.invalid * 4 <= census.multibyte
     }
 
     /// Finds `charset=NAME` or `encoding="NAME"` in the first `limit` bytes.
@@ -159,5 +196,39 @@ public enum Charset: String, Sendable, CaseIterable {
             }
         }
         return out
+    }
+}
+
+/// Invalid UTF-8 is read, not refused: each bad byte becomes U+FFFD and the caller warns once,
+/// naming where the first one was.
+enum UTF8Repair {
+    /// The text, and the offset of its first invalid byte (nil when it was valid).
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> (text: String, firstInvalid: Int?) {
+        guard let bad = Charset.firstInvalidUTF8(bytes) else { return (String(decoding: bytes, as: UTF8.self), nil) }
+        return (String(decoding: bytes, as: UTF8.self), bad)
+    }
+
+    static func decode(_ bytes: ArraySlice<UInt8>) -> (text: String, firstInvalid: Int?) {
+        bytes.withUnsafeBufferPointer { buf in
+            let (text, bad) = decode(buf)
+            return (text, bad.map { $0 + bytes.startIndex })
+        }
+    }
+
+    static func message(at offset: Int) -> String { "invalid UTF-8 at byte \(offset) replaced by U+FFFD" }
+
+    /// Text from UTF-16 with a byte-order mark (what some editors save), as UTF-8; nil without a BOM.
+    static func fromUTF16(_ bytes: [UInt8]) -> [UInt8]? {
+        let little: Bool
+        if bytes.starts(with: [0xFF, 0xFE]) { little = true } else if bytes.starts(with: [0xFE, 0xFF]) { little = false } else { return nil }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var i = 2
+        while i + 1 < bytes.count {
+            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(little ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        return Array(String(decoding: units, as: UTF16.self).utf8)
     }
 }

@@ -51,13 +51,8 @@ public struct DocumentReader: Sendable {
             return
         }
         if isDir.boolValue {
-            let files = (try? FileManager.default.subpathsOfDirectory(atPath: input)) ?? []
-            for sub in files.sorted() where !sub.hasPrefix(".") && !sub.contains("/.") {
-                let path = (input as NSString).appendingPathComponent(sub)
-                var subDir: ObjCBool = false
-                if FileManager.default.fileExists(atPath: path, isDirectory: &subDir), !subDir.boolValue {
-                    try readFile(path, onError: onError, body)
-                }
+            try DirectoryWalk.files(under: Array(input.utf8), onError: onError) { path in
+                try readFile(path, onError: onError, body)
             }
             return
         }
@@ -65,14 +60,20 @@ public struct DocumentReader: Sendable {
     }
 
     func readFile(_ path: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+        try readFile(Array(path.utf8), onError: onError, body)
+    }
+
+    /// A file by the bytes of its path, which need not be UTF-8; it is named lossily in ids and messages.
+    func readFile(_ path: [UInt8], onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+        let name = DirectoryWalk.name(path)
         let stream: ByteStream
         do {
-            stream = try ByteStream(path: path)
+            stream = try ByteStream(pathBytes: path)
         } catch {
-            onError(InputError(input: path, message: error.message))
+            onError(InputError(input: name, message: error.message))
             return
         }
-        try readStream(stream, name: path, isStdin: false, onError: onError, body)
+        try readStream(stream, name: name, isStdin: false, onError: onError, body)
     }
 
     /// Looks at the start of the (decompressed) input: WARC archives and JSON Lines are streamed
@@ -90,14 +91,20 @@ public struct DocumentReader: Sendable {
             return
         }
         let plainName = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
-        if Self.isJSONLines(plainName.lowercased()) || (isStdin && first.first == UInt8(ascii: "{")) {
+        let utf16 = first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF])
+        if !utf16, Self.isJSONLines(plainName.lowercased()) || (isStdin && Self.startsWithObject(first)) {
             // Record by record: a JSON Lines input may be far larger than memory.
             try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(stream, name: name, onError: onError) { doc in
                 try body(cleanUp ? Self.cleaned(doc) : doc)
             }
+            stream.damageErrors(name).forEach(onError)
             if let error = stream.error {
                 onError(InputError(input: name, message: ((error as? GzipError)?.message ?? "\(error)") + "; the text before the damage was read"))
             }
+            return
+        }
+        if !utf16, Feed.looksLikeFeed(first) {
+            try readFeed(stream, name: name, onError: onError, body)
             return
         }
         let (bytes, error) = stream.readAll(limit: maxDocumentBytes)
@@ -106,9 +113,17 @@ public struct DocumentReader: Sendable {
             return
         }
         try readBytes(bytes, name: name, formatName: plainName, isStdin: isStdin, onError: onError, body)
+        stream.damageErrors(name).forEach(onError)
         if let error {
             onError(InputError(input: name, message: ((error as? GzipError)?.message ?? "\(error)") + "; the text before the damage was read"))
         }
+    }
+
+    /// Standard input that starts with `{` (after a UTF-8 byte-order mark or blank space) is JSON Lines.
+    static func startsWithObject(_ bytes: [UInt8]) -> Bool {
+        var body = bytes[...]
+        if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        return body.first { !Bytes.isSpace($0) } == UInt8(ascii: "{")
     }
 
     static func isJSONLines(_ name: String) -> Bool { name.hasSuffix(".jsonl") || name.hasSuffix(".ndjson") }
@@ -117,11 +132,17 @@ public struct DocumentReader: Sendable {
     func readBytes(_ bytes: [UInt8], name: String, formatName: String? = nil, isStdin: Bool, contentType: String? = nil,
                    url: String? = nil, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
         let formatName = (formatName ?? name).lowercased()
-        if bytes.isEmpty {
+        if bytes.isEmpty || bytes == [0xEF, 0xBB, 0xBF] {
             onError(InputError(input: name, message: "empty input"))
             return
         }
-        if Self.isJSONLines(formatName) || (isStdin && bytes.first == UInt8(ascii: "{")) {
+        // UTF-16 text (with its byte-order mark) holds NUL bytes: read it as the text it is, not as binary.
+        if let utf8 = UTF8Repair.fromUTF16(bytes) {
+            try readBytes(utf8, name: name, formatName: formatName, isStdin: isStdin, contentType: contentType, url: url,
+                          onError: onError, body)
+            return
+        }
+        if Self.isJSONLines(formatName) || (isStdin && Self.startsWithObject(bytes)) {
             try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(bytes, name: name, onError: onError) { doc in
                 try body(cleanUp ? Self.cleaned(doc) : doc)
             }
@@ -138,28 +159,31 @@ public struct DocumentReader: Sendable {
         }
         if type.contains("html") || [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"].contains(where: { formatName.hasSuffix($0) })
             || Self.looksLikeHTML(bytes) {
-            switch pageDocument(bytes, name: name, url: url, contentType: contentType) {
+            switch pageDocument(bytes, name: name, url: url, contentType: contentType, onError: onError) {
             case .success(let doc): try body(doc)
             case .failure(let problem): onError(InputError(input: name, message: problem.message))
             }
             return
         }
-        var decoded = PlainTextReader.decode(bytes)
-        if case .failure = decoded, [.windows1251, .koi8R].contains(Charset.sniff(bytes)) {
-            // Old Cyrillic text files: single-byte charsets are recognisable by their letter frequencies.
-            decoded = .success(String(decoding: Charset.sniff(bytes).decodeToUTF8(bytes), as: UTF8.self))
-        }
-        switch decoded {
-        case .success(let text):
-            try body(cleanUp ? Self.cleaned(Document(id: name, url: url, text: text)) : Document(id: name, url: url, text: text))
+        switch PlainTextReader.decode(bytes) {
+        case .success(let decoded):
+            if let bad = decoded.firstInvalid {
+                onError(.warning(name, decoded.readAs.map { "not UTF-8 (first at byte \(bad)); read as \($0.rawValue)" }
+                    ?? UTF8Repair.message(at: bad)))
+            }
+            let doc = Document(id: name, url: url, text: decoded.text)
+            try body(cleanUp ? Self.cleaned(doc) : doc)
         case .failure(let error):
             onError(InputError(input: name, message: error.message))
         }
     }
 
-    func pageDocument(_ bytes: [UInt8], name: String, url: String?, contentType: String?) -> Result<Document, InputProblem> {
+    func pageDocument(_ bytes: [UInt8], name: String, url: String?, contentType: String?,
+                      onError: (InputError) -> Void) -> Result<Document, InputProblem> {
         do {
             let page = try HTMLPage(bytes: bytes, url: url, contentType: contentType)
+            if let bad = page.firstInvalidUTF8 { onError(.warning(name, UTF8Repair.message(at: bad))) }
+            if let date = page.unreadDate { onError(.warning(name, PublishedDate.unreadMessage(date))) }
             let doc = page.document(id: name, url: url, cleanUp: cleanUp)
             guard !doc.text.isEmpty else { return .failure(InputProblem("no article text found in the page")) }
             return .success(doc)

@@ -18,6 +18,8 @@ public struct Feed: Sendable {
         /// The item's content (or summary) as plain text.
         public var text: String
         public var language: String?
+        /// A date the item gives in a form Salvo does not read (reported rather than dropped silently).
+        public var unreadDate: String?
     }
 
     public var title: String?
@@ -67,7 +69,12 @@ public struct Feed: Sendable {
     }
 
     static func item(_ tree: MarkupTree, _ n: MarkupTree.Node, atom: Bool, language: String?) -> Item {
-        var title: String?, link: String?, id: String?, date: String?, content: String?, summary: String?
+        var title: String?, link: String?, id: String?, date: String?, content: String?, summary: String?, unread: String?
+        func readDate(_ text: String, _ unread: inout String?) -> String? {
+            if let d = PublishedDate.day(text) { return d }
+            if unread == nil, !text.allSatisfy(\.isWhitespace) { unread = String(text.trimmingSpaces.prefix(80)) }
+            return nil
+        }
         for c in tree.children(of: n) where !tree.isText(c) {
             let name = tree.name(c)
             switch name {
@@ -80,10 +87,10 @@ public struct Feed: Sendable {
                     link = tree.string(c).trimmingSpaces
                 }
             case "guid", "id": id = tree.string(c).trimmingSpaces
-            case "pubDate", "published", "dc:date", "issued", "created":
-                date = date ?? FeedDate.day(tree.string(c))
-            case "updated", "modified":
-                if date == nil { date = FeedDate.day(tree.string(c)) }
+            case "pubDate", "published", "dc:date", "dcterms:issued", "dcterms:created", "issued", "created":
+                if date == nil { date = readDate(tree.string(c), &unread) }
+            case "updated", "modified", "dcterms:modified":
+                if date == nil { date = readDate(tree.string(c), &unread) }
             case "content:encoded", "content": content = tree.string(c)
             case "description", "summary": summary = tree.string(c)
             default: break
@@ -91,7 +98,7 @@ public struct Feed: Sendable {
         }
         let raw = [content, summary].compactMap { $0 }.first { !$0.trimmingSpaces.isEmpty } ?? ""
         return Item(title: title, link: link?.isEmpty == false ? link : nil, id: id, published: date,
-                    text: FeedText.plain(raw), language: language)
+                    text: FeedText.plain(raw), language: language, unreadDate: date == nil ? unread : nil)
     }
 
     static func childText(_ tree: MarkupTree, _ n: MarkupTree.Node, _ name: String) -> String? {

@@ -18,6 +18,10 @@ public struct HTMLPage: Sendable {
     public var text: String
     /// The character set the page was decoded from.
     public var charset: Charset
+    /// A publication date the page gives in a form Salvo does not read, when no other date was found.
+    public var unreadDate: String?
+    /// For a UTF-8 page with damaged bytes (read as U+FFFD): the offset of the first one.
+    public var firstInvalidUTF8: Int?
 
     /// Parses and extracts a page. `contentType` is the HTTP `Content-Type` header, if known
     /// (its `charset=` wins over the page's own `<meta charset>`).
@@ -32,12 +36,14 @@ public struct HTMLPage: Sendable {
         }
         guard tree.root != MarkupTree.none else { throw InputProblem("no HTML content") }
         self.charset = charset
+        if charset == .utf8 { firstInvalidUTF8 = bytes.withUnsafeBufferPointer { Charset.firstInvalidUTF8($0) } }
         text = MainTextFinder.mainText(of: tree)
         let meta = PageMetadata(tree: tree)
         title = meta.title
         language = meta.language
         canonicalURL = meta.canonicalURL
         published = meta.published ?? url.flatMap(PageMetadata.dateInURL) ?? meta.canonicalURL.flatMap(PageMetadata.dateInURL)
+        if published == nil { unreadDate = meta.unreadDate }
         if let body = meta.articleBody, Bytes.visibleLength(body.utf8) > Bytes.visibleLength(text.utf8) * 3 / 2 {
             // The page's own structured data has a much longer body than the markup showed (lazy-loaded pages);
             // some sites put markup in it.
@@ -55,6 +61,7 @@ public struct InputProblem: Error, Sendable, CustomStringConvertible {
 
 extension HTMLPage {
     /// The page as a Salvo document; with `cleanUp`, scraper leftovers are removed from the text.
+    /// The language is the page's own declaration or `nil`: the text layer identifies the rest.
     public func document(id: String, url: String?, cleanUp: Bool = true) -> Document {
         var text = self.text
         var published = self.published
@@ -64,6 +71,6 @@ extension HTMLPage {
             published = published ?? c.published
         }
         return Document(id: id, url: canonicalURL.flatMap { $0.hasPrefix("http") ? $0 : nil } ?? url, title: title,
-                        language: language ?? LanguageGuess.guess(text), published: published.flatMap { Day($0) }, text: text)
+                        language: language, published: published.flatMap { Day($0) }, text: text)
     }
 }

@@ -2,13 +2,14 @@ import Foundation
 import SalvoModel
 
 /// Reads `{"id", "url", "published", "language"?, "title"?, "text"}` records, one per line.
-/// A bad line is reported as `file:line` and skipped.
+/// A bad line is reported as `file:line` and skipped; invalid UTF-8 in a line is replaced by U+FFFD
+/// (with a warning naming the byte offset in the input) and the record is read.
 struct JSONLinesReader {
     var maxRecordBytes: Int
 
     func read(_ bytes: [UInt8], name: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
         var lineNo = 0
-        try read(bytes, name: name, lineNo: &lineNo, onError: onError, body)
+        try read(bytes, at: 0, name: name, lineNo: &lineNo, onError: onError, body)
     }
 
     /// Reads a stream chunk by chunk, so memory holds one chunk and one record, not the whole input.
@@ -16,13 +17,17 @@ struct JSONLinesReader {
     func read(_ stream: ByteStream, name: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
         var lineNo = 0
         var pending: [UInt8] = []   // the start of a line whose end has not come yet
+        var pendingOffset = 0       // where `pending` starts in the input
+        var chunkOffset = 0         // where the current chunk starts in the input
         var skipping = false        // inside a line already reported as too large
         while let chunk = stream.next() {
+            defer { chunkOffset += chunk.count }
             var from = chunk.startIndex
             if skipping {
                 guard let lineEnd = chunk.firstIndex(of: 0x0A) else { continue }
                 skipping = false
                 from = lineEnd + 1
+                pendingOffset = chunkOffset + from
             }
             guard let lastBreak = chunk[from...].lastIndex(of: 0x0A) else {
                 pending.append(contentsOf: chunk[from...])
@@ -35,13 +40,15 @@ struct JSONLinesReader {
                 continue
             }
             pending.append(contentsOf: chunk[from...lastBreak])
-            try read(pending, name: name, lineNo: &lineNo, onError: onError, body)
+            try read(pending, at: pendingOffset, name: name, lineNo: &lineNo, onError: onError, body)
             pending = Array(chunk[(lastBreak + 1)...])
+            pendingOffset = chunkOffset + lastBreak + 1
         }
-        if !pending.isEmpty && !skipping { try read(pending, name: name, lineNo: &lineNo, onError: onError, body) }
+        if !pending.isEmpty && !skipping { try read(pending, at: pendingOffset, name: name, lineNo: &lineNo, onError: onError, body) }
     }
 
-    private func read(_ bytes: [UInt8], name: String, lineNo: inout Int, onError: (InputError) -> Void,
+    /// Reads the lines of `bytes`, which start at offset `base` of the input.
+    private func read(_ bytes: [UInt8], at base: Int, name: String, lineNo: inout Int, onError: (InputError) -> Void,
                       _ body: (Document) throws -> Void) rethrows {
         try bytes.withUnsafeBufferPointer { all in
             var parser = JSONRecordParser()
@@ -52,29 +59,87 @@ struct JSONLinesReader {
                 let end = Bytes.lineEnd(all, from: start)
                 lineNo += 1
                 let line = UnsafeBufferPointer(rebasing: all[start..<end])
+                let lineOffset = base + start
                 start = end + 1
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                let label = "\(name):\(lineNo)"
                 guard line.count <= maxRecordBytes else {
-                    onError(InputError(input: "\(name):\(lineNo)", message: "record too large (\(line.count) bytes)"))
+                    onError(InputError(input: label, message: "record too large (\(line.count) bytes)"))
                     continue
                 }
-                if let fast = parser.document(line) {
-                    try body(fast)
-                    continue
+                var outcome = record(line, parser: &parser, decoder: &decoder)
+                if case .failure = outcome, let repair = Self.repair(line) {
+                    // A stray byte spoils one string, not the record: read it with U+FFFD (or, for a raw
+                    // control character, a space) in its place; a record still broken is reported as it is.
+                    let retried = repair.bytes.withUnsafeBufferPointer { record($0, parser: &parser, decoder: &decoder) }
+                    if case .success = retried {
+                        onError(.warning(label, repair.invalidUTF8
+                            ? UTF8Repair.message(at: lineOffset + repair.at)
+                            : "control character at byte \(lineOffset + repair.at) replaced by a space"))
+                        outcome = retried
+                    }
                 }
-                let full = decoder ?? JSONDecoder()
-                decoder = full
-                let doc: Document
-                do {
-                    doc = try full.decode(Document.self, from: Data(buffer: line))
-                } catch let error as DecodingError {
-                    onError(InputError(input: "\(name):\(lineNo)", message: "not a document record: \(Self.describe(error))"))
-                    continue
-                } catch {
-                    onError(InputError(input: "\(name):\(lineNo)", message: "not valid JSON"))
-                    continue
+                switch outcome {
+                case .success(let doc):
+                    if let date = parser.unreadDate { onError(.warning(label, PublishedDate.unreadMessage(date))) }
+                    try body(doc)
+                case .failure(let problem):
+                    onError(InputError(input: label, message: problem.message))
                 }
-                try body(doc)
+            }
+        }
+    }
+
+    /// The line with invalid UTF-8 replaced by U+FFFD and raw control characters (invalid in JSON
+    /// strings) by spaces, and where the first such byte was; nil if it has neither.
+    static func repair(_ line: UnsafeBufferPointer<UInt8>) -> (bytes: [UInt8], at: Int, invalidUTF8: Bool)? {
+        let bad = Charset.firstInvalidUTF8(line)
+        let control = line.firstIndex { $0 < 0x20 && $0 != 0x09 && $0 != 0x0D }
+        guard bad != nil || control != nil else { return nil }
+        var bytes = bad == nil ? Array(line) : Array(String(decoding: line, as: UTF8.self).utf8)
+        for i in bytes.indices where bytes[i] < 0x20 { bytes[i] = 0x20 }
+        let at = min(bad ?? .max, control ?? .max)
+        return (bytes, at, bad == at)
+    }
+
+    /// One record: the fast parser, else Foundation's decoder (which also says what is wrong).
+    private func record(_ line: UnsafeBufferPointer<UInt8>, parser: inout JSONRecordParser,
+                        decoder: inout JSONDecoder?) -> Result<Document, InputProblem> {
+        if let fast = parser.document(line) { return .success(fast) }
+        let full = decoder ?? JSONDecoder()
+        decoder = full
+        let data = Data(buffer: line)
+        var doc: Document
+        do {
+            doc = try full.decode(Document.self, from: data)
+        } catch let error as DecodingError {
+            return .failure(InputProblem("not a document record: \(Self.describe(error))"))
+        } catch {
+            return .failure(InputProblem("not valid JSON"))
+        }
+        // The model reads only `YYYY-MM-DD` strings; feeds and archives give dates in other forms too.
+        if doc.published == nil, let given = (try? full.decode(PublishedField.self, from: data))?.published {
+            switch given {
+            case .text(let s): doc.published = JSONRecordParser.day(s, unread: &parser.unreadDate)
+            case .number(let v): doc.published = JSONRecordParser.day(epoch: v, unread: &parser.unreadDate)
+            }
+        }
+        return .success(doc)
+    }
+
+    /// A record's `published`, as text or as an epoch number.
+    private struct PublishedField: Decodable {
+        enum Value { case text(String), number(Double) }
+        var published: Value?
+
+        enum CodingKeys: String, CodingKey { case published }
+
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            if let s = try? c.decode(String.self, forKey: .published) {
+                published = .text(s)
+            } else if let v = try? c.decode(Double.self, forKey: .published) {
+                published = .number(v)
             }
         }
     }

@@ -67,16 +67,19 @@ extension JSONRecordParser {
     }
 
     /// The scalar of a `\uXXXX` escape whose hex digits start at `i`, joining a surrogate pair
-    /// (`\uD83D\uDE00`); `nil` for bad digits and lone surrogates.
+    /// (`\uD83D\uDE00`); `nil` for bad digits. A lone surrogate is valid JSON but no character: it
+    /// becomes U+FFFD, as a stray byte does, rather than costing the record.
     static func escapedScalar(_ b: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> Unicode.Scalar? {
         guard var scalar = hex4(b, i) else { return nil }
         i += 4
         if (0xD800...0xDBFF).contains(scalar) {
-            guard i + 6 <= b.count, b[i] == 0x5C, b[i + 1] == 0x75, let low = hex4(b, i + 2), (0xDC00...0xDFFF).contains(low) else { return nil }
+            guard i + 6 <= b.count, b[i] == 0x5C, b[i + 1] == 0x75, let low = hex4(b, i + 2), (0xDC00...0xDFFF).contains(low) else {
+                return "\u{FFFD}"
+            }
             scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
             i += 6
         }
-        return Unicode.Scalar(scalar)
+        return Unicode.Scalar(scalar) ?? "\u{FFFD}"
     }
 
     private static func hex4(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt32? {

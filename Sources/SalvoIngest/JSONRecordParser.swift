@@ -31,6 +31,7 @@ struct JSONRecordParser {
 
     /// A `Document` from a flat record, or `nil` when the record needs the full decoder (to say what is wrong).
     mutating func document(_ b: UnsafeBufferPointer<UInt8>) -> Document? {
+        unreadDate = nil
         guard let r = record(b) else { return nil }
         func optional(_ v: Value) -> String?? {
             switch v {
@@ -46,8 +47,31 @@ struct JSONRecordParser {
         default: return nil
         }
         guard case .string(let text) = r.text, let url = optional(r.url), let title = optional(r.title),
-              let language = optional(r.language), let published = optional(r.published) else { return nil }
-        return Document(id: id, url: url, title: title, language: language, published: published.flatMap { Day($0) }, text: text)
+              let language = optional(r.language) else { return nil }
+        let published: Day?
+        switch r.published {
+        case .absent, .null: published = nil
+        case .string(let s): published = Self.day(s, unread: &unreadDate)
+        case .number(let v): published = Self.day(epoch: Double(v), unread: &unreadDate)
+        case .other: return nil
+        }
+        return Document(id: id, url: url, title: title, language: language, published: published, text: text)
+    }
+
+    /// The `published` value of the last record when it was given but is no date Salvo reads.
+    var unreadDate: String?
+
+    /// `YYYY-MM-DD` (the common case, read in place), else any format `PublishedDate` knows.
+    static func day(_ s: String, unread: inout String?) -> Day? {
+        if let d = Day(s) ?? PublishedDate.day(s).flatMap({ Day($0) }) { return d }
+        if !s.allSatisfy(\.isWhitespace) { unread = s }
+        return nil
+    }
+
+    static func day(epoch: Double, unread: inout String?) -> Day? {
+        if let d = PublishedDate.day(epoch: epoch).flatMap({ Day($0) }) { return d }
+        unread = "\(epoch)"
+        return nil
     }
 
     /// The object's fields (a repeated key keeps its last value), or `nil` if the bytes are not a

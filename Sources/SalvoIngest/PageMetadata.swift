@@ -15,6 +15,15 @@ struct PageMetadata {
     var canonicalURL: String?
     /// JSON-LD `articleBody`, when the page carries one.
     var articleBody: String?
+    /// A publication date the page gives in a form Salvo does not read (reported, not silently dropped).
+    var unreadDate: String?
+
+    /// The day of a date value; a value that is no date Salvo reads is remembered in `unread`.
+    static func published(_ value: String, _ unread: inout String?) -> String? {
+        if let d = PublishedDate.day(value) { return d }
+        if unread == nil, !value.allSatisfy(\.isWhitespace) { unread = String(value.prefix(80)) }
+        return nil
+    }
 
     init(tree: MarkupTree) {
         var ogTitle: String?, titleTag: String?, h1: String?
@@ -40,7 +49,7 @@ struct PageMetadata {
                      "publish-date", "publish_date", "date", "dc.date", "dc.date.issued", "dcterms.created",
                      "dcterms.issued", "sailthru.date", "parsely-pub-date", "article.published", "published_time",
                      "og:article:published_time", "cxenseparse:recs:publishtime":
-                    if metaDate == nil { metaDate = Self.day(content) }
+                    if metaDate == nil { metaDate = Self.published(content, &unreadDate) }
                 default: break
                 }
             case .title:
@@ -53,7 +62,7 @@ struct PageMetadata {
                     canonicalURL = href
                 }
             case .time:
-                if timeDate == nil, let dt = tree.attribute("datetime", of: n) { timeDate = Self.day(dt) }
+                if timeDate == nil, let dt = tree.attribute("datetime", of: n) { timeDate = Self.published(dt, &unreadDate) }
             case .script:
                 guard tree.attribute("type", of: n)?.lowercased() == "application/ld+json" else { continue }
                 let json = tree.textContent(n)
@@ -63,18 +72,19 @@ struct PageMetadata {
                     || (ogTitle == nil && Bytes.find(json, Self.headlineKey) != nil)
                 guard wanted else { continue }
                 let ld = JSONLD(json)
-                if ldDate == nil { ldDate = ld.datePublished.flatMap(Self.day) }
+                if ldDate == nil { ldDate = ld.datePublished.flatMap { Self.published($0, &unreadDate) } }
                 if articleBody == nil { articleBody = ld.articleBody }
                 if ogTitle == nil { ogTitle = ld.headline }
             default:
                 if metaDate == nil, tree.attribute("itemprop", of: n) == "datePublished",
                    let v = tree.attribute("datetime", of: n) ?? tree.attribute("content", of: n) {
-                    metaDate = Self.day(v)
+                    metaDate = Self.published(v, &unreadDate)
                 }
             }
         }
         title = [ogTitle, h1, titleTag].compactMap { $0 }.first { !$0.isEmpty }
         published = metaDate ?? ldDate ?? timeDate
+        if published != nil { unreadDate = nil }
         language = language ?? metaLanguage
         canonicalURL = canonicalURL ?? ogURL
     }
@@ -163,7 +173,10 @@ struct JSONLD {
     private mutating func visit(_ value: Any, depth: Int) {
         guard depth < 12 else { return }
         if let dict = value as? [String: Any] {
-            if datePublished == nil, let d = dict["datePublished"] as? String { datePublished = d }
+            if datePublished == nil, let d = dict["datePublished"] {
+                // Some sites write epoch numbers here.
+                if let text = d as? String { datePublished = text } else if let number = d as? NSNumber { datePublished = number.stringValue }
+            }
             if articleBody == nil, let b = dict["articleBody"] as? String, !b.isEmpty { articleBody = b }
             if headline == nil, let h = dict["headline"] as? String, !h.isEmpty { headline = h }
             for (_, v) in dict where v is [String: Any] || v is [Any] { visit(v, depth: depth + 1) }

@@ -21,38 +21,66 @@ struct WARCReader {
         var contentLength = -1
     }
 
+    static let recordMarker = Array("WARC/1.".utf8)
+
+    /// Reads every record; a damaged one (broken header, wrong length, damaged gzip member) is
+    /// reported with its offset and reading resumes at the next `WARC/1.` header, so it costs only itself.
     func read(_ stream: ByteStream, name: String, onError: (InputError) -> Void,
               _ body: (Document) throws -> Void) rethrows {
         var buffer = StreamBuffer(stream)
         var index = 0
+        var damagesSeen = 0  // gzip damages already put down to a record
         defer {
+            for damage in stream.damages.dropFirst(damagesSeen) {
+                onError(InputError(input: name, message: "\(damage.message) in the gzip member at byte \(damage.compressedOffset); skipped to the next member"))
+            }
             if let error = stream.error {
                 let message = (error as? GzipError)?.message ?? "\(error)"
                 onError(InputError(input: name, message: message + " after \(index) WARC records"))
             }
         }
+        /// The gzip damage that fell inside bytes `from..<to` of the output, if any; it is then accounted for.
+        func damage(in range: Range<Int>) -> GzipDamage? {
+            let all = stream.damages
+            guard damagesSeen < all.count else { return nil }
+            guard let k = all[damagesSeen...].firstIndex(where: { range.contains($0.outputOffset) }) else { return nil }
+            damagesSeen = all[damagesSeen...].lastIndex(where: { $0.outputOffset < range.upperBound }).map { $0 + 1 } ?? k + 1
+            return all[k]
+        }
+        func damaged(_ label: String, at offset: Int, _ why: String) {
+            onError(InputError(input: label, message: "damaged WARC record at byte \(offset) (\(why)); skipped to the next record"))
+        }
         while true {
             // Skip blank lines between records.
+            let recordStart = buffer.offset
+            var headerStart = buffer.offset
             var line = buffer.readLine()
-            while let l = line, l.isEmpty { line = buffer.readLine() }
+            while let l = line, l.allSatisfy({ $0 == 0x0D }) {
+                headerStart = buffer.offset
+                line = buffer.readLine()
+            }
             guard let versionLine = line else { return }
             guard versionLine.starts(with: Array("WARC/".utf8)) else {
-                if stream.error == nil {
-                    onError(InputError(input: "\(name)#\(index + 1)", message: "not a WARC record header; stopped reading"))
+                if stream.error == nil || !stream.damages.isEmpty {
+                    let why = damage(in: recordStart..<(buffer.offset + 1)).map { $0.message } ?? "no WARC header here"
+                    damaged("\(name)#\(index + 1)", at: max(recordStart, headerStart), why)
                 }
-                return
+                guard buffer.seek(toLineStarting: Self.recordMarker) else { return }
+                continue
             }
             index += 1
             let label = "\(name)#\(index)"
-            guard let record = readHeaders(&buffer), record.contentLength >= 0 else {
-                onError(InputError(input: label, message: "WARC record header without Content-Length; stopped reading"))
-                return
+            guard let record = readHeaders(&buffer), record.contentLength >= 0, !record.type.isEmpty else {
+                let why = damage(in: headerStart..<(buffer.offset + 1)).map { $0.message } ?? "header without WARC-Type or Content-Length"
+                damaged(label, at: headerStart, why)
+                guard buffer.seek(toLineStarting: Self.recordMarker) else { return }
+                continue
             }
             let wanted = wantsBlock(record)
-            if !wanted || record.contentLength > maxRecordBytes {
+            if record.contentLength > maxRecordBytes {
                 let skipped = buffer.skip(record.contentLength)
                 if skipped < record.contentLength {
-                    onError(InputError(input: label, message: "truncated WARC record (\(skipped) of \(record.contentLength) bytes)"))
+                    onError(InputError(input: label, message: "truncated WARC record at byte \(headerStart) (\(skipped) of \(record.contentLength) bytes)"))
                     return
                 }
                 if wanted {
@@ -60,15 +88,53 @@ struct WARCReader {
                 }
                 continue
             }
+            // Every record is read (not skipped) so that one found damaged can be stepped back into.
             let block = buffer.read(record.contentLength)
+            let blockEnd = buffer.offset
+            if let d = damage(in: (headerStart + 1)..<(blockEnd + 4)) {  // damage right at the start left nothing of its record
+                damaged(label, at: headerStart, d.message)
+                // The next member's output begins where the damage is: the next record may start there.
+                buffer.unread(max(0, blockEnd - d.outputOffset))
+                guard buffer.seek(toLineStarting: Self.recordMarker) else { return }
+                continue
+            }
+            if block.count < record.contentLength, let at = Self.lineStart(of: Self.recordMarker, in: block) {
+                damaged(label, at: headerStart, "Content-Length \(record.contentLength) runs past the next record")
+                buffer.unread(block.count - at)
+                continue
+            }
             if block.count < record.contentLength {
-                onError(InputError(input: label, message: "truncated WARC record (\(block.count) of \(record.contentLength) bytes)"))
+                onError(InputError(input: label, message: "truncated WARC record at byte \(headerStart) (\(block.count) of \(record.contentLength) bytes)"))
                 return
             }
+            if !followedByRecord(&buffer), let at = Self.lineStart(of: Self.recordMarker, in: block) {
+                // A Content-Length too long: the next record is inside the block. (Anything else that
+                // follows a block is for the next round to report and skip.)
+                damaged(label, at: headerStart, "Content-Length \(record.contentLength) runs past the next record")
+                buffer.unread(block.count - at)
+                continue
+            }
+            guard wanted else { continue }
             if let doc = document(record, block: block, label: label, onError: onError) {
                 try body(doc)
             }
         }
+    }
+
+    /// After a block: line ends, then the next record's header or the end of input.
+    private func followedByRecord(_ buffer: inout StreamBuffer) -> Bool {
+        let ahead = buffer.peek(16)
+        let rest = ahead.drop { $0 == 0x0D || $0 == 0x0A }
+        return rest.isEmpty || rest.starts(with: Array("WARC/".utf8))
+    }
+
+    /// Where `marker` starts a line in `block` (not at its very start), if anywhere.
+    static func lineStart(of marker: [UInt8], in block: [UInt8]) -> Int? {
+        guard block.count > marker.count else { return nil }
+        for at in 1...(block.count - marker.count) where block[at - 1] == 0x0A && block[at] == marker[0] {
+            if block[at..<(at + marker.count)].elementsEqual(marker) { return at }
+        }
+        return nil
     }
 
     private func readHeaders(_ buffer: inout StreamBuffer) -> Record? {
@@ -125,7 +191,7 @@ struct WARCReader {
         do {
             let page = try HTMLPage(bytes: Array(payload), url: r.targetURI, contentType: contentType)
             var doc = page.document(id: id, url: r.targetURI, cleanUp: cleanUp)
-            if doc.published == nil, let d = r.date.flatMap(PageMetadata.day) { doc.published = Day(d) }
+            if doc.published == nil, let d = r.date.flatMap({ PublishedDate.day($0) }) { doc.published = Day(d) }
             guard !doc.text.isEmpty else { return nil }
             return doc
         } catch {

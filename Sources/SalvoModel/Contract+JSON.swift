@@ -24,6 +24,7 @@ extension Figure {
             w.field("value") { $0.int(value) }
             w.field("qualifier") { $0.string(qualifier.rawValue) }
             w.field("place") { $0.optional(place) { $0.string($1) } }
+            w.field("place_geonameid") { $0.optional(placeID) { $0.int($1) } }
             w.field("date") { $0.optional(date) { $0.day($1) } }
             w.field("claimant") { $0.string(claimant.rawValue) }
             w.field("claimant_name") { $0.optional(claimantName) { $0.string($1) } }

@@ -11,6 +11,9 @@ public struct Figure: Hashable, Codable, Sendable {
     public var qualifier: Qualifier
     /// The most specific place the figure is about, by its English name.
     public var place: String?
+    /// That place's GeoNames id, which tells apart places of one name (Donetsk in Ukraine and in
+    /// Russia's Rostov Oblast).
+    public var placeID: Int?
     /// The day of the attack when it differs from, or is more certain than, the event's.
     public var date: Day?
     public var claimant: Claimant
@@ -21,7 +24,7 @@ public struct Figure: Hashable, Codable, Sendable {
     public var end: Int
 
     public init(quantity: Quantity, weapon: WeaponClass? = nil, model: String? = nil, value: Int,
-                qualifier: Qualifier = .exact, place: String? = nil, date: Day? = nil,
+                qualifier: Qualifier = .exact, place: String? = nil, placeID: Int? = nil, date: Day? = nil,
                 claimant: Claimant = .media, claimantName: String? = nil,
                 sentence: String, start: Int, end: Int) {
         self.quantity = quantity
@@ -30,6 +33,7 @@ public struct Figure: Hashable, Codable, Sendable {
         self.value = value
         self.qualifier = qualifier
         self.place = place
+        self.placeID = placeID
         self.date = date
         self.claimant = claimant
         self.claimantName = claimantName
@@ -40,6 +44,7 @@ public struct Figure: Hashable, Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case quantity, weapon, model, value, qualifier, place, date, claimant
+        case placeID = "place_geonameid"
         case claimantName = "claimant_name"
         case sentence, start, end
     }
@@ -52,6 +57,7 @@ public struct Figure: Hashable, Codable, Sendable {
         value = try c.decode(Int.self, forKey: .value)
         qualifier = try c.decodeIfPresent(Qualifier.self, forKey: .qualifier) ?? .exact
         place = try c.decodeIfPresent(String.self, forKey: .place)
+        placeID = try c.decodeIfPresent(Int.self, forKey: .placeID)
         date = try c.decodeIfPresent(Day.self, forKey: .date)
         claimant = try c.decodeIfPresent(Claimant.self, forKey: .claimant) ?? .media
         claimantName = try c.decodeIfPresent(String.self, forKey: .claimantName)
@@ -68,6 +74,7 @@ public struct Figure: Hashable, Codable, Sendable {
         try c.encode(value, forKey: .value)
         try c.encode(qualifier, forKey: .qualifier)
         try c.encodeOrNull(place, forKey: .place)
+        try c.encodeOrNull(placeID, forKey: .placeID)
         try c.encodeOrNull(date, forKey: .date)
         try c.encode(claimant, forKey: .claimant)
         try c.encodeOrNull(claimantName, forKey: .claimantName)

@@ -30,6 +30,14 @@ extension SalvoServer {
     static let maxIDLength = 1000
     static let maxSearchHits = 100
 
+    /// Every route and its methods (HEAD goes with GET); `addAPIRoutes` and `StaticAssets.addRoutes` register them.
+    static let routes = [
+        Route("/api/events", .get), Route("/api/events/{id}", .get),
+        Route("/api/documents", .post), Route("/api/documents/**", .get),
+        Route("/api/stats/daily", .get), Route("/api/search", .get),
+        Route("/", .get), Route("/openapi.yaml", .get), Route("/static/{name}", .get),
+    ]
+
     func addAPIRoutes(to router: Router<BasicRequestContext>) {
         router.get("/api/events") { request, _ in try listEvents(request) }
         router.get("/api/events/{id}") { request, context in
@@ -108,8 +116,8 @@ extension SalvoServer {
         guard let token = configuration.token, let ingester else {
             throw APIError(.forbidden, "ingest is disabled: start the server with --token")
         }
-        guard let authorization = request.headers[.authorization], authorization.hasPrefix("Bearer "),
-              Self.constantTimeEqual(Array(authorization.utf8.dropFirst(7)), Array(token.utf8)) else {
+        guard let authorization = request.headers[.authorization], let presented = Self.bearerToken(authorization),
+              Self.constantTimeEqual(Array(presented.utf8), Array(token.utf8)) else {
             throw APIError(.unauthorized, "a valid 'Authorization: Bearer TOKEN' header is required",
                            headers: [.wwwAuthenticate: "Bearer"])
         }
@@ -132,6 +140,16 @@ extension SalvoServer {
         return JSONResponse.make(IngestReply(id: document.id, document: outcome.document.rawValue,
                                              eventsCreated: outcome.eventsCreated, eventsUpdated: outcome.eventsUpdated),
                                  status: outcome.document == .new ? .created : .ok)
+    }
+
+    /// The token of an `Authorization: Bearer TOKEN` header; the scheme name is case-insensitive (RFC 9110 §11.1).
+    static func bearerToken(_ header: String) -> Substring? {
+        let trimmed = header.drop { $0 == " " || $0 == "\t" }
+        guard let space = trimmed.firstIndex(where: { $0 == " " || $0 == "\t" }),
+              trimmed[..<space].lowercased() == "bearer" else { return nil }
+        var token = trimmed[space...].drop { $0 == " " || $0 == "\t" }
+        while let last = token.last, last == " " || last == "\t" { token = token.dropLast() }
+        return token.isEmpty ? nil : token
     }
 
     /// Compares without an early exit, so response time says nothing about how much of the token matched.

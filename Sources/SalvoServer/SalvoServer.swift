@@ -24,7 +24,8 @@ public struct SalvoServer: Sendable {
 
     /// The router with every route and middleware, for the application or a test.
     public func router() -> Router<BasicRequestContext> {
-        let router = Router()
+        // HEAD is answered wherever GET is: the same status and headers, no body.
+        let router = Router(options: .autoGenerateHeadEndpoints)
         // Outermost first: CORS and security headers wrap everything, JSON error responses included.
         if let origin = configuration.corsOrigin {
             router.add(middleware: CORSMiddleware(allowOrigin: .custom(origin),
@@ -33,6 +34,7 @@ public struct SalvoServer: Sendable {
         }
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: JSONErrorMiddleware())
+        router.add(middleware: MethodNotAllowedMiddleware(routes: Self.routes))
         addAPIRoutes(to: router)
         assets.addRoutes(to: router)
         return router

@@ -39,7 +39,8 @@ public final class TextAnalysis: Sendable {
         let starts = WalkStarts(tokens: toks, text: folded)
         let matches = lexicon.matches(in: folded, startingAt: starts)
         let lang = language.flatMap { ["en", "de", "uk", "ru"].contains($0) ? $0 : nil }
-            ?? LanguageIdentifier.identify(folded, hits: lexicon.hits(from: matches, language: nil))
+            ?? LanguageIdentifier.identify(folded, hits: lexicon.hits(from: matches, language: nil),
+                                           profiles: lexicon.languageProfiles)
         let list = Self.onTokens(lexicon.hits(from: matches, language: lang), toks)
         let byToken = TokenHits(hits: list, tokenCount: toks.count)
         var abbreviations = Set<[UInt8]>()
@@ -51,7 +52,7 @@ public final class TextAnalysis: Sendable {
         }
         let splitter = SentenceSplitter(abbreviations: abbreviations)
         let sentences = original.withUnsafeBufferPointer { splitter.split(folded, original: $0, tokens: toks) }
-        let nums = NumberReader(language: lang).read(folded, tokens: toks, hits: byToken)
+        let nums = NumberReader(language: lang, format: lexicon.numberFormat(for: lang)).read(folded, tokens: toks, hits: byToken)
         let dates = DateReader(published: published).read(folded, tokens: toks, hits: byToken, numbers: nums)
         let places = Self.onTokens(gazetteer?.places(in: folded, startingAt: starts) ?? [], toks)
         self.original = original

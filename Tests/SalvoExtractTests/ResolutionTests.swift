@@ -53,6 +53,42 @@ import Testing
               expected: ["intercepted drone 20 exact %Bryansk_Oblast @RU !UA", "intercepted drone 15 exact %Kursk_Oblast"]),
         .init(text: "Russia's defence ministry said it destroyed 88 Ukrainian drones, 26 of them over the Kursk region and 21 over the Belgorod region.", language: "en",
               expected: ["intercepted drone 88 exact %Russia @RU !UA", "intercepted drone 26 exact %Kursk_Oblast", "intercepted drone 21 exact %Belgorod_Oblast"]),
+        // A count joined to the one before by a conjunction alone is counted the same way; "all" is no obstacle.
+        .init(text: "Russia fired 70 cruise missiles and 4 guided missiles overnight, and air defence shot down 60 cruise missiles.", language: "en",
+              expected: ["launched cruise_missile 70 exact", "launched missile 4 exact", "intercepted cruise_missile 60 exact"]),
+        .init(text: "Росія випустила 70 крилатих ракет і 4 керовані авіаційні ракети, 60 крилатих ракет збили сили ППО.", language: "uk",
+              expected: ["launched cruise_missile 70 exact", "launched cruise_missile 4 exact", "intercepted cruise_missile 60 exact"]),
+        .init(text: "Сили ППО збили усі 18 ракет, запущених росією.", language: "uk",
+              expected: ["intercepted missile 18 exact"]),
+        .init(text: "Die Flugabwehr schoss alle 12 Drohnen ab.", language: "de",
+              expected: ["intercepted drone 12 exact"]),
+        // Numbers inside model names, units and ranges are never counts; "81/94" is a count of a count.
+        .init(text: "Russia launched 35 Kh-101/555 cruise missiles and 10 Shahed-136/131 drones.", language: "en",
+              expected: ["launched cruise_missile 35 exact", "launched drone 10 exact"]),
+        .init(text: "Soldiers fired a ZU-23-2 gun and its 23-mm shells at the drones; 2-3 drones were shot down.", language: "en",
+              expected: []),
+        .init(text: "Сили ППО збили 81/94 дрон.", language: "uk",
+              expected: ["intercepted drone 81 exact", "launched drone 94 exact"]),
+        // A quotation over several sentences keeps its speaker.
+        .init(text: "The regional governor told reporters: «The drones came at two in the morning. The fire spread fast. The rescuers worked all night. Three people were killed in Sumy.»", language: "en",
+              expected: ["killed - 3 exact @UA %Sumy"]),
+        .init(text: "Глава обласної адміністрації розповів: «Дрони прилетіли о другій ночі. Пожежа швидко поширилася. Рятувальники працювали всю ніч. У Сумах загинули троє людей.»", language: "uk",
+              expected: ["killed - 3 exact @UA %Sumy"]),
+        // Weekly and monthly totals are not one attack.
+        .init(text: "This week, Russia launched more than 1,200 drones at Ukraine.", language: "en", expected: []),
+        .init(text: "За тиждень Росія випустила по Україні понад 1200 дронів.", language: "uk", expected: []),
+        .init(text: "In der vergangenen Woche setzte Russland mehr als 1200 Drohnen ein.", language: "de", expected: []),
+        .init(text: "За неделю Россия выпустила по Украине более 1200 дронов.", language: "ru", expected: []),
+        // A place named as part of a wider area is not the total's place.
+        .init(text: "Russia's defence ministry said it downed 40 Ukrainian drones over several regions, including Moscow.", language: "en",
+              expected: ["intercepted drone 40 exact %Russia @RU !UA"]),
+        // A time zone names no place.
+        .init(text: "From 20:00 Moscow time, air defence units destroyed 95 Ukrainian drones, the Russian defence ministry said.", language: "en",
+              expected: ["intercepted drone 95 exact %Russia @RU !UA"]),
+        // What could or is planned to happen is no attack.
+        .init(text: "Analysts say Russia could soon launch up to 1,000 drones a night.", language: "en", expected: []),
+        .init(text: "Russland könnte bald 1000 Drohnen pro Nacht einsetzen.", language: "de", expected: []),
+        .init(text: "Росія готує удар 500 дронами по енергетиці.", language: "uk", expected: []),
         // Where weapons came from is not where they struck.
         .init(text: "Russia launched 30 drones from Kursk at Sumy, the air force said.", language: "en",
               expected: ["launched drone 30 exact @UA !RU"]),

@@ -8,7 +8,7 @@ import SalvoModel
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("salvo-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent(name).path
-        FileManager.default.createFile(atPath: path, contents: Data(bytes))
+        _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         body(path)
         try? FileManager.default.removeItem(at: dir)
     }
@@ -39,13 +39,16 @@ import SalvoModel
             var docs: [Document] = []
             var errors: [String] = []
             DocumentReader().read(path, onError: { errors.append($0.description) }) { docs.append($0) }
-            #expect(docs.map(\.id) == ["a", "e", "g"])
-            #expect(docs.map(\.text) == ["One.", "pair 😀", "no newline"])
-            #expect(errors == [4, 5, 6].map { "\(path):\($0): not a document record: not valid JSON" } + ["\(path):8: not a document record: wrong type at \"text\""])
+            // A stray byte and a lone surrogate spoil a character, not the record.
+            #expect(docs.map(\.id) == ["a", "b", "d", "e", "g"])
+            #expect(docs.map(\.text) == ["One.", "bad \u{FFFD} byte", "lone \u{FFFD}", "pair 😀", "no newline"])
+            #expect(errors == ["\(path):4: warning: invalid UTF-8 at byte 59 replaced by U+FFFD",
+                               "\(path):5: not a document record: not valid JSON",
+                               "\(path):8: not a document record: wrong type at \"text\""])
         }
     }
 
-    @Test func refusesBinaryAndInvalidUTF8() {
+    @Test func refusesBinaryAndRepairsInvalidUTF8() {
         withTemp("bin.txt", [0x00, 0x01, 0x02, 0xFF]) { path in
             var errors: [String] = []
             DocumentReader().read(path, onError: { errors.append($0.message) }) { _ in }
@@ -54,7 +57,7 @@ import SalvoModel
         withTemp("bad.txt", [0x41, 0xC3, 0x28, 0x42]) { path in
             var errors: [String] = []
             DocumentReader().read(path, onError: { errors.append($0.message) }) { _ in }
-            #expect(errors == ["not valid UTF-8"])
+            #expect(errors == ["invalid UTF-8 at byte 1 replaced by U+FFFD"])
         }
     }
 

@@ -160,7 +160,7 @@ import SalvoModel
         ("not a date", nil),
     ])
     func feedDates(_ raw: String, _ expected: String?) {
-        #expect(FeedDate.day(raw) == expected)
+        #expect(PublishedDate.day(raw) == expected)
     }
 }
 

@@ -49,14 +49,13 @@ import SalvoModel
         #expect(raw.collect(dir.url.appendingPathComponent("a.txt").path).documents.first?.text == " date 2024-11-17 Text of the report.")
     }
 
-    @Test(arguments: [
-        ("Росія атакувала Київ дронами, повідомили в міській адміністрації.", "uk"),
-        ("Россия атаковала Киев дронами, сообщили в городской администрации.", "ru"),
-        ("Die Stadt wurde in der Nacht mit Drohnen angegriffen, und es gab Schäden.", "de"),
-        ("The city was attacked with drones overnight, and there was damage.", "en"),
-    ])
-    func languageGuess(_ text: String, _ expected: String) {
-        #expect(LanguageGuess.guess(text) == expected)
+    /// Ingest does not guess: a language nothing declares is left to the text layer's identifier.
+    @Test func undeclaredLanguageStaysUnset() {
+        let dir = TempDir()
+        defer { dir.remove() }
+        let r = DocumentReader().collect(dir.write("b.txt", "Росія атакувала Київ дронами, повідомили в міській адміністрації."))
+        #expect(r.documents.count == 1)
+        #expect(r.documents.first?.language == nil)
     }
 }
 

@@ -83,7 +83,8 @@ import SalvoModel
         let bytes = Self.records[2] + Array("this is not a record\r\n".utf8)
         let r = DocumentReader().collect(dir.write("bad.warc", bytes))
         #expect(r.documents.count == 1)
-        #expect(r.errors.first?.message == "not a WARC record header; stopped reading")
+        #expect(r.errors.count == 1)
+        #expect(r.errors.first?.message == "damaged WARC record at byte \(Self.records[2].count) (no WARC header here); skipped to the next record")
     }
 
     @Test func oversizedRecordsAreSkipped() {

@@ -115,7 +115,9 @@ private func referenceFold(_ text: String) -> (bytes: [UInt8], origin: [Int]) {
         case 0x60, 0xB4, 0x2B9, 0x2BC, 0x2018, 0x2019, 0x2032: emit([0x27], at)
         case 0x2010, 0x2011: emit([0x2D], at)
         case 0x401, 0x451: emit(Array("е".utf8), at)
-        case 0x41...0x5A, 0xC0...0xDE where scalar.value != 0xD7, 0x400...0x42F, 0x490:
+        case 0x41...0x5A, 0x400...0x42F, 0x490:
+            emit(Array(String(scalar).lowercased().utf8), at)
+        case 0xC0...0xDE where scalar.value != 0xD7:  // × is no letter
             emit(Array(String(scalar).lowercased().utf8), at)
         default: emit(Array(String(scalar).utf8), at)
         }

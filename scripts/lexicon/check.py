@@ -34,12 +34,13 @@ VALUES: dict[str, set[str] | None] = {
     "multiplier": {"1000", "1000000"},
     "month": {str(i) for i in range(1, 13)},
     "weekday": {str(i) for i in range(1, 8)},
-    "relday": {"overnight", "night_of", "today", "yesterday", "this_morning", "last_night"},
+    # days from publication (0, -1, …) or `next` (the date or weekday that follows); extra `night`
+    "relday": {"next"} | {str(-i) for i in range(0, 32)},
     "claimant": {"UA", "RU", "US", "other"},
     "attribution": {"said"},
     "attacker": {"RU", "UA", "enemy"},
     "people": {"person", "child"},
-    "negative": {"money", "war_total", "history", "other_war", "exercise", "accident", "debris"},
+    "negative": {"money", "war_total", "history", "other_war", "exercise", "accident", "debris", "forecast"},
     "target": {"energy", "residential", "infrastructure", "military", "industrial",
                "medical", "education", "transport", "port"},
     "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other"},
@@ -49,8 +50,15 @@ VALUES: dict[str, set[str] | None] = {
     "background": {"-"},
     "preposition": {"origin", "location"},
     "conjunction": {"-"},
-    "part": {"of", "of_them", "more", "out", "article", "link", "aux"},
+    "part": {"of", "of_them", "more", "out", "article", "link", "aux", "all"},
+    # settings, not matched in text: number formats and language identification (weights)
+    "separator": {"group", "decimal", "ordinal"},
+    "function": None,
+    "letter": None,
 }
+# settings may repeat a term with another value ("," is both group and decimal mark in English)
+SETTINGS = {"separator", "function", "letter"}
+EXTRA_VALUES = {"relday": {"night"}}
 NEEDS_EXTRA = {"claimant"}
 LANGS = ["common", "en", "de", "uk", "ru"]
 APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u02bc`\u2018\u02b9"), "'")
@@ -89,6 +97,10 @@ def check_file(path: Path, errors: list[str], warnings: list[str]):
                 errors.append(f"{where}: number value {value!r} is not a non-negative integer")
         elif value not in allowed:
             errors.append(f"{where}: value {value!r} not valid for {cat} (one of {sorted(allowed)})")
+        if cat in EXTRA_VALUES and extra and extra not in EXTRA_VALUES[cat]:
+            errors.append(f"{where}: extra {extra!r} not valid for {cat} (one of {sorted(EXTRA_VALUES[cat])})")
+        if cat == "separator" and term not in {",", ".", "space"}:
+            errors.append(f"{where}: separator {term!r} is not one of ',', '.', 'space'")
         if cat in NEEDS_EXTRA and not extra:
             errors.append(f"{where}: {cat} needs an extra column (canonical role name)")
         if len(cols) == 4 and not extra:
@@ -104,7 +116,8 @@ def check_file(path: Path, errors: list[str], warnings: list[str]):
                 errors.append(f"{where}: stem {stem + '*'!r} has only {letters} letter(s): {term!r}")
         if re.search(r"\s-|-\s", term):
             warnings.append(f"{where}: spaces around a hyphen: {term!r}")
-        entries.append((fold(term), cat, value, extra, where))
+        # a setting's value is part of its key: "," may be both group and decimal mark
+        entries.append((fold(term) + (f"\t{value}" if cat in SETTINGS else ""), cat, value, extra, where))
     return entries
 
 

@@ -37,6 +37,8 @@ def load(lang: str):
             if not line.strip() or line.startswith("#"):
                 continue
             term, cat, value, *extra = line.split("\t")
+            if cat in ("separator", "function", "letter"):
+                continue  # settings, not terms
             words = re.findall(r"[^\W_]+(?:'[^\W_]+)*\*?|[^\w\s*]", fold(term), re.UNICODE)
             node = trie
             for w in words:

@@ -4,15 +4,21 @@ import SalvoModel
 /// figure, but "two killed in Mykolaiv, two in Odesa" are two.
 enum Deduplication {
     static func merge(_ drafts: [FigureDraft]) -> [FigureDraft] {
+        // Copies can only share quantity, value, weapon family and attacker: candidates are looked
+        // up by those, so a document with thousands of figures is not compared pair by pair.
+        struct Key: Hashable { var quantity: Quantity; var value: Int; var family: Int; var attacker: Belligerent? }
         var kept: [FigureDraft] = []
+        var byKey: [Key: [Int]] = [:]
         for d in drafts {
-            if let i = kept.firstIndex(where: { same($0, d) }) {
+            let key = Key(quantity: d.quantity, value: d.value, family: family(d.weapon), attacker: d.attacker)
+            if let i = byKey[key]?.first(where: { same(kept[$0], d) }) {
                 var winner = score(d) > score(kept[i]) ? d : kept[i]
                 let loser = score(d) > score(kept[i]) ? kept[i] : d
                 if winner.model == nil { winner.model = loser.model }
                 if winner.weapon == .missile, let w = loser.weapon, w.isMissile { winner.weapon = w }
                 kept[i] = winner
             } else {
+                byKey[key, default: []].append(kept.count)
                 kept.append(d)
             }
         }

@@ -30,6 +30,8 @@ struct EventGrouping {
             }
         }
         let quotes = quotes(of: drafts)
+        var quoteOf: [Int: Int] = [:]
+        for (i, q) in quotes.enumerated() { quoteOf[q.sentence] = i }
         return groups.map { group in
             let figs = group.drafts
             var places: [Place] = []
@@ -41,9 +43,9 @@ struct EventGrouping {
                 }
             }
             let figures = figs.map { d -> Figure in
-                let q = quotes[quotes.firstIndex { $0.sentence == d.sentence }!]
+                let q = quotes[quoteOf[d.sentence]!]
                 return Figure(quantity: d.quantity, weapon: d.weapon, model: d.model, value: d.value, qualifier: d.qualifier,
-                              place: d.place?.name, date: d.date, claimant: d.claimant, claimantName: d.claimantName,
+                              place: d.place?.name, placeID: d.place?.geonameid, date: d.date, claimant: d.claimant, claimantName: d.claimantName,
                               sentence: q.text, start: q.start, end: q.end)
             }
             return Event(date: figs.first?.date, attacker: figs.first?.attacker, places: places, targets: targets, figures: figures)
@@ -62,8 +64,6 @@ struct EventGrouping {
     }
 
     private static func sortedSentences(_ drafts: [FigureDraft]) -> [Int] {
-        var seen: [Int] = []
-        for d in drafts where !seen.contains(d.sentence) { seen.append(d.sentence) }
-        return seen.sorted()
+        Set(drafts.map(\.sentence)).sorted()
     }
 }

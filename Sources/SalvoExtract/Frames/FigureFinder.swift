@@ -6,15 +6,33 @@ import SalvoText
 /// exactly it is stated (its qualifier).
 struct FigureFinder {
     let analysis: TextAnalysis
+    /// For each hit of the document, the index of the last weapon hit at or before it (-1: none),
+    /// so that looking back for the weapon named before costs the same however long the text.
+    private let lastWeaponHit: [Int32]
     /// How many clause-break marks (`,` `;` `:` `.`) come before each token: whether a span holds one
     /// is then one subtraction, not a walk over it (a long sentence of numbers took cubic time).
     private let clauseBreaksBefore: [Int32]
 
     init(analysis: TextAnalysis) {
         self.analysis = analysis
+        var table = [Int32]()
+        table.reserveCapacity(analysis.hits.count)
+        var last: Int32 = -1
+        for (i, h) in analysis.hits.enumerated() {
+            if h.hit.first(.weapon)?.weaponClass != nil { last = Int32(i) }
+            table.append(last)
+        }
+        lastWeaponHit = table
         var counts = [Int32](repeating: 0, count: analysis.tokens.count + 1)
+        let bytes = analysis.folded.bytes
         for (k, t) in analysis.tokens.enumerated() {
-            let isBreak = t.kind == .punct && [0x2C, 0x3B, 0x3A, 0x2E].contains(analysis.folded.bytes[t.start])
+            var isBreak = false
+            if t.kind == .punct {
+                switch bytes[t.start] {
+                case 0x2C, 0x3B, 0x3A, 0x2E: isBreak = true
+                default: break
+                }
+            }
             counts[k + 1] = counts[k] + (isBreak ? 1 : 0)
         }
         clauseBreaksBefore = counts
@@ -90,6 +108,20 @@ struct FigureFinder {
                 || isOf(between: max(phrases[i - 1].end, numbers[i - 1].tokens.upperBound), and: n.tokens.lowerBound) {
                 drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon ?? previous.weapon, model: np.model ?? previous.model,
                                           value: n.value, qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
+                continue
+            }
+            // "70 cruise missiles and 4 guided missiles were launched", "5 killed and 10 injured" is not
+            // this: a count joined to the figure before it by a conjunction alone, with a noun of the same
+            // kind and no verb of its own, is counted the same way.
+            if i > 0, let previous = drafts.last, previous.number == numbers[i - 1].tokens, !previous.quantity.isCasualty,
+               np.weapon != nil, np.quantity == nil,
+               !(i + 1 < numbers.count && isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound)),
+               isCoordinated(from: max(phrases[i - 1].end, numbers[i - 1].tokens.upperBound), to: n.tokens.lowerBound),
+               !triggers.contains(where: { $0.tokens.lowerBound >= np.end && !hasClauseBreak(from: np.end, to: $0.tokens.lowerBound)
+                   && $0.tokens.lowerBound - np.end <= 2 }) {
+                weaponSoFar = (np.weapon!, np.model)
+                drafts.append(FigureDraft(quantity: previous.quantity, weapon: np.weapon, model: np.model, value: n.value,
+                                          qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
             }
             let weaponContext = np.weapon != nil || weaponSoFar != nil || lastWeapon(in: hits, before: n.tokens.lowerBound) != nil
@@ -177,6 +209,12 @@ struct FigureFinder {
         return true
     }
 
+    /// Only a conjunction (and, und, та, и) stands between two positions.
+    private func isCoordinated(from a: Int, to b: Int) -> Bool {
+        guard a < b, let h = analysis.hitAt[a], h.hit.has(.conjunction) else { return false }
+        return h.tokens.upperBound == b
+    }
+
     /// The `part` meaning of the one-token lexicon term at token `k` ("of", "з", "the", "out", …).
     private func part(at k: Int) -> LexiconPart? {
         guard let h = analysis.hitAt[k], h.tokens.count == 1 else { return nil }
@@ -246,19 +284,53 @@ struct FigureFinder {
     /// sentence for a bare count, or anywhere earlier in the document for "Of them, 50 were shot
     /// down" after a sentence that named the drones.
     private func lastWeapon(in hits: ArraySlice<AnnotatedHit>, before index: Int = .max) -> (WeaponClass, String?)? {
-        for h in hits.reversed() where h.tokens.lowerBound < index && h.hit.has(.weapon) {
-            if let w = h.hit.first(.weapon), let wc = w.weaponClass { return (wc, w.extra) }
-        }
-        return nil
+        // The last hit of the slice that starts before `index`: a step or two within a sentence.
+        var j = hits.endIndex - 1
+        while j >= hits.startIndex && hits[j].tokens.lowerBound >= index { j -= 1 }
+        guard j >= hits.startIndex else { return nil }
+        let w = Int(lastWeaponHit[j])
+        guard w >= hits.startIndex, let entry = analysis.hits[w].hit.first(.weapon), let wc = entry.weaponClass else { return nil }
+        return (wc, entry.extra)
     }
 
     /// Tokens that are parts of dates, weapon models ("S 300") or other lexicon terms, not counts.
     private func excludedTokens(in s: Sentence, hits: ArraySlice<AnnotatedHit>) -> [Range<Int>] {
         var out = analysis.dates(in: s).map { $0.tokens }
         for h in hits where h.hit.has(.weapon) && h.tokens.count > 1 { out.append(h.tokens) }
+        for n in analysis.numbers(in: s) where isGlued(n.tokens) { out.append(n.tokens) }
         return out
     }
 
+    /// "ZU-23-2", "Kh-101/555", "Shahed-136/131", "23-mm", "2-3": digits joined by a hyphen or a
+    /// slash to a word, to a model number or (by a hyphen) to other digits are part of a name, a
+    /// unit or a range, never a count. "81/94" is a count of a count (`of`).
+    private func isGlued(_ r: Range<Int>) -> Bool {
+        let t = analysis.tokens
+        let b = analysis.folded.bytes
+        func glued(joiner k: Int, neighbour m: Int) -> Bool {
+            guard k >= 0, m >= 0, k < t.count, m < t.count, t[k].kind == .punct, t[k].end - t[k].start == 1,
+                  t[k].end == t[m].start || t[m].end == t[k].start else { return false }
+            let c = b[t[k].start]
+            guard c == 0x2D || c == 0x2F else { return false }
+            switch t[m].kind {
+            case .word: return true
+            case .digits: return c == 0x2D || isInsideModel(m)
+            default: return false
+            }
+        }
+        let first = r.lowerBound, last = r.upperBound - 1
+        if first >= 2, t[first - 1].end == t[first].start, glued(joiner: first - 1, neighbour: first - 2) { return true }
+        if last + 2 < t.count, t[last].end == t[last + 1].start, glued(joiner: last + 1, neighbour: last + 2) { return true }
+        return false
+    }
+
+    /// Whether token `k` lies inside a multi-word weapon model ("Kh-101").
+    private func isInsideModel(_ k: Int) -> Bool {
+        for back in 0..<4 where k - back >= 0 {
+            if let h = analysis.hitAt[k - back], h.tokens.contains(k), h.hit.has(.weapon) { return true }
+        }
+        return false
+    }
 
     private func qualifier(before n: NumberMention, hits sentenceHits: ArraySlice<AnnotatedHit>) -> Qualifier {
         var k = n.tokens.lowerBound
@@ -335,10 +407,11 @@ struct FigureFinder {
         return false
     }
 
+    /// Only qualifiers (and "all": "shot down all 18 missiles") stand between a trigger and its number.
     private func onlyQualifiers(from a: Int, to b: Int) -> Bool {
         var k = a
         while k < b {
-            guard let h = analysis.hitAt[k], h.hit.has(.qualifier) else { return false }
+            guard let h = analysis.hitAt[k], h.hit.has(.qualifier) || h.hit.first(.part)?.part == .all else { return false }
             k = h.tokens.upperBound
         }
         return true

@@ -42,11 +42,22 @@ extension Attribution {
             cand.add(.claimantColon, if: prev.introducesStatement && back == 0)
             candidates.append(cand)
         }
+        // «… Four people were injured. The shelling went on all night.» The speaker who opened the
+        // quotation speaks to its end.
+        if let o = quotes.continued(d.sentence) {
+            for k in [o, o - 1] where k >= 0 {
+                guard let c = facts[k].speaking.last ?? facts[k].claimants.last else { continue }
+                var cand = Candidate(speaker(c, places: facts[k].places))
+                cand.add(.claimantQuote)
+                candidates.append(cand)
+                break
+            }
+        }
         // "… Two were injured. This was reported by the governor." The speaker may be named after.
         var k = d.sentence
         for ahead in 0..<Self.lookAhead {
-            let s = analysis.sentences[k]
-            guard k + 1 < analysis.sentences.count, analysis.sentences[k + 1].paragraph == s.paragraph || s.endsLine else { break }
+            // The speaker may also be named in a paragraph of its own right after ("This was reported by …").
+            guard k + 1 < analysis.sentences.count else { break }
             k += 1
             if let c = facts[k].speaking.first {
                 var cand = Candidate(speaker(c, places: facts[k].places))

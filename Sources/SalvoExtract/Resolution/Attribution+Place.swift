@@ -27,13 +27,14 @@ extension Attribution {
             c.add(.placeDistance, Double(min(analysis.clauseDistance(p.tokens, d.number), 40)) / 10)
             c.add(.placeAfterNumber, if: p.tokens.lowerBound >= d.number.upperBound)
             c.add(.placeOrigin, if: isOrigin(p))
-            c.add(.placeActor, if: isActor(p))
+            c.add(.placeActor, if: isActor(p) || isTimeZone(p))
+            c.add(.placeSubset, if: isNamedAsPart(p))
             c.add(.placeAttackerTerritory, if: data.holder(of: p.place) == attacker)
             c.add(.placeOtherNumberOwns, if: isList && owner(p) != d.number)
             candidates.append(c)
         }
         for (back, k) in earlierSentences(of: d.sentence).enumerated() {
-            for p in facts[k].places where !isOrigin(p) && !isActor(p) && data.holder(of: p.place) != attacker {
+            for p in facts[k].places where !isOrigin(p) && !isActor(p) && !isTimeZone(p) && data.holder(of: p.place) != attacker {
                 var c = placeCandidate(p)
                 c.add(d.quantity.isCasualty ? .placeCarried : .placeCarriedWeapons)
                 c.add(.placeSentencesBack, Double(back))

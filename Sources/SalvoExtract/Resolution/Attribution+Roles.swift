@@ -97,8 +97,10 @@ extension Attribution {
     func isActor(_ p: PlaceOccurrence) -> Bool {
         // A lexicon phrase that starts with the place and says it speaks ("Kyiv said", "Moscow claims").
         if let h = analysis.hitAt[p.tokens.lowerBound], h.tokens.upperBound > p.tokens.upperBound, h.hit.has(.attribution) { return true }
+        // "in Kryvyi Rih, according to the governor": a place where something happened stays one.
+        if isLocative(p) { return false }
         var k = p.tokens.upperBound
-        // "Kyiv's air force", "Moscow, however, said": a possessive or a comma may stand between.
+        // "Kyiv's air force", "Kyiv, said": only a possessive or a comma may stand between ("Kyiv is, officials said" is about Kyiv).
         var steps = 0
         while k < analysis.tokens.count && steps < 3 {
             if let h = analysis.hitAt[k] {
@@ -108,9 +110,30 @@ extension Attribution {
                 if h.hit.entries.contains(where: { $0.quantity == .launched }) { return p.place.kind == .country }
                 return false
             }
-            if analysis.tokens[k].kind == .punct && analysis.folded.bytes[analysis.tokens[k].start] == 0x2E { return false }
+            let t = analysis.tokens[k]
+            let isJoiner = t.kind == .punct && [0x27, 0xE2, 0x2C].contains(analysis.folded.bytes[t.start])
+            let isPossessiveS = t.kind == .word && t.end - t.start == 1 && analysis.folded.bytes[t.start] == 0x73
+            guard isJoiner || isPossessiveS else { return false }
             k += 1
             steps += 1
+        }
+        return false
+    }
+
+    /// "over several regions, including Moscow", "зокрема на Київщині": a place named as part of a
+    /// wider area the figure counts over.
+    func isNamedAsPart(_ p: PlaceOccurrence) -> Bool {
+        for back in 1...3 where p.tokens.lowerBound - back >= 0 {
+            if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.upperBound <= p.tokens.lowerBound, h.hit.has(.subset) { return true }
+        }
+        return false
+    }
+
+    /// "20:00 Moscow time", "за київським часом": a place inside a time zone names no place.
+    func isTimeZone(_ p: PlaceOccurrence) -> Bool {
+        for back in 0..<3 where p.tokens.lowerBound - back >= 0 {
+            if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.contains(p.tokens.lowerBound),
+               h.hit.first(.unit)?.unit == .time { return true }
         }
         return false
     }

@@ -14,6 +14,7 @@ struct Attribution {
     let published: Day?
     let facts: SentenceFacts
     let clauses: ClauseMap
+    let quotes: QuoteSpans
     let data: ResolutionData
     let weights: FeatureWeights
     var frame: DocumentFrame
@@ -29,6 +30,7 @@ struct Attribution {
         self.weights = weights
         facts = SentenceFacts(analysis: analysis, data: data)
         clauses = ClauseMap(analysis: analysis)
+        quotes = QuoteSpans(analysis: analysis)
         frame = DocumentFrame()
         frame = Self.frame(of: analysis, published: published, facts: facts, data: data, weights: weights)
     }
@@ -41,6 +43,7 @@ struct Attribution {
         weights = .shared
         facts = SentenceFacts(analysis: analysis, data: data)
         clauses = ClauseMap(analysis: analysis)
+        quotes = QuoteSpans(analysis: analysis)
         frame = DocumentFrame(attacker: attacker)
     }
 

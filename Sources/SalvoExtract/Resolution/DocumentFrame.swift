@@ -77,7 +77,7 @@ extension Attribution {
         var struck = Set<String>()
         for (rank, i) in lead.enumerated() {
             for p in analysis.places(in: analysis.sentences[i]) {
-                if probe.isOrigin(p) || probe.isActor(p) || data.holder(of: p.place) == attacker { continue }
+                if probe.isOrigin(p) || probe.isActor(p) || probe.isTimeZone(p) || data.holder(of: p.place) == attacker { continue }
                 if p.place.kind == .city { struck.insert(p.place.name) }
                 if candidates.contains(where: { $0.value.name == p.place.name }) { continue }
                 var c = Candidate(p.place)

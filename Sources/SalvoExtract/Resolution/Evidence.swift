@@ -4,75 +4,76 @@ import Foundation
 /// one for a figure. Each resolver lists its candidates with the features they show; the weights
 /// of all features live in one table, `Resources/weights.tsv`, which `scripts/fit-weights` fits on
 /// the dev data.
-enum Feature: String, CaseIterable, Sendable {
+enum Feature: Int, CaseIterable, Sendable {
     // the document frame: which place the article's attack is on
-    case frameHeadline = "frame.headline"
-    case frameLead = "frame.lead"
-    case frameMentions = "frame.mentions"
-    case frameLocative = "frame.locative"
-    case frameCity = "frame.city"
-    case frameRegion = "frame.region"
-    case frameCountry = "frame.country"
+    case frameHeadline
+    case frameLead
+    case frameMentions
+    case frameLocative
+    case frameCity
+    case frameRegion
+    case frameCountry
     // place
-    case placeSameClause = "place.same_clause"
-    case placeSameSentence = "place.same_sentence"
-    case placeDistance = "place.distance"
-    case placeAfterNumber = "place.after_number"
-    case placeLocative = "place.locative"
-    case placeOrigin = "place.origin"
-    case placeActor = "place.actor"
-    case placeAttackerTerritory = "place.attacker_territory"
-    case placeOtherNumberOwns = "place.other_number_owns"
-    case placeCity = "place.city"
-    case placeRegion = "place.region"
-    case placeCountry = "place.country"
-    case placeInFrame = "place.in_frame"
-    case placeCarried = "place.carried"
-    case placeCarriedWeapons = "place.carried_weapons"
-    case placeSentencesBack = "place.sentences_back"
-    case placeFrame = "place.frame"
-    case placeFrameCasualty = "place.frame_casualty"
-    case placeFrameAnaphora = "place.frame_anaphora"
-    case placeNationwide = "place.nationwide"
-    case placeNationwideWeapons = "place.nationwide_weapons"
-    case placeNationalClaimant = "place.national_claimant"
-    case placeLocalClaimant = "place.local_claimant"
-    case placeFrameSeveral = "place.frame_several"
-    case placeClauseSeveral = "place.clause_several"
+    case placeSameClause
+    case placeSameSentence
+    case placeDistance
+    case placeAfterNumber
+    case placeLocative
+    case placeOrigin
+    case placeActor
+    case placeAttackerTerritory
+    case placeOtherNumberOwns
+    case placeSubset
+    case placeCity
+    case placeRegion
+    case placeCountry
+    case placeInFrame
+    case placeCarried
+    case placeCarriedWeapons
+    case placeSentencesBack
+    case placeFrame
+    case placeFrameCasualty
+    case placeFrameAnaphora
+    case placeNationwide
+    case placeNationwideWeapons
+    case placeNationalClaimant
+    case placeLocalClaimant
+    case placeFrameSeveral
+    case placeClauseSeveral
     // claimant
-    case claimantSpeaking = "claimant.speaking"
-    case claimantSameClause = "claimant.same_clause"
-    case claimantInSentence = "claimant.in_sentence"
-    case claimantDistance = "claimant.distance"
-    case claimantActor = "claimant.actor"
-    case claimantSideSpeaking = "claimant.side_speaking"
-    case claimantEarlier = "claimant.earlier"
-    case claimantSentencesBack = "claimant.sentences_back"
-    case claimantNext = "claimant.next"
-    case claimantNextCounts = "claimant.next_counts"
-    case claimantLocalSourceWeapons = "claimant.local_source_weapons"
-    case claimantColon = "claimant.colon"
-    case claimantQuote = "claimant.quote"
-    case claimantDocumentSource = "claimant.document_source"
-    case claimantDocumentSourceCasualty = "claimant.document_source_casualty"
-    case claimantMedia = "claimant.media"
+    case claimantSpeaking
+    case claimantSameClause
+    case claimantInSentence
+    case claimantDistance
+    case claimantActor
+    case claimantSideSpeaking
+    case claimantEarlier
+    case claimantSentencesBack
+    case claimantNext
+    case claimantNextCounts
+    case claimantLocalSourceWeapons
+    case claimantColon
+    case claimantQuote
+    case claimantDocumentSource
+    case claimantDocumentSourceCasualty
+    case claimantMedia
     // date
-    case dateSameClause = "date.same_clause"
-    case dateSameSentence = "date.same_sentence"
-    case dateDistance = "date.distance"
-    case dateCarried = "date.carried"
-    case dateSentencesBack = "date.sentences_back"
-    case dateFrame = "date.frame"
-    case datePublished = "date.published"
-    case dateRelative = "date.relative"
+    case dateSameClause
+    case dateSameSentence
+    case dateDistance
+    case dateCarried
+    case dateSentencesBack
+    case dateFrame
+    case datePublished
+    case dateRelative
     // attacker
-    case attackerAgentClause = "attacker.agent_clause"
-    case attackerAgentSentence = "attacker.agent_sentence"
-    case attackerClaimantCountsOwnDefence = "attacker.claimant_counts_defence"
-    case attackerTargetTerritory = "attacker.target_territory"
-    case attackerWeaponOrigin = "attacker.weapon_origin"
-    case attackerFrame = "attacker.frame"
-    case attackerClaimantCasualty = "attacker.claimant_casualty"
+    case attackerAgentClause
+    case attackerAgentSentence
+    case attackerClaimantCountsOwnDefence
+    case attackerTargetTerritory
+    case attackerWeaponOrigin
+    case attackerFrame
+    case attackerClaimantCasualty
 }
 
 /// The weight of every feature, read once from `Resources/weights.tsv`
@@ -90,19 +91,20 @@ struct FeatureWeights: Sendable {
 
     init(tsv: String) {
         values = Array(repeating: 0, count: Feature.allCases.count)
+        let byName = Dictionary(uniqueKeysWithValues: Feature.allCases.map { ($0.name, $0) })
         for line in tsv.split(separator: "\n") where !line.hasPrefix("#") {
             let cols = line.split(separator: "\t")
-            guard cols.count >= 2, let f = Feature(rawValue: String(cols[0])), let w = Double(cols[1]) else { continue }
-            values[Feature.index(f)] = w
+            guard cols.count >= 2, let f = byName[String(cols[0])], let w = Double(cols[1]) else { continue }
+            values[f.rawValue] = w
         }
     }
 
-    subscript(_ f: Feature) -> Double { values[Feature.index(f)] }
+    subscript(_ f: Feature) -> Double { values[f.rawValue] }
 }
 
 extension Feature {
-    private static let order: [Feature: Int] = Dictionary(uniqueKeysWithValues: allCases.enumerated().map { ($1, $0) })
-    static func index(_ f: Feature) -> Int { order[f]! }
+    /// The feature's name in `weights.tsv`: the case name.
+    var name: String { String(describing: self) }
 }
 
 /// One answer a resolver weighs, with the evidence for it.
@@ -143,7 +145,7 @@ enum EvidenceTrace {
         guard enabled else { return }
         var out = "\(field) for \(figure):\n"
         for c in candidates.sorted(by: { $0.score(w) > $1.score(w) }) {
-            let ev = c.evidence.map { "\($0.0.rawValue)=\($0.1)" }.joined(separator: " ")
+            let ev = c.evidence.map { "\($0.0.name)=\($0.1)" }.joined(separator: " ")
             out += "  \(String(format: "%6.2f", c.score(w)))  \(c.value)  \(ev)\n"
         }
         FileHandle.standardError.write(Data(out.utf8))

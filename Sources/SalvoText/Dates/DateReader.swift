@@ -2,14 +2,30 @@ import SalvoModel
 
 /// Finds date expressions in all four languages and resolves them against the publication date.
 ///
-/// Overnight attacks are dated by the morning they end: "night of 16 to 17 November", "у ніч на
-/// 17 листопада", "in der Nacht zu Sonntag" all give the later day. A day and month without a year
-/// take the publication year, or the year before when that would put the day after publication.
+/// What the words mean is lexicon data: `month` and `weekday` numbers, and `relday` entries that
+/// say how many days back a word points and whether it names a night (`RelativeDay`). Overnight
+/// attacks are dated by the morning they end: "night of 16 to 17 November", "у ніч на 17
+/// листопада", "in der Nacht zu Sonntag", "overnight into Sunday" all give the later day. A day
+/// and month without a year take the publication year, or the year before when that would put
+/// the day after publication. One pass over the tokens; nothing looks back.
 public struct DateReader: Sendable {
     public var published: Day?
 
+    /// How far after a night's words its date or weekday may come ("in der Nacht vom 16. auf den
+    /// 17. November" is seven tokens), and after a plain "overnight" ("overnight into Sunday").
+    static let nightReach = 8
+    static let overnightReach = 3
+
     public init(published: Day?) {
         self.published = published
+    }
+
+    /// A night's words waiting for the date or weekday that names its morning.
+    private struct PendingNight {
+        var start: Int
+        var until: Int
+        /// Index in the output of the mention the night made by itself, replaced when a date follows.
+        var standalone: Int?
     }
 
     public func read(_ text: FoldedText, tokens: [Token], hits: TokenHits, numbers: [NumberMention]) -> [DateMention] {
@@ -27,55 +43,87 @@ public struct DateReader: Sendable {
         func numberEndingAt(_ k: Int) -> NumberMention? {
             k < endIndex.count && endIndex[k] >= 0 ? numbers[Int(endIndex[k])] : nil
         }
-        var nightUntil = -1
+        func isDay(_ n: NumberMention) -> Bool {
+            (n.kind == .count || n.kind == .ordinal) && (1...31).contains(n.value) && !n.isWord
+        }
+        let b = text.bytes
+        var night: PendingNight?
+        // A date or weekday starting at `start`: a night waiting for it takes it over.
+        func emit(_ m: DateMention) {
+            var m = m
+            guard let p = night, m.tokens.lowerBound <= p.until else {
+                night = nil
+                out.append(m)
+                return
+            }
+            m.tokens = p.start..<m.tokens.upperBound
+            m.isNight = true
+            if let s = p.standalone { out.remove(at: s) }
+            out.append(m)
+            // A second day right after the first names the morning: "Saturday into Sunday",
+            // "von Samstag auf Sonntag", "с субботы на воскресенье".
+            night = PendingNight(start: p.start, until: m.tokens.upperBound + 1, standalone: out.count - 1)
+        }
         var i = 0
         while i < tokens.count {
+            // A night's date is in its own paragraph.
+            if tokens[i].kind == .newline { night = nil }
             if let n = numberAt(i), n.kind == .date {
-                out.append(DateMention(kind: .absolute, day: numericDate(text.bytes, tokens, n), tokens: n.tokens, isNight: i <= nightUntil))
+                emit(DateMention(kind: .absolute, day: numericDate(b, tokens, n), tokens: n.tokens, isNight: false))
                 i = n.tokens.upperBound
                 continue
             }
             guard let h = hits[i] else { i += 1; continue }
-            let isNight = i <= nightUntil
             if let month = h.hit.first(.month)?.intValue {
-                // Day before the month ("17 листопада", "17. November") or after it ("November 17").
+                // Day before the month ("17 листопада", "17. November", "8-го ноября") or after it
+                // ("November 17", AP's "Nov. 8").
                 var dayNumber: NumberMention?
                 var start = i
-                if let n = numberEndingAt(i), (n.kind == .count || n.kind == .ordinal), (1...31).contains(n.value), !n.isWord {
+                var after = h.tokens.upperBound
+                // Only an abbreviated month keeps a full stop before its day: "in November. 5 people" is no date.
+                if after < tokens.count, tokens[after].start == tokens[after - 1].end, tokens[after].kind == .punct,
+                   b[tokens[after].start] == 0x2E, Self.scalars(b, h.hit.start..<h.hit.end) <= 4 { after += 1 }
+                if let n = numberEndingAt(i), isDay(n) {
                     dayNumber = n
                     start = n.tokens.lowerBound
-                } else if let n = numberAt(h.tokens.upperBound), n.kind == .count || n.kind == .ordinal, (1...31).contains(n.value), !n.isWord {
+                } else if let n = numberAt(after), isDay(n) {
+                    dayNumber = n
+                } else if after != h.tokens.upperBound, let n = numberAt(h.tokens.upperBound), isDay(n) {
                     dayNumber = n
                 }
                 var end = max(h.tokens.upperBound, dayNumber?.tokens.upperBound ?? 0)
                 var year: Int?
                 var k = end
-                if k < tokens.count, tokens[k].kind == .punct, text.bytes[tokens[k].start] == 0x2C { k += 1 }
+                if k < tokens.count, tokens[k].kind == .punct, b[tokens[k].start] == 0x2C { k += 1 }
                 if let y = numberAt(k), y.kind == .year {
                     year = y.value
                     end = y.tokens.upperBound
                 }
                 if let d = dayNumber {
-                    out.append(DateMention(kind: .absolute, day: resolve(day: d.value, month: month, year: year),
-                                           tokens: start..<end, isNight: isNight))
+                    emit(DateMention(kind: .absolute, day: resolve(day: d.value, month: month, year: year),
+                                     tokens: start..<end, isNight: false))
                 }
                 i = end
                 continue
             }
             if let weekday = h.hit.first(.weekday)?.intValue {
-                out.append(DateMention(kind: .weekday, day: resolve(weekday: weekday), tokens: h.tokens, isNight: isNight))
+                emit(DateMention(kind: .weekday, day: resolve(weekday: weekday), tokens: h.tokens, isNight: false))
                 i = h.tokens.upperBound
                 continue
             }
-            if let rel = h.hit.first(.relday)?.value {
-                switch rel {
-                case "night_of":
-                    // The date or weekday that follows names the morning: look a few tokens ahead.
-                    nightUntil = h.tokens.upperBound + 5
-                case "yesterday":
-                    out.append(DateMention(kind: .yesterday, day: published?.adding(days: -1), tokens: h.tokens, isNight: false))
-                default:
-                    out.append(DateMention(kind: .today, day: published, tokens: h.tokens, isNight: rel == "overnight" || rel == "last_night"))
+            if let rel = h.hit.first(.relday)?.relativeDay {
+                night = nil
+                var standalone: Int?
+                if let offset = rel.offset {
+                    standalone = out.count
+                    out.append(DateMention(kind: offset == 0 ? .today : .yesterday, day: published?.adding(days: offset),
+                                           tokens: h.tokens, isNight: rel.isNight, offset: offset))
+                }
+                // A night names its morning by the date or weekday that follows: "у ніч на неділю",
+                // "overnight into Sunday". A night without one ("night of" alone) dates nothing.
+                if rel.isNight {
+                    let reach = rel.offset == nil ? Self.nightReach : Self.overnightReach
+                    night = PendingNight(start: h.tokens.lowerBound, until: h.tokens.upperBound + reach, standalone: standalone)
                 }
                 i = h.tokens.upperBound
                 continue
@@ -85,10 +133,17 @@ public struct DateReader: Sendable {
         return out
     }
 
+    private static func scalars(_ b: [UInt8], _ r: Range<Int>) -> Int {
+        var n = 0
+        for k in r where b[k] & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
     func resolve(day: Int, month: Int, year: Int?) -> Day? {
-        if let year { return Day(year: year, month: month, day: day) }
+        if let year { return (1000...9999).contains(year) ? Day(year: year, month: month, day: day) : nil }
         guard let p = published, let d = Day(year: p.year, month: month, day: day) else { return nil }
-        // A report looks back: a day well after publication belongs to the year before.
+        // A report looks back: a day after publication belongs to the year before (two days'
+        // grace for time zones and dates of the coming days).
         if d.ordinal > p.ordinal + 2 { return Day(year: p.year - 1, month: month, day: day) }
         return d
     }
@@ -100,15 +155,16 @@ public struct DateReader: Sendable {
         return p.adding(days: -back)
     }
 
+    /// 17.11.2024, 17.11.24, 17/11/2024, 2024-11-17.
     private func numericDate(_ b: [UInt8], _ tokens: [Token], _ n: NumberMention) -> Day? {
-        let digits = n.tokens.filter { tokens[$0].kind == .digits }.map { k -> Int in
-            var v = 0
-            for j in tokens[k].range { v = v * 10 + Int(b[j] - 0x30) }
-            return v
+        var digits: [Int] = []
+        for k in n.tokens where tokens[k].kind == .digits {
+            guard let v = NumberReader.digitsValue(b, tokens[k].range) else { return nil }
+            digits.append(v)
         }
         guard digits.count >= 2 else { return nil }
-        if digits[0] >= 1900 {  // 2024-11-17
-            return digits.count == 3 ? Day(year: digits[0], month: digits[1], day: digits[2]) : nil
+        if digits[0] >= 1000 {  // 2024-11-17
+            return digits.count == 3 ? resolve(day: digits[2], month: digits[1], year: digits[0]) : nil
         }
         var year = digits.count == 3 ? digits[2] : nil
         if let y = year, y < 100 { year = 2000 + y }

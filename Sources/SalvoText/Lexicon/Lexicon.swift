@@ -9,6 +9,12 @@ import Foundation
 public struct Lexicon: Sendable {
     private let automaton: Automaton
     private let table: LexiconTable
+    /// The settings lines of every file, in file order.
+    public let settings: [LexiconSetting]
+    /// Per language, how it writes digit groups and decimals.
+    public let numberFormats: [String: NumberFormat]
+    /// The function words and letters that tell languages apart.
+    public let languageProfiles: LanguageProfiles
 
     static let languages = ["en", "de", "uk", "ru"]
 
@@ -38,6 +44,7 @@ public struct Lexicon: Sendable {
     public init(files: [(name: String, language: String?, contents: String)]) throws {
         var table: [LexiconEntry] = []
         var patterns: [Automaton.Pattern] = []
+        var settings: [LexiconSetting] = []
         for file in files {
             var contents = file.contents
             try contents.withUTF8 { bytes in
@@ -59,6 +66,11 @@ public struct Lexicon: Sendable {
                     // A `*` inside a phrase ends a stem word: "повітрян* сил*".
                     let folded = FoldedText(utf8: UnsafeBufferPointer(rebasing: bytes[term])).bytes.map { $0 == 0x2A ? Automaton.wordRest : $0 }
                     guard !folded.isEmpty else { continue }
+                    if category.isSetting {
+                        settings.append(LexiconSetting(category: category, term: folded, value: Self.string(bytes, columns[2]),
+                                                       language: file.language))
+                        continue
+                    }
                     let extra = columns.count > 3 && !columns[3].isEmpty ? Self.string(bytes, columns[3]) : nil
                     let entry = LexiconEntry(category: category, value: Self.string(bytes, columns[2]), extra: extra, language: file.language)
                     // Each line is its own pattern; equal matches are merged when text is matched.
@@ -69,6 +81,9 @@ public struct Lexicon: Sendable {
         }
         automaton = Automaton(patterns: patterns)
         self.table = LexiconTable(entries: table)
+        self.settings = settings
+        numberFormats = NumberFormat.formats(from: settings)
+        languageProfiles = LanguageProfiles(settings: settings, languages: Self.languages)
     }
 
     /// Tab-separated, trimmed column ranges of one line; empty for blank lines and `#` comments.
@@ -98,6 +113,11 @@ public struct Lexicon: Sendable {
 
     /// Lexicon terms in `text` for `language`: at each start the longest term wins, and a term
     /// inside a longer one found earlier is dropped ("shot down" hides "down").
+    /// How `language` writes numbers; a language without `separator` lines gets `NumberFormat.fallback`.
+    public func numberFormat(for language: String?) -> NumberFormat {
+        language.flatMap { numberFormats[$0] } ?? .fallback
+    }
+
     public func hits(in text: FoldedText, language: String?) -> [LexiconHit] {
         hits(from: automaton.matches(in: text), language: language)
     }

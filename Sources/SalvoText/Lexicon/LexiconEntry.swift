@@ -15,6 +15,13 @@ public enum LexiconCategory: String, Sendable, CaseIterable {
     /// Parts of a whole: `of` ("34 of 58"), `of_them` ("80 of them"), `out` and `article` (the
     /// "out" and "the" of "out of", "of the"), `more` ("5 more", "ще 5": nothing new is named).
     case part
+    /// Settings rather than terms, never matched in text: `separator` says how a language writes
+    /// numbers (`,` `.` `space` as `group`, `decimal` or `ordinal`: NumberFormat); `function` and
+    /// `letter` are its commonest words and its own letters, with a weight (LanguageProfile).
+    case separator, function, letter
+
+    /// Whether entries of this category configure the reader instead of being matched.
+    public var isSetting: Bool { self == .separator || self == .function || self == .letter }
 }
 
 /// Parts of a whole and the small words around counts (`part`): "34 of 58", "80 of them", the
@@ -22,7 +29,7 @@ public enum LexiconCategory: String, Sendable, CaseIterable {
 public enum LexiconPart: String, Sendable {
     case of
     case ofThem = "of_them"
-    case out, article, more, link, aux
+    case out, article, more, link, aux, all
 }
 
 /// Why a sentence or a number is not a strike figure (`negative`).
@@ -32,6 +39,8 @@ public enum LexiconNegative: String, Sendable {
     case history
     case otherWar = "other_war"
     case exercise, accident, debris
+    /// What could, may or is planned to happen: "Russia could soon launch 1,000 drones a night".
+    case forecast
 }
 
 /// Where a preposition puts a place (`preposition`): where something landed, or where weapons came from.
@@ -71,6 +80,8 @@ public final class LexiconEntry: Sendable {
     public let preposition: LexiconPreposition?
     public let unit: LexiconUnit?
     public let people: LexiconPeople?
+    /// For a relday entry, the day it names against publication and whether it is a night.
+    public let relativeDay: RelativeDay?
 
     public init(category: LexiconCategory, value: String, extra: String? = nil, language: String? = nil) {
         self.category = category
@@ -89,6 +100,7 @@ public final class LexiconEntry: Sendable {
         preposition = category == .preposition ? LexiconPreposition(rawValue: value) : nil
         unit = category == .unit ? LexiconUnit(rawValue: value) : nil
         people = category == .people ? LexiconPeople(rawValue: value) : nil
+        relativeDay = category == .relday ? RelativeDay(value: value, extra: extra) : nil
     }
 
     public func holds(in language: String?) -> Bool {
@@ -227,6 +239,9 @@ extension LexiconCategory {
         case .preposition: 1 << 18
         case .conjunction: 1 << 19
         case .part: 1 << 20
+        case .separator: 1 << 21
+        case .function: 1 << 22
+        case .letter: 1 << 23
         }
     }
 }

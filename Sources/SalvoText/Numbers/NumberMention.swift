@@ -4,6 +4,9 @@ public struct NumberMention: Sendable, Equatable {
         /// A count of something: the only kind that can become a figure.
         case count
         case decimal, time, date, year, percent, ordinal
+        /// Digits whose value does not fit (overflow) or exceeds `NumberMention.largestCount`:
+        /// never a figure, and `value` is 0.
+        case tooLarge
     }
 
     public var value: Int
@@ -11,4 +14,30 @@ public struct NumberMention: Sendable, Equatable {
     /// Token index range, multipliers included ("2 тис.").
     public var tokens: Range<Int>
     public var isWord: Bool
+
+    /// The largest count Salvo reads: no strike has more of anything, and sums of counts this size
+    /// stay far from overflow in every later stage.
+    public static let largestCount = 1_000_000_000_000
+
+    public init(value: Int, kind: Kind, tokens: Range<Int>, isWord: Bool) {
+        self.value = value
+        self.kind = kind
+        self.tokens = tokens
+        self.isWord = isWord
+    }
+}
+
+extension NumberMention.Kind: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .count: "count"
+        case .decimal: "decimal"
+        case .time: "time"
+        case .date: "date"
+        case .year: "year"
+        case .percent: "percent"
+        case .ordinal: "ordinal"
+        case .tooLarge: "number too large"
+        }
+    }
 }

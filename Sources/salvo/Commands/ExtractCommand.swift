@@ -40,7 +40,7 @@ struct ExtractCommand: ParsableCommand {
         var failures = 0
         for input in inputs {
             reader.read(input, onError: { error in
-                failures += 1
+                if !error.isWarning { failures += 1 }
                 Log.error(error.description)
             }) { document in
                 var result = extractor.extract(document)

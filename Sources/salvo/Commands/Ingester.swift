@@ -23,7 +23,7 @@ struct Ingester {
     mutating func ingest(source: String) {
         do {
             try reader.read(source, onError: { error in
-                tally.failed += 1
+                if !error.isWarning { tally.failed += 1 }
                 Log.error(error.description)
             }) { document in
                 guard !shouldStop() else { throw Stop() }

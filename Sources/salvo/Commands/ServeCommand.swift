@@ -48,7 +48,8 @@ struct ServeCommand: ParsableCommand {
         // With a token the server writes, so it may create the database; read-only it must exist.
         let eventStore = try store.open(create: token != nil)
         let configuration = ServerConfiguration(host: host, port: port, token: token, corsOrigin: cors)
-        let ingester: (any DocumentIngesting)? = token == nil ? nil : ClosureIngester { Extractor().extract($0) }
+        // Extraction runs in a child process: a document that made it trap would otherwise end the server.
+        let ingester: (any DocumentIngesting)? = token == nil ? nil : ExtractionWorker()
         let server: SalvoServer
         do {
             server = try SalvoServer(store: eventStore, configuration: configuration, ingester: ingester)

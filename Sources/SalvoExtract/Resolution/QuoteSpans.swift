@@ -1,0 +1,52 @@
+import SalvoText
+
+/// Which sentences stand inside a quotation that an earlier sentence opened, so that a statement
+/// quoted over several sentences keeps its speaker.
+///
+/// Quotation marks are the script's punctuation: « » “ ” „ and the plain `"`. Inside an open
+/// quotation the next closing mark closes it („…“ in German, “…” in English, «…» in Slavic
+/// texts); a quotation left open past a paragraph is taken to end there.
+struct QuoteSpans {
+    /// For each sentence, the sentence that opened the quotation it starts inside, or -1.
+    private var opener: [Int32]
+
+    init(analysis a: TextAnalysis) {
+        opener = Array(repeating: -1, count: a.sentences.count)
+        var open: Int32 = -1
+        var paragraph = -1
+        let b = a.original
+        for s in a.sentences {
+            if s.paragraph != paragraph { open = -1; paragraph = s.paragraph }
+            opener[s.index] = open
+            var i = s.original.lowerBound
+            while i < s.original.upperBound {
+                let mark = Self.mark(b, i)
+                if mark.length == 0 { i += 1; continue }
+                if open >= 0 && mark.closes { open = -1 } else if open < 0 && mark.opens { open = Int32(s.index) }
+                i += mark.length
+            }
+        }
+    }
+
+    /// The sentence whose quotation `sentence` continues, if it is not its own.
+    func continued(_ sentence: Int) -> Int? {
+        let o = Int(opener[sentence])
+        return o >= 0 && o < sentence ? o : nil
+    }
+
+    private static func mark(_ b: [UInt8], _ i: Int) -> (length: Int, opens: Bool, closes: Bool) {
+        switch b[i] {
+        case 0x22: return (1, true, true)
+        case 0xC2 where i + 1 < b.count && b[i + 1] == 0xAB: return (2, true, false)   // «
+        case 0xC2 where i + 1 < b.count && b[i + 1] == 0xBB: return (2, false, true)   // »
+        case 0xE2 where i + 2 < b.count && b[i + 1] == 0x80:
+            switch b[i + 2] {
+            case 0x9C: return (3, true, true)    // “ opens in English, closes in German
+            case 0x9D: return (3, false, true)   // ”
+            case 0x9E: return (3, true, false)   // „
+            default: return (0, false, false)
+            }
+        default: return (0, false, false)
+        }
+    }
+}
