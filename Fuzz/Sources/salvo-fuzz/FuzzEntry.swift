@@ -7,8 +7,8 @@ nonisolated(unsafe) private var selected = FuzzTarget.jsonl
 /// inputs whose cost grows faster than their length.
 nonisolated(unsafe) private var repeatCount = 1
 /// `SALVO_FUZZ_SKIP_LONG_NUMBERS=1` passes over inputs with a digit run of 12 or more digits: the
-/// known overflow class of `NumberReader` (issue 11), so that fuzzing gets past it to what lies
-/// behind until its fix lands. Off by default.
+/// overflow class of `NumberReader` (issue 11, fixed since), so that fuzzing a revision before the
+/// fix gets past it to what lies behind. Off by default.
 nonisolated(unsafe) private var skipLongNumbers = false
 
 /// The process entry point (SwiftPM aliases `main` to it); the rest of the command line is libFuzzer's.
