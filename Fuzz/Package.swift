@@ -19,7 +19,8 @@ let package = Package(
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CZlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "SalvoMarkup", dependencies: ["CLibXML2"], swiftSettings: testable),
-        .target(name: "SalvoIngest", dependencies: ["SalvoModel", "SalvoMarkup", "CZlib"], swiftSettings: testable),
+        .target(name: "SalvoIngest", dependencies: ["SalvoModel", "SalvoMarkup", "CZlib"],
+                resources: [.embedInCode("Resources/months.tsv")], swiftSettings: testable),
         .target(name: "CLibFuzzer"),
         // One binary for every target (one link instead of nine); SALVO_FUZZ_TARGET picks the target.
         .executableTarget(

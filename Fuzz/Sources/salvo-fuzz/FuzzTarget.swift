@@ -115,14 +115,17 @@ extension FuzzTarget {
     }
 
     /// The date reader in running text (first byte: language, next two: publication day), and the
-    /// date formats of feeds, page metadata and URLs.
+    /// date formats of feeds, archives, page metadata (RFC 822, ISO 8601, epoch seconds) and URLs.
     static func dates(_ bytes: [UInt8]) {
         guard bytes.count >= 3 else { return }
         let language = [nil, "en", "de", "uk", "ru"][Int(bytes[0]) % 5]
         let published = Day(ordinal: 738_000 + Int(bytes[1]) << 8 | Int(bytes[2]))
         let rest = String(decoding: bytes[3...], as: UTF8.self)
         _ = TextAnalysis(text: rest, language: language, published: published)
-        _ = FeedDate.day(rest)
+        _ = PublishedDate.day(rest)
+        var unread: String?
+        _ = PageMetadata.published(rest, &unread)
+        if let seconds = Double(rest) { _ = PublishedDate.day(epoch: seconds) }
         _ = PageMetadata.day(rest)
         _ = PageMetadata.dateInURL(rest)
         _ = Day(rest)
