@@ -19,6 +19,9 @@ public struct Sentence: Sendable, Equatable {
 public struct SentenceSplitter: Sendable {
     public var abbreviations: Set<[UInt8]>
 
+    /// The most tokens one sentence holds; longer runs are cut.
+    public static let maxTokens = 240
+
     public init(abbreviations: Set<[UInt8]>) {
         self.abbreviations = abbreviations
     }
@@ -44,6 +47,20 @@ public struct SentenceSplitter: Sendable {
         var i = 0
         while i < tokens.count {
             let t = tokens[i]
+            // A run of text with no stop (a table, a list, a scraped blob) is cut into pieces of at
+            // most `maxTokens`, at the last comma or semicolon if there is one, so that the work done
+            // per sentence stays bounded whatever the input.
+            if i - first >= Self.maxTokens {
+                var cut = i
+                var k = i - 1
+                while k > first + Self.maxTokens / 2 {
+                    if tokens[k].kind == .punct, text.bytes[tokens[k].start] == 0x2C || text.bytes[tokens[k].start] == 0x3B { cut = k + 1; break }
+                    k -= 1
+                }
+                close(cut, endsLine: false)
+                i = cut
+                continue
+            }
             if t.kind == .newline {
                 close(i, endsLine: true)
                 paragraph += 1
