@@ -55,6 +55,6 @@ extension StoredEvent {
     public func headline(_ quantity: Quantity) -> Int {
         let rows = summary.filter { $0.quantity == quantity }
         if let total = rows.first(where: { $0.weapon == .any || $0.weapon == nil }) { return total.headline }
-        return rows.reduce(0) { $0 + $1.headline }
+        return rows.reduce(0) { $0.addingClamped($1.headline) }
     }
 }

@@ -1,0 +1,66 @@
+import SalvoModel
+
+/// What the resolver compares of one report, computed once when the report is indexed.
+///
+/// Facets leave out the document: two reports with equal facets score alike against every
+/// other report, so the index keeps them as one signature and the clustering works on
+/// signatures, not on every outlet that repeated the air force's numbers.
+struct ReportFacets: Hashable, Sendable {
+    /// Blocking day as an ordinal; `nil` for a report with no date and no publication day.
+    var day: Int?
+    /// The day is stated (an event or figure date), not taken from publication.
+    var firm: Bool
+    var attacker: Belligerent?
+    var places: [Place]
+    var profile: Set<WeaponFamily>
+    /// Nationwide launch and interception counts by the side that states them.
+    var counts: [CountKey: Set<Int>]
+    /// Every stated value, for "the same number was reported" evidence.
+    var values: Set<ValueKey>
+    /// Places that figures are explicitly about.
+    var figurePlaces: Set<String>
+    var targets: Set<String>
+
+    struct CountKey: Hashable, Sendable { var quantity: Quantity; var family: WeaponFamily?; var claimant: Claimant }
+
+    init(_ r: EventReport) {
+        let d = r.day
+        day = d?.ordinal
+        firm = d != nil && (r.event.date != nil || r.event.figures.contains { $0.date != nil })
+        attacker = r.event.attacker
+        var seen = Set<String>()
+        places = r.event.places.filter { seen.insert($0.name).inserted }
+        profile = r.weaponProfile
+        counts = [:]
+        values = []
+        figurePlaces = []
+        targets = Set(r.event.targets)
+        for f in r.event.figures {
+            let family = f.quantity.isCasualty ? nil : f.weapon.flatMap(WeaponFamily.init)
+            values.insert(ValueKey(quantity: f.quantity, family: family, value: f.value))
+            if let p = f.place { figurePlaces.insert(p) }
+            let nationwide = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
+            if nationwide, f.claimant != .media, f.quantity == .launched || f.quantity == .intercepted {
+                counts[CountKey(quantity: f.quantity, family: family, claimant: f.claimant), default: []].insert(f.value)
+            }
+        }
+    }
+
+    /// Values that few unrelated attacks share: what can tie a report without a day to an event.
+    var distinctiveValues: [ValueKey] { values.filter(\.isDistinctive).sorted() }
+}
+
+/// A stated value of a quantity, weapons coarsened to families so that "Shahed" and "drones" agree.
+package struct ValueKey: Hashable, Comparable, Sendable {
+    package var quantity: Quantity
+    package var family: WeaponFamily?
+    package var value: Int
+
+    /// Five or more dead or injured, ten or more weapons: numbers unrelated attacks rarely share
+    /// ("one killed, four injured" is said of a different night every week).
+    package var isDistinctive: Bool { quantity.isCasualty ? value >= 5 : value >= 10 }
+
+    package static func < (a: ValueKey, b: ValueKey) -> Bool {
+        (a.quantity.rawValue, a.family?.rawValue ?? "", a.value) < (b.quantity.rawValue, b.family?.rawValue ?? "", b.value)
+    }
+}

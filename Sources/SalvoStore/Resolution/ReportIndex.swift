@@ -1,0 +1,137 @@
+import SalvoModel
+
+/// Identifies a report whatever order documents arrived in: its document and its position there.
+package struct ReportKey: Hashable, Comparable, Sendable {
+    package var document: String
+    package var ordinal: Int
+
+    package init(document: String, ordinal: Int) {
+        self.document = document
+        self.ordinal = ordinal
+    }
+
+    package static func < (a: ReportKey, b: ReportKey) -> Bool { (a.document, a.ordinal) < (b.document, b.ordinal) }
+}
+
+extension EventReport {
+    package var key: ReportKey { ReportKey(document: document, ordinal: ordinal) }
+}
+
+/// The reports the resolver works on, with the event each is in, indexed for blocking.
+///
+/// `MemoryEventStore` keeps every report here; `SQLiteEventStore` keeps the days it has loaded
+/// as a cache in front of the database. Reports with equal facets share one signature.
+package struct ReportIndex: Sendable {
+    struct Entry: Sendable {
+        var report: EventReport
+        var signature: Int
+        var event: String?
+    }
+
+    private(set) var entries: [ReportKey: Entry] = [:]
+    private var facetsOf: [Int: ReportFacets] = [:]
+    private var signatureOf: [ReportFacets: Int] = [:]
+    private(set) var members: [Int: Set<ReportKey>] = [:]
+    private var byDay: [Int: Set<Int>] = [:]
+    /// Signatures by distinctive value, for reports without a day.
+    private var byValue: [ValueKey: Set<Int>] = [:]
+    private(set) var events: [String: Set<ReportKey>] = [:]
+    private var nextSignature = 0
+    /// Days whose reports are all here (a store that loads lazily marks them).
+    package var loadedDays = Set<Int>()
+    /// Whether every report without a day is here.
+    package var loadedUndated = false
+
+    package init() {}
+
+    var eventCount: Int { events.count }
+
+    func facets(_ signature: Int) -> ReportFacets { facetsOf[signature]! }
+
+    /// Adds a report, in `event` (or in none yet).
+    mutating func insert(_ report: EventReport, event: String?) {
+        let key = report.key
+        if entries[key] != nil { remove(key) }
+        let f = ReportFacets(report)
+        let sig: Int
+        if let s = signatureOf[f] {
+            sig = s
+        } else {
+            sig = nextSignature
+            nextSignature += 1
+            signatureOf[f] = sig
+            facetsOf[sig] = f
+            if let d = f.day { byDay[d, default: []].insert(sig) }
+            for v in f.distinctiveValues { byValue[v, default: []].insert(sig) }
+        }
+        members[sig, default: []].insert(key)
+        entries[key] = Entry(report: report, signature: sig, event: event)
+        if let event { events[event, default: []].insert(key) }
+    }
+
+    @discardableResult
+    mutating func remove(_ key: ReportKey) -> Entry? {
+        guard let e = entries.removeValue(forKey: key) else { return nil }
+        if let id = e.event {
+            events[id]?.remove(key)
+            if events[id]?.isEmpty == true { events[id] = nil }
+        }
+        members[e.signature]?.remove(key)
+        if members[e.signature]?.isEmpty == true {
+            members[e.signature] = nil
+            let f = facetsOf.removeValue(forKey: e.signature)!
+            signatureOf[f] = nil
+            if let d = f.day {
+                byDay[d]?.remove(e.signature)
+                if byDay[d]?.isEmpty == true { byDay[d] = nil }
+            }
+            for v in f.distinctiveValues {
+                byValue[v]?.remove(e.signature)
+                if byValue[v]?.isEmpty == true { byValue[v] = nil }
+            }
+        }
+        return e
+    }
+
+    /// Moves a report to another event.
+    mutating func assign(_ key: ReportKey, to event: String) {
+        guard var e = entries[key], e.event != event else { return }
+        if let old = e.event {
+            events[old]?.remove(key)
+            if events[old]?.isEmpty == true { events[old] = nil }
+        }
+        e.event = event
+        entries[key] = e
+        events[event, default: []].insert(key)
+    }
+
+    func signatures(days: ClosedRange<Int>) -> Set<Int> {
+        var out = Set<Int>()
+        for d in days { out.formUnion(byDay[d] ?? []) }
+        return out
+    }
+
+    func signatures(stating values: [ValueKey], undatedOnly: Bool) -> Set<Int> {
+        var out = Set<Int>()
+        for v in values {
+            for s in byValue[v] ?? [] where !undatedOnly || facetsOf[s]?.day == nil { out.insert(s) }
+        }
+        return out
+    }
+
+    /// The event as the headline rule and readers see it: reports in ingest order.
+    func cluster(_ id: String) -> EventCluster? {
+        guard let keys = events[id] else { return nil }
+        let reports = keys.compactMap { entries[$0]?.report }.sorted { ($0.sequence, $0.ordinal) < ($1.sequence, $1.ordinal) }
+        return EventCluster(id: id, reports: reports)
+    }
+
+    var eventIDs: [String] { Array(events.keys) }
+
+    /// The events a document's reports are in.
+    func events(ofDocument document: String, reports: Int) -> [String] {
+        var out = Set<String>()
+        for i in 0..<reports { if let e = entries[ReportKey(document: document, ordinal: i)]?.event { out.insert(e) } }
+        return out.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }
+    }
+}
