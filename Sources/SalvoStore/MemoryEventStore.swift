@@ -14,13 +14,14 @@ public final class MemoryEventStore: EventStore {
         var fingerprint: String
         var sequence: Int
         var reportDays: [Int?]
+        var published: Day?
     }
 
     /// Documents and counters; the reports and events live in the `ReportIndex` beside it.
     struct Storage: EventStorage {
         var documents: [String: Record] = [:]
         var byURL: [String: String] = [:]
-        var byFingerprint: [String: String] = [:]
+        var byFingerprint: [String: Set<String>] = [:]
         var nextEvent = 1
         var sequence = 0
 
@@ -30,10 +31,12 @@ public final class MemoryEventStore: EventStore {
 
         func document(key: String) -> KnownDocument? { documents[key].map(Self.known) }
         func document(url: String) -> KnownDocument? { byURL[url].flatMap { documents[$0] }.map(Self.known) }
-        func hasDocument(fingerprint: String) -> Bool { byFingerprint[fingerprint] != nil }
+        func documents(fingerprint: String) -> [KnownDocument] {
+            (byFingerprint[fingerprint] ?? []).sorted().compactMap { documents[$0] }.map(Self.known)
+        }
 
         static func known(_ r: Record) -> KnownDocument {
-            KnownDocument(key: r.document.id, url: DocumentIdentity.articleURL(r.document.url),
+            KnownDocument(key: r.document.id, url: DocumentIdentity.articleURL(r.document.url), published: r.published,
                           textLength: r.document.text.utf8.count, reportDays: r.reportDays)
         }
 
@@ -44,14 +47,15 @@ public final class MemoryEventStore: EventStore {
 
         mutating func insert(_ document: Document, published: Day?, fingerprint: String, sequence: Int, reports: [EventReport]) {
             documents[document.id] = Record(document: document, fingerprint: fingerprint, sequence: sequence,
-                                            reportDays: reports.map { $0.day?.ordinal })
-            byFingerprint[fingerprint] = document.id
+                                            reportDays: reports.map { $0.day?.ordinal }, published: published)
+            byFingerprint[fingerprint, default: []].insert(document.id)
             if let u = DocumentIdentity.articleURL(document.url) { byURL[u] = document.id }
         }
 
         mutating func deleteDocument(key: String) {
             guard let r = documents.removeValue(forKey: key) else { return }
-            byFingerprint[r.fingerprint] = nil
+            byFingerprint[r.fingerprint]?.remove(key)
+            if byFingerprint[r.fingerprint]?.isEmpty == true { byFingerprint[r.fingerprint] = nil }
             if let u = DocumentIdentity.articleURL(r.document.url), byURL[u] == key { byURL[u] = nil }
         }
 

@@ -99,7 +99,7 @@ struct EventSplitTests {
         for (doc, ex) in docs.reversed() {
             var d = doc
             d.text += " Updated."
-            try store.ingest(d, extracted: ex)
+            _ = try store.ingest(d, extracted: ex)
         }
         let after = Dictionary(uniqueKeysWithValues: try store.allEvents().map { (Set($0.documents), $0.id) })
         #expect(before == after)

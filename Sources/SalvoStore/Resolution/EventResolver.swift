@@ -5,7 +5,7 @@ import SalvoModel
 ///
 /// - **Blocking.** A report is compared with reports within a day of its own (the night an
 ///   attack ends may be dated by its evening) and, without a day, with reports stating one of
-///   its distinctive numbers.
+///   one of its numbers.
 /// - **Evidence.** `PairEvidence` scores a pair from one table of named, weighted features
 ///   (same city, shared tolls and counts, weapon family, …) after hard rules (different
 ///   attackers, more than a day apart, neighbouring days without a distinctive shared number,
@@ -34,17 +34,32 @@ public struct EventResolver: Sendable {
 
     package func ingest<S: EventStorage>(_ document: Document, extracted: ExtractedDocument,
                                          storage: inout S, index: inout ReportIndex) throws -> IngestOutcome {
+        guard !document.id.allSatisfy(\.isWhitespace) else { throw DocumentIdentity.EmptyID(url: document.url) }
         let fingerprint = TextFingerprint.of(document.text)
-        if try storage.hasDocument(fingerprint: fingerprint) { return IngestOutcome(document: .unchanged) }
+        let published = document.published ?? extracted.published
+        let url = DocumentIdentity.articleURL(document.url)
+        // The same wording is the same document, unless its address or its day says otherwise
+        // (an agency text run by two outlets on two days).
+        if try storage.documents(fingerprint: fingerprint).contains(where: { known in
+            DocumentIdentity.sameSource(url, published, known.url, known.published)
+        }) {
+            return IngestOutcome(document: .unchanged)
+        }
         var previous = try storage.document(key: document.id)
-        if previous == nil, let url = DocumentIdentity.articleURL(document.url) { previous = try storage.document(url: url) }
+        if previous == nil, let url { previous = try storage.document(url: url) }
+        // A summary or a page that failed to fetch never replaces the full text of the same article.
+        if let old = previous, DocumentIdentity.isTruncatedVersion(newLength: document.text.utf8.count, of: old.textLength) {
+            return IngestOutcome(document: .unchanged)
+        }
         var changes = ResolutionChanges()
         var seeds = Set<ReportKey>()
+        // A new version's reports start in the events the old version's reports were in, by
+        // position, so that an updated or re-polled article leaves event ids as they were.
+        var inherited: [Int: String] = [:]
         if let old = previous {
-            seeds = try drop(old, storage: &storage, index: &index, changes: &changes)
+            seeds = try drop(old, storage: &storage, index: &index, changes: &changes, inherited: &inherited)
         }
         let sequence = try storage.nextSequence()
-        let published = document.published ?? extracted.published
         let reports = extracted.events.enumerated().map { i, e in
             EventReport(document: document.id, ordinal: i, published: published, sequence: sequence, event: e)
         }
@@ -54,10 +69,14 @@ public struct EventResolver: Sendable {
         stored.language = document.language ?? extracted.language
         try storage.insert(stored, published: published, fingerprint: fingerprint, sequence: sequence, reports: reports)
         for r in reports {
-            index.insert(r, event: nil)
+            index.insert(r, event: inherited[r.ordinal])
             seeds.insert(r.key)
         }
         try resolve(around: seeds, storage: &storage, index: &index, changes: &changes)
+        // Events whose reports were replaced in place: same members, new figures.
+        for r in reports { if let e = index.entries[r.key]?.event { changes.written.insert(e) } }
+        changes.removed = changes.removed.filter { index.events[$0] == nil }
+        changes.merged.subtract(changes.written)
         try storage.save(changes, index: index)
         return IngestOutcome(document: previous == nil ? .new : .updated, eventsCreated: changes.created.count,
                              eventsUpdated: changes.written.subtracting(changes.created).count,
@@ -69,7 +88,8 @@ public struct EventResolver: Sendable {
     package func remove<S: EventStorage>(documentKey: String, storage: inout S, index: inout ReportIndex) throws -> Bool {
         guard let old = try storage.document(key: documentKey) else { return false }
         var changes = ResolutionChanges()
-        let seeds = try drop(old, storage: &storage, index: &index, changes: &changes)
+        var inherited: [Int: String] = [:]
+        let seeds = try drop(old, storage: &storage, index: &index, changes: &changes, inherited: &inherited)
         try resolve(around: seeds, storage: &storage, index: &index, changes: &changes)
         try storage.save(changes, index: index)
         return true
@@ -77,12 +97,15 @@ public struct EventResolver: Sendable {
 
     /// Takes a stored document's reports out; returns the reports left in the events they were in.
     private func drop<S: EventStorage>(_ old: KnownDocument, storage: inout S, index: inout ReportIndex,
-                                       changes: inout ResolutionChanges) throws -> Set<ReportKey> {
+                                       changes: inout ResolutionChanges, inherited: inout [Int: String]) throws -> Set<ReportKey> {
         for d in old.reportDays { if let d { try storage.loadReports(days: (d - 1)...(d + 1), into: &index) } }
         if old.reportDays.contains(where: { $0 == nil }) { try storage.loadReports(stating: [], into: &index) }
         var touched = Set<String>()
         for i in old.reportDays.indices {
-            if let e = index.remove(ReportKey(document: old.key, ordinal: i)), let id = e.event { touched.insert(id) }
+            if let e = index.remove(ReportKey(document: old.key, ordinal: i)), let id = e.event {
+                touched.insert(id)
+                inherited[i] = id
+            }
         }
         try storage.deleteDocument(key: old.key)
         var seeds = Set<ReportKey>()
@@ -149,7 +172,7 @@ public struct EventResolver: Sendable {
             }
             let f = index.facets(sig)
             var candidates: Set<Int>
-            let values = f.distinctiveValues
+            let values = f.sortedValues
             if let d = f.day {
                 try storage.loadReports(days: (d - 1)...(d + 1), into: &index)
                 candidates = index.signatures(days: (d - 1)...(d + 1))

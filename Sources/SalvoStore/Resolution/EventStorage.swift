@@ -12,12 +12,14 @@ package protocol EventStorage {
     /// without a day, each with the event it is in. Cheap when they are there already.
     mutating func loadReports(days: ClosedRange<Int>, into index: inout ReportIndex) throws
     /// Brings into `index` the reports (and the days around them) stating one of `values`:
-    /// what a report without a day can be tied to. A store may cap how many per value.
+    /// what a report without a day can be tied to. A store may cap how many per value (the
+    /// SQLite store takes the latest 64: "one killed" is stated of thousands of attacks).
     mutating func loadReports(stating values: [ValueKey], into index: inout ReportIndex) throws
 
     func document(key: String) throws -> KnownDocument?
     func document(url: String) throws -> KnownDocument?
-    func hasDocument(fingerprint: String) throws -> Bool
+    /// Documents whose text has this `TextFingerprint`.
+    func documents(fingerprint: String) throws -> [KnownDocument]
     /// Increases with every document stored.
     mutating func nextSequence() throws -> Int
     /// Stores a document and its reports (in no event yet: `save` assigns them).
@@ -35,13 +37,16 @@ package protocol EventStorage {
 package struct KnownDocument: Sendable {
     package var key: String
     package var url: String?
+    package var published: Day?
+    /// In UTF-8 bytes.
     package var textLength: Int
     /// Blocking days of its reports (ordinals); `nil` for a report without one.
     package var reportDays: [Int?]
 
-    package init(key: String, url: String?, textLength: Int, reportDays: [Int?]) {
+    package init(key: String, url: String?, published: Day?, textLength: Int, reportDays: [Int?]) {
         self.key = key
         self.url = url
+        self.published = published
         self.textLength = textLength
         self.reportDays = reportDays
     }

@@ -16,7 +16,34 @@ struct PairEvidence: Sendable {
     struct Feature: Sendable {
         var name: String
         var weight: Double
-        var measure: @Sendable (ReportFacets, ReportFacets) -> Double
+        var measure: @Sendable (Pair) -> Double
+    }
+
+    /// Two reports that no rule rules out, with what several features look at computed once.
+    struct Pair {
+        var a: ReportFacets
+        var b: ReportFacets
+        var places: PlaceRelation
+        /// Shared values by kind: casualty counts under 3 and from 3, weapon counts under 10 and from 10.
+        var smallCasualties = 0, casualties = 0, smallCounts = 0, counts = 0
+
+        init(_ a: ReportFacets, _ b: ReportFacets) {
+            self.a = a
+            self.b = b
+            places = PlaceRelation.best(a.places, b.places)
+            for pv in a.placedValues where b.placedValues.contains(where: pv.matches) {
+                let v = pv.key
+                switch (v.quantity.isCasualty, v.quantity.isCasualty ? v.value >= 3 : v.value >= 10) {
+                case (true, false): smallCasualties += 1
+                case (true, true): casualties += 1
+                case (false, false): smallCounts += 1
+                case (false, true): counts += 1
+                }
+            }
+        }
+
+        var sameDay: Bool { a.day != nil && a.day == b.day }
+        var bothPlaced: Bool { !a.places.isEmpty && !b.places.isEmpty }
     }
 
     var rules: [Rule]
@@ -32,15 +59,17 @@ struct PairEvidence: Sendable {
     /// The weighted evidence, or `nil` when a rule rules the pair out.
     func score(_ a: ReportFacets, _ b: ReportFacets) -> Double? {
         guard compatible(a, b) else { return nil }
+        let pair = Pair(a, b)
         var s = 0.0
-        for f in features where f.weight != 0 { s += f.weight * f.measure(a, b) }
+        for f in features where f.weight != 0 { s += f.weight * f.measure(pair) }
         return s
     }
 
     /// The names and contributions behind a score, for `salvo explain`-style debugging and tests.
     func explain(_ a: ReportFacets, _ b: ReportFacets) -> [(String, Double)] {
         if let rule = rules.first(where: { $0.rulesOut(a, b) }) { return [("ruled out: " + rule.name, -.infinity)] }
-        return features.map { ($0.name, $0.weight * $0.measure(a, b)) }.filter { $0.1 != 0 }
+        let pair = Pair(a, b)
+        return features.map { ($0.name, $0.weight * $0.measure(pair)) }.filter { $0.1 != 0 }
     }
 }
 
@@ -52,7 +81,7 @@ extension PairEvidence {
             return false
         },
         // An event spans one attack: one day, or the night from one day into the next. Reports
-        // on neighbouring days need a distinctive number in common (see `adjacentDay`).
+        // on neighbouring days need a distinctive number in common.
         Rule(name: "days more than one apart") { a, b in
             guard let x = a.day, let y = b.day else { return false }
             return abs(x - y) > 1
@@ -61,9 +90,10 @@ extension PairEvidence {
             guard let x = a.day, let y = b.day, abs(x - y) == 1 else { return false }
             return distinctiveShared(a, b) < 2
         },
-        Rule(name: "no day, and no distinctive shared number") { a, b in
+        // What finds a report without a day its candidates: a number it shares with them.
+        Rule(name: "no day, and no number in common") { a, b in
             guard a.day == nil || b.day == nil else { return false }
-            return distinctiveShared(a, b) < 2
+            return !a.placedValues.contains { pv in b.placedValues.contains(where: pv.matches) }
         },
         // Guided bombs on Kharkiv are not the night's drone attack on Kharkiv.
         Rule(name: "front-line against long-range weapons") { a, b in
@@ -72,49 +102,37 @@ extension PairEvidence {
         },
         Rule(name: "nationwide counts of one side disagree") { a, b in countsDisagree(a, b) },
     ], features: [
-        Feature(name: "same stated day", weight: 1) { a, b in a.day != nil && a.day == b.day && a.firm && b.firm ? 1 : 0 },
+        Feature(name: "same stated day", weight: 1) { p in p.sameDay && p.a.firm && p.b.firm ? 1 : 0 },
         // A day taken only from the publication date is a guess, worth less than a stated one.
-        Feature(name: "same day, one guessed", weight: 0.5) { a, b in a.day != nil && a.day == b.day && !(a.firm && b.firm) ? 1 : 0 },
-        Feature(name: "same city", weight: 2) { a, b in PlaceRelation.best(a.places, b.places) == .sameCity ? 1 : 0 },
-        Feature(name: "same oblast or country, or one inside the other", weight: 1) { a, b in
-            let r = PlaceRelation.best(a.places, b.places)
-            return r == .sameArea || r == .nested ? 1 : 0
+        Feature(name: "same day, one guessed", weight: 0.5) { p in p.sameDay && !(p.a.firm && p.b.firm) ? 1 : 0 },
+        Feature(name: "no day on one side", weight: -1) { p in p.a.day == nil || p.b.day == nil ? 1 : 0 },
+        Feature(name: "same city", weight: 2) { p in p.places == .sameCity ? 1 : 0 },
+        Feature(name: "same oblast or country, or one inside the other", weight: 1) { p in
+            p.places == .sameArea || p.places == .nested ? 1 : 0
         },
         // Not a rule: a mass strike's casualties in Kyiv and in Odesa are one event when a
         // nationwide report ties them, and average linkage lets that report outweigh this.
-        Feature(name: "places far apart", weight: -1.5) { a, b in
-            !a.places.isEmpty && !b.places.isEmpty && PlaceRelation.best(a.places, b.places) == .unrelated ? 1 : 0
-        },
-        Feature(name: "two cities of one oblast", weight: 0.5) { a, b in PlaceRelation.best(a.places, b.places) == .sameRegion ? 1 : 0 },
+        Feature(name: "places far apart", weight: -1.5) { p in p.bothPlaced && p.places == .unrelated ? 1 : 0 },
+        Feature(name: "two cities of one oblast", weight: 0.5) { p in p.places == .sameRegion ? 1 : 0 },
         // A nationwide report takes in a local one when it has figures about that place;
         // otherwise the local report may be the day's shelling elsewhere.
-        Feature(name: "nationwide report with figures about the local place", weight: 1) { a, b in
-            guard PlaceRelation.best(a.places, b.places) == .inCountry else { return 0 }
-            return namesPlaceOf(a, b) || namesPlaceOf(b, a) ? 1 : 0
+        Feature(name: "nationwide report with figures about the local place", weight: 1) { p in
+            p.places == .inCountry && (namesPlaceOf(p.a, p.b) || namesPlaceOf(p.b, p.a)) ? 1 : 0
         },
         // A single death or a handful of hits is reported of many attacks; "145 drones" is not.
-        Feature(name: "shared small casualty count", weight: 0.25) { a, b in shared(a, b) { $0.quantity.isCasualty && $0.value < 3 } },
-        Feature(name: "shared casualty count", weight: 2) { a, b in shared(a, b) { $0.quantity.isCasualty && $0.value >= 3 } },
-        Feature(name: "shared small weapon count", weight: 1) { a, b in shared(a, b) { !$0.quantity.isCasualty && $0.value < 10 } },
-        Feature(name: "shared weapon count", weight: 2) { a, b in shared(a, b) { !$0.quantity.isCasualty && $0.value >= 10 } },
-        Feature(name: "same weapon family", weight: 0.5) { a, b in a.profile.isDisjoint(with: b.profile) ? 0 : 1 },
-        Feature(name: "same target kind", weight: 0.25) { a, b in a.targets.isDisjoint(with: b.targets) ? 0 : 1 },
+        // Past three, more of the same kind of evidence adds nothing.
+        Feature(name: "shared small casualty count", weight: 0.25) { p in Double(min(p.smallCasualties, 3)) },
+        Feature(name: "shared casualty count", weight: 2) { p in Double(min(p.casualties, 3)) },
+        Feature(name: "shared small weapon count", weight: 1) { p in Double(min(p.smallCounts, 3)) },
+        Feature(name: "shared weapon count", weight: 2) { p in Double(min(p.counts, 3)) },
+        Feature(name: "same weapon family", weight: 0.5) { p in p.a.profile.isDisjoint(with: p.b.profile) ? 0 : 1 },
+        Feature(name: "same target kind", weight: 0.25) { p in p.a.targets.isDisjoint(with: p.b.targets) ? 0 : 1 },
     ], threshold: 1.5)
-
-    /// How many values both state that satisfy `include`, at most three: past that, more of the
-    /// same kind of evidence adds nothing.
-    static func shared(_ a: ReportFacets, _ b: ReportFacets, _ include: (ValueKey) -> Bool) -> Double {
-        var n = 0
-        let (small, large) = a.values.count <= b.values.count ? (a.values, b.values) : (b.values, a.values)
-        for v in small where include(v) && large.contains(v) { n += 1 }
-        return Double(min(n, 3))
-    }
 
     /// Distinctive numbers in common (`ValueKey.isDistinctive`), two points each.
     static func distinctiveShared(_ a: ReportFacets, _ b: ReportFacets) -> Int {
         var n = 0
-        let (small, large) = a.values.count <= b.values.count ? (a.values, b.values) : (b.values, a.values)
-        for v in small where v.isDistinctive && large.contains(v) { n += 2 }
+        for pv in a.placedValues where pv.key.isDistinctive && b.placedValues.contains(where: pv.matches) { n += 2 }
         return n
     }
 

@@ -15,8 +15,11 @@ struct ReportFacets: Hashable, Sendable {
     var profile: Set<WeaponFamily>
     /// Nationwide launch and interception counts by the side that states them.
     var counts: [CountKey: Set<Int>]
-    /// Every stated value, for "the same number was reported" evidence.
+    /// Every stated value, for finding candidates by number.
     var values: Set<ValueKey>
+    /// The same with the place each is about (`nil` for nationwide or unstated), for evidence:
+    /// "three killed in Kherson" and "three killed in Odesa" are not the same claim.
+    var placedValues: Set<PlacedValue>
     /// Places that figures are explicitly about.
     var figurePlaces: Set<String>
     var targets: Set<String>
@@ -33,11 +36,15 @@ struct ReportFacets: Hashable, Sendable {
         profile = r.weaponProfile
         counts = [:]
         values = []
+        placedValues = []
         figurePlaces = []
         targets = Set(r.event.targets)
         for f in r.event.figures {
             let family = f.quantity.isCasualty ? nil : f.weapon.flatMap(WeaponFamily.init)
-            values.insert(ValueKey(quantity: f.quantity, family: family, value: f.value))
+            let key = ValueKey(quantity: f.quantity, family: family, value: f.value)
+            values.insert(key)
+            let national = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
+            placedValues.insert(PlacedValue(key: key, place: national ? nil : f.place))
             if let p = f.place { figurePlaces.insert(p) }
             let nationwide = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
             if nationwide, f.claimant != .media, f.quantity == .launched || f.quantity == .intercepted {
@@ -46,8 +53,19 @@ struct ReportFacets: Hashable, Sendable {
         }
     }
 
-    /// Values that few unrelated attacks share: what can tie a report without a day to an event.
-    var distinctiveValues: [ValueKey] { values.filter(\.isDistinctive).sorted() }
+    /// Every value, in a fixed order: what a report without a day is looked up by.
+    var sortedValues: [ValueKey] { values.sorted() }
+}
+
+/// A stated value and the place it is about.
+struct PlacedValue: Hashable, Sendable {
+    var key: ValueKey
+    var place: String?
+
+    /// The same number of the same thing, about the same place or with one side nationwide.
+    func matches(_ other: PlacedValue) -> Bool {
+        key == other.key && (place == nil || other.place == nil || place == other.place)
+    }
 }
 
 /// A stated value of a quantity, weapons coarsened to families so that "Shahed" and "drones" agree.

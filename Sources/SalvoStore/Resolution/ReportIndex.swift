@@ -15,6 +15,9 @@ package struct ReportKey: Hashable, Comparable, Sendable {
 
 extension EventReport {
     package var key: ReportKey { ReportKey(document: document, ordinal: ordinal) }
+
+    /// When it was reported: publication day (unknown first), then arrival, then position.
+    var reportTime: (Int, Int, Int) { (published?.ordinal ?? .min, sequence, ordinal) }
 }
 
 /// The reports the resolver works on, with the event each is in, indexed for blocking.
@@ -33,8 +36,9 @@ package struct ReportIndex: Sendable {
     private var signatureOf: [ReportFacets: Int] = [:]
     private(set) var members: [Int: Set<ReportKey>] = [:]
     private var byDay: [Int: Set<Int>] = [:]
-    /// Signatures by distinctive value, for reports without a day.
+    /// Signatures by stated value, for reports without a day; and only those without a day.
     private var byValue: [ValueKey: Set<Int>] = [:]
+    private var undatedByValue: [ValueKey: Set<Int>] = [:]
     private(set) var events: [String: Set<ReportKey>] = [:]
     private var nextSignature = 0
     /// Days whose reports are all here (a store that loads lazily marks them).
@@ -62,7 +66,10 @@ package struct ReportIndex: Sendable {
             signatureOf[f] = sig
             facetsOf[sig] = f
             if let d = f.day { byDay[d, default: []].insert(sig) }
-            for v in f.distinctiveValues { byValue[v, default: []].insert(sig) }
+            for v in f.values {
+                byValue[v, default: []].insert(sig)
+                if f.day == nil { undatedByValue[v, default: []].insert(sig) }
+            }
         }
         members[sig, default: []].insert(key)
         entries[key] = Entry(report: report, signature: sig, event: event)
@@ -85,9 +92,11 @@ package struct ReportIndex: Sendable {
                 byDay[d]?.remove(e.signature)
                 if byDay[d]?.isEmpty == true { byDay[d] = nil }
             }
-            for v in f.distinctiveValues {
+            for v in f.values {
                 byValue[v]?.remove(e.signature)
                 if byValue[v]?.isEmpty == true { byValue[v] = nil }
+                undatedByValue[v]?.remove(e.signature)
+                if undatedByValue[v]?.isEmpty == true { undatedByValue[v] = nil }
             }
         }
         return e
@@ -113,16 +122,15 @@ package struct ReportIndex: Sendable {
 
     func signatures(stating values: [ValueKey], undatedOnly: Bool) -> Set<Int> {
         var out = Set<Int>()
-        for v in values {
-            for s in byValue[v] ?? [] where !undatedOnly || facetsOf[s]?.day == nil { out.insert(s) }
-        }
+        for v in values { out.formUnion((undatedOnly ? undatedByValue[v] : byValue[v]) ?? []) }
         return out
     }
 
-    /// The event as the headline rule and readers see it: reports in ingest order.
+    /// The event as the headline rule and readers see it: reports by report time (publication
+    /// day, then arrival).
     func cluster(_ id: String) -> EventCluster? {
         guard let keys = events[id] else { return nil }
-        let reports = keys.compactMap { entries[$0]?.report }.sorted { ($0.sequence, $0.ordinal) < ($1.sequence, $1.ordinal) }
+        let reports = keys.compactMap { entries[$0]?.report }.sorted { $0.reportTime < $1.reportTime }
         return EventCluster(id: id, reports: reports)
     }
 

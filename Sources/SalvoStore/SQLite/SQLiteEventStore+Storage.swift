@@ -68,12 +68,12 @@ extension SQLiteEventStore {
         }
 
         func document(key: String) throws -> KnownDocument? {
-            try known(Row.fetchOne(db.cachedStatement(sql: "SELECT id, key, url, length(CAST(text AS BLOB)) AS size FROM document WHERE key = ?"),
+            try known(Row.fetchOne(db.cachedStatement(sql: "SELECT id, key, url, published, length(CAST(text AS BLOB)) AS size FROM document WHERE key = ?"),
                                    arguments: [key]))
         }
 
         func document(url: String) throws -> KnownDocument? {
-            try known(Row.fetchOne(db.cachedStatement(sql: "SELECT id, key, url, length(CAST(text AS BLOB)) AS size FROM document WHERE url = ?"),
+            try known(Row.fetchOne(db.cachedStatement(sql: "SELECT id, key, url, published, length(CAST(text AS BLOB)) AS size FROM document WHERE url = ?"),
                                    arguments: [url]))
         }
 
@@ -81,12 +81,14 @@ extension SQLiteEventStore {
             guard let row else { return nil }
             let days = try Row.fetchAll(db.cachedStatement(sql: "SELECT day FROM report WHERE document_id = ? ORDER BY ordinal"),
                                         arguments: [row["id"] as Int64])
-            return KnownDocument(key: row["key"], url: row["url"], textLength: row["size"],
+            return KnownDocument(key: row["key"], url: row["url"], published: (row["published"] as String?).flatMap { Day($0) },
+                                 textLength: row["size"],
                                  reportDays: days.map { ($0["day"] as String?).flatMap { Day($0) }?.ordinal })
         }
 
-        func hasDocument(fingerprint: String) throws -> Bool {
-            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM document WHERE fingerprint = ?"), arguments: [fingerprint]) == true
+        func documents(fingerprint: String) throws -> [KnownDocument] {
+            let sql = "SELECT id, key, url, published, length(CAST(text AS BLOB)) AS size FROM document WHERE fingerprint = ? ORDER BY id"
+            return try Row.fetchAll(db.cachedStatement(sql: sql), arguments: [fingerprint]).compactMap { try known($0) }
         }
 
         mutating func nextSequence() throws -> Int {

@@ -128,7 +128,9 @@ public final class SQLiteEventStore: EventStore {
             c = Cache()
             c.dataVersion = version
         }
+        // Moved out and back, not copied: a copy of a map of every event per document was quadratic.
         var storage = Storage(db: db, decoder: c.decoder, sequence: c.sequence, placesWritten: c.placesWritten)
+        c.placesWritten = [:]
         defer {
             c.sequence = storage.sequence
             c.placesWritten = storage.placesWritten
@@ -224,9 +226,9 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// The event as readers see it: reports in ingest order, each document once, every figure with its document.
+    /// The event as readers see it: reports by report time, each document once, every figure with its document.
     static func storedEvent(_ cluster: EventCluster, places: [Place], summary: [FigureSummary]) -> StoredEvent {
-        let reports = cluster.reports.sorted { ($0.sequence, $0.ordinal) < ($1.sequence, $1.ordinal) }
+        let reports = cluster.reports.sorted { $0.reportTime < $1.reportTime }
         var documents: [String] = []
         var seen = Set<String>()
         for r in reports where seen.insert(r.document).inserted { documents.append(r.document) }
