@@ -91,9 +91,9 @@ extension PairEvidence {
             return distinctiveShared(a, b) < 2
         },
         // What finds a report without a day its candidates: a number it shares with them.
-        Rule(name: "no day, and no number in common") { a, b in
+        Rule(name: "no day, and no number or toll in common") { a, b in
             guard a.day == nil || b.day == nil else { return false }
-            return !a.placedValues.contains { pv in b.placedValues.contains(where: pv.matches) }
+            return a.tolls.isDisjoint(with: b.tolls) && !a.placedValues.contains { pv in b.placedValues.contains(where: pv.matches) }
         },
         // Guided bombs on Kharkiv are not the night's drone attack on Kharkiv.
         Rule(name: "front-line against long-range weapons") { a, b in
@@ -125,6 +125,7 @@ extension PairEvidence {
         Feature(name: "shared casualty count", weight: 2) { p in Double(min(p.casualties, 3)) },
         Feature(name: "shared small weapon count", weight: 1) { p in Double(min(p.smallCounts, 3)) },
         Feature(name: "shared weapon count", weight: 2) { p in Double(min(p.counts, 3)) },
+        Feature(name: "same toll about the same place", weight: 0.5) { p in Double(min(p.a.tolls.intersection(p.b.tolls).count, 2)) },
         Feature(name: "same weapon family", weight: 0.5) { p in p.a.profile.isDisjoint(with: p.b.profile) ? 0 : 1 },
         Feature(name: "same target kind", weight: 0.25) { p in p.a.targets.isDisjoint(with: p.b.targets) ? 0 : 1 },
     ], threshold: 1.5)

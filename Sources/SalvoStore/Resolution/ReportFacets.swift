@@ -20,6 +20,9 @@ struct ReportFacets: Hashable, Sendable {
     /// The same with the place each is about (`nil` for nationwide or unstated), for evidence:
     /// "three killed in Kherson" and "three killed in Odesa" are not the same claim.
     var placedValues: Set<PlacedValue>
+    /// Casualty quantities stated about a named place: two reports of a toll that rose
+    /// (3 killed in Uman, later 7) state no number in common but the same toll.
+    var tolls: Set<TollKey>
     /// Places that figures are explicitly about.
     var figurePlaces: Set<String>
     var targets: Set<String>
@@ -37,6 +40,7 @@ struct ReportFacets: Hashable, Sendable {
         counts = [:]
         values = []
         placedValues = []
+        tolls = []
         figurePlaces = []
         targets = Set(r.event.targets)
         for f in r.event.figures {
@@ -45,6 +49,7 @@ struct ReportFacets: Hashable, Sendable {
             values.insert(key)
             let national = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
             placedValues.insert(PlacedValue(key: key, place: national ? nil : f.place))
+            if f.quantity.isCasualty, !national, let p = f.place { tolls.insert(TollKey(quantity: f.quantity, place: p)) }
             if let p = f.place { figurePlaces.insert(p) }
             let nationwide = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
             if nationwide, f.claimant != .media, f.quantity == .launched || f.quantity == .intercepted {
@@ -55,6 +60,15 @@ struct ReportFacets: Hashable, Sendable {
 
     /// Every value, in a fixed order: what a report without a day is looked up by.
     var sortedValues: [ValueKey] { values.sorted() }
+    var sortedTolls: [TollKey] { tolls.sorted() }
+}
+
+/// A casualty quantity about a named place, whatever the number.
+package struct TollKey: Hashable, Comparable, Sendable {
+    package var quantity: Quantity
+    package var place: String
+
+    package static func < (a: TollKey, b: TollKey) -> Bool { (a.quantity.rawValue, a.place) < (b.quantity.rawValue, b.place) }
 }
 
 /// A stated value and the place it is about.
