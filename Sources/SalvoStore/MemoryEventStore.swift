@@ -27,7 +27,7 @@ public final class MemoryEventStore: EventStore {
 
         // Everything is in the index already.
         func loadReports(days: ClosedRange<Int>, into index: inout ReportIndex) {}
-        func loadReports(stating values: [ValueKey], tolls: [TollKey], into index: inout ReportIndex) {}
+        func loadReports(stating values: [ValueKey], into index: inout ReportIndex) {}
 
         func document(key: String) -> KnownDocument? { documents[key].map(Self.known) }
         func document(url: String) -> KnownDocument? { byURL[url].flatMap { documents[$0] }.map(Self.known) }

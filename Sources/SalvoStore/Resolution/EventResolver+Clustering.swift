@@ -9,7 +9,9 @@ extension EventResolver {
         var documents: Set<String>
     }
 
-    /// Average linkage over the block's reports, with the rules as cannot-links: returns the
+    /// Average linkage over the block's reports, with the rules as cannot-links (two clusters
+    /// merge when one cross pair reaches `threshold` and the average over all of them reaches
+    /// `averageThreshold`): returns the
     /// events as lists of report keys. The result depends only on the reports, never on the
     /// order they arrived in: nodes are ordered by report key and ties go to the first pair.
     func cluster(_ signatures: [Int], index: ReportIndex) -> [[ReportKey]] {
@@ -34,6 +36,8 @@ extension EventResolver {
 
         // sum[a][b]: evidence summed over every cross pair of reports; blocked: a pair is ruled out.
         var sum = [Double](repeating: 0, count: n * n)
+        // The strongest single pair: a merge needs one link, so blocks never merge across.
+        var strongest = [Double](repeating: -.infinity, count: n * n)
         var blocked = [Bool](repeating: false, count: n * n)
         var size = groups.map { Double($0.keys.count) }
         var scores: [Int: [Int: Double?]] = [:]
@@ -52,6 +56,8 @@ extension EventResolver {
                 let total = (s ?? 0) * size[a] * size[b]
                 sum[a * n + b] = total
                 sum[b * n + a] = total
+                strongest[a * n + b] = s ?? -.infinity
+                strongest[b * n + a] = s ?? -.infinity
             }
         }
         var active = [Bool](repeating: true, count: n)
@@ -60,13 +66,16 @@ extension EventResolver {
             for a in 0..<n where active[a] {
                 for b in (a + 1)..<n where active[b] && !blocked[a * n + b] {
                     let average = sum[a * n + b] / (size[a] * size[b])
-                    if average >= evidence.threshold, best == nil || average > best!.score { best = (average, a, b) }
+                    guard average >= evidence.averageThreshold, strongest[a * n + b] >= evidence.threshold else { continue }
+                    if best == nil || average > best!.score { best = (average, a, b) }
                 }
             }
             guard let (_, a, b) = best else { break }
             for k in 0..<n where active[k] && k != a && k != b {
                 sum[a * n + k] += sum[b * n + k]
                 sum[k * n + a] = sum[a * n + k]
+                strongest[a * n + k] = max(strongest[a * n + k], strongest[b * n + k])
+                strongest[k * n + a] = strongest[a * n + k]
                 let stop = blocked[a * n + k] || blocked[b * n + k]
                 blocked[a * n + k] = stop
                 blocked[k * n + a] = stop

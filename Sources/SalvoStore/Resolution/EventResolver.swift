@@ -105,7 +105,7 @@ public struct EventResolver: Sendable {
     private func drop<S: EventStorage>(_ old: KnownDocument, storage: inout S, index: inout ReportIndex,
                                        changes: inout ResolutionChanges, inherited: inout [Int: String]) throws -> Set<ReportKey> {
         for d in old.reportDays { if let d { try storage.loadReports(days: (d - 1)...(d + 1), into: &index) } }
-        if old.reportDays.contains(where: { $0 == nil }) { try storage.loadReports(stating: [], tolls: [], into: &index) }
+        if old.reportDays.contains(where: { $0 == nil }) { try storage.loadReports(stating: [], into: &index) }
         var touched = Set<String>()
         for i in old.reportDays.indices {
             if let e = index.remove(ReportKey(document: old.key, ordinal: i)), let id = e.event {
@@ -179,14 +179,13 @@ public struct EventResolver: Sendable {
             let f = index.facets(sig)
             var candidates: Set<Int>
             let values = f.sortedValues
-            let tolls = f.sortedTolls
             if let d = f.day {
                 try storage.loadReports(days: (d - 1)...(d + 1), into: &index)
                 candidates = index.signatures(days: (d - 1)...(d + 1))
-                candidates.formUnion(index.signatures(stating: values, tolls: tolls, undatedOnly: true))
+                if !values.isEmpty { candidates.formUnion(index.signatures(stating: values, undatedOnly: true)) }
             } else {
-                try storage.loadReports(stating: values, tolls: tolls, into: &index)
-                candidates = index.signatures(stating: values, tolls: tolls, undatedOnly: false)
+                try storage.loadReports(stating: values, into: &index)
+                candidates = index.signatures(stating: values, undatedOnly: false)
             }
             for c in candidates where !visited.contains(c) {
                 if let s = evidence.score(f, index.facets(c)), s >= evidence.threshold { visit(c) }

@@ -11,10 +11,10 @@ package protocol EventStorage {
     /// Brings into `index` every report whose blocking day is in `days`, and every report
     /// without a day, each with the event it is in. Cheap when they are there already.
     mutating func loadReports(days: ClosedRange<Int>, into index: inout ReportIndex) throws
-    /// Brings into `index` the reports (and the days around them) stating one of `values` or `tolls`:
+    /// Brings into `index` the reports (and the days around them) stating one of `values`:
     /// what a report without a day can be tied to. A store may cap how many per value (the
     /// SQLite store takes the latest 64: "one killed" is stated of thousands of attacks).
-    mutating func loadReports(stating values: [ValueKey], tolls: [TollKey], into index: inout ReportIndex) throws
+    mutating func loadReports(stating values: [ValueKey], into index: inout ReportIndex) throws
 
     func document(key: String) throws -> KnownDocument?
     func document(url: String) throws -> KnownDocument?

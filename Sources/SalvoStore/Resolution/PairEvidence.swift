@@ -48,8 +48,11 @@ struct PairEvidence: Sendable {
 
     var rules: [Rule]
     var features: [Feature]
-    /// Total evidence two reports, or the average over two clusters' pairs, need to be one event.
+    /// Evidence that links two reports: a cluster grows only through such a link.
     var threshold: Double
+    /// What the average over every cross pair of two clusters needs for them to merge: each
+    /// member must fit the whole cluster, not just one neighbour.
+    var averageThreshold: Double
 
     /// Whether `a` and `b` may be one attack at all.
     func compatible(_ a: ReportFacets, _ b: ReportFacets) -> Bool {
@@ -106,6 +109,11 @@ extension PairEvidence {
         // A day taken only from the publication date is a guess, worth less than a stated one.
         Feature(name: "same day, one guessed", weight: 0.5) { p in p.sameDay && !(p.a.firm && p.b.firm) ? 1 : 0 },
         Feature(name: "no day on one side", weight: -1) { p in p.a.day == nil || p.b.day == nil ? 1 : 0 },
+        // Without a day, only a shared number makes a link; a toll about the same place lets the
+        // report sit in an event others tie it to, never tie it alone (at most 1.25 here).
+        Feature(name: "no day on one side, and no number in common", weight: -1.5) { p in
+            (p.a.day == nil || p.b.day == nil) && p.smallCasualties + p.casualties + p.smallCounts + p.counts == 0 ? 1 : 0
+        },
         Feature(name: "same city", weight: 2) { p in p.places == .sameCity ? 1 : 0 },
         Feature(name: "same oblast or country, or one inside the other", weight: 1) { p in
             p.places == .sameArea || p.places == .nested ? 1 : 0
@@ -128,7 +136,7 @@ extension PairEvidence {
         Feature(name: "same toll about the same place", weight: 0.5) { p in Double(min(p.a.tolls.intersection(p.b.tolls).count, 2)) },
         Feature(name: "same weapon family", weight: 0.5) { p in p.a.profile.isDisjoint(with: p.b.profile) ? 0 : 1 },
         Feature(name: "same target kind", weight: 0.25) { p in p.a.targets.isDisjoint(with: p.b.targets) ? 0 : 1 },
-    ], threshold: 1.5)
+    ], threshold: 1.5, averageThreshold: 0.75)
 
     /// Distinctive numbers in common (`ValueKey.isDistinctive`), two points each.
     static func distinctiveShared(_ a: ReportFacets, _ b: ReportFacets) -> Int {

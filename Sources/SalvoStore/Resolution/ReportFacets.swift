@@ -60,7 +60,6 @@ struct ReportFacets: Hashable, Sendable {
 
     /// Every value, in a fixed order: what a report without a day is looked up by.
     var sortedValues: [ValueKey] { values.sorted() }
-    var sortedTolls: [TollKey] { tolls.sorted() }
 }
 
 /// A casualty quantity about a named place, whatever the number.

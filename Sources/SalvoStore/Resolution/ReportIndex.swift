@@ -39,8 +39,6 @@ package struct ReportIndex: Sendable {
     /// Signatures by stated value, for reports without a day; and only those without a day.
     private var byValue: [ValueKey: Set<Int>] = [:]
     private var undatedByValue: [ValueKey: Set<Int>] = [:]
-    private var byToll: [TollKey: Set<Int>] = [:]
-    private var undatedByToll: [TollKey: Set<Int>] = [:]
     private(set) var events: [String: Set<ReportKey>] = [:]
     private var nextSignature = 0
     /// Days whose reports are all here (a store that loads lazily marks them).
@@ -72,10 +70,6 @@ package struct ReportIndex: Sendable {
                 byValue[v, default: []].insert(sig)
                 if f.day == nil { undatedByValue[v, default: []].insert(sig) }
             }
-            for t in f.tolls {
-                byToll[t, default: []].insert(sig)
-                if f.day == nil { undatedByToll[t, default: []].insert(sig) }
-            }
         }
         members[sig, default: []].insert(key)
         entries[key] = Entry(report: report, signature: sig, event: event)
@@ -104,12 +98,6 @@ package struct ReportIndex: Sendable {
                 undatedByValue[v]?.remove(e.signature)
                 if undatedByValue[v]?.isEmpty == true { undatedByValue[v] = nil }
             }
-            for t in f.tolls {
-                byToll[t]?.remove(e.signature)
-                if byToll[t]?.isEmpty == true { byToll[t] = nil }
-                undatedByToll[t]?.remove(e.signature)
-                if undatedByToll[t]?.isEmpty == true { undatedByToll[t] = nil }
-            }
         }
         return e
     }
@@ -132,10 +120,9 @@ package struct ReportIndex: Sendable {
         return out
     }
 
-    func signatures(stating values: [ValueKey], tolls: [TollKey], undatedOnly: Bool) -> Set<Int> {
+    func signatures(stating values: [ValueKey], undatedOnly: Bool) -> Set<Int> {
         var out = Set<Int>()
         for v in values { out.formUnion((undatedOnly ? undatedByValue[v] : byValue[v]) ?? []) }
-        for t in tolls { out.formUnion((undatedOnly ? undatedByToll[t] : byToll[t]) ?? []) }
         return out
     }
 

@@ -22,7 +22,7 @@ extension SQLiteEventStore {
         }
 
         /// The days of the latest 64 reports per value, and the days around them.
-        mutating func loadReports(stating values: [ValueKey], tolls: [TollKey], into index: inout ReportIndex) throws {
+        mutating func loadReports(stating values: [ValueKey], into index: inout ReportIndex) throws {
             try loadUndated(into: &index)
             var days = Set<Int>()
             for v in values {
@@ -30,13 +30,6 @@ extension SQLiteEventStore {
                     SELECT r.day FROM figure f JOIN report r ON r.id = f.report_id
                     WHERE f.quantity = ? AND f.value = ? AND r.day IS NOT NULL ORDER BY r.id DESC LIMIT 64
                     """), arguments: [v.quantity.rawValue, v.value])
-                for text in found { if let d = Day(text) { days.insert(d.ordinal) } }
-            }
-            for t in tolls {
-                let found = try String.fetchAll(db.cachedStatement(sql: """
-                    SELECT r.day FROM figure f JOIN report r ON r.id = f.report_id
-                    WHERE f.quantity = ? AND f.place = ? AND r.day IS NOT NULL ORDER BY r.id DESC LIMIT 64
-                    """), arguments: [t.quantity.rawValue, t.place])
                 for text in found { if let d = Day(text) { days.insert(d.ordinal) } }
             }
             for d in days.sorted() { try loadReports(days: (d - 1)...(d + 1), into: &index) }
