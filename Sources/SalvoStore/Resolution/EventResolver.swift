@@ -76,7 +76,7 @@ public struct EventResolver: Sendable {
         // Events whose reports were replaced in place: same members, new figures.
         // New reports are stored in no event: each is assigned, even one that kept its inherited event.
         for r in reports {
-            if let e = index.entries[r.key]?.event {
+            if let e = index.placement[r.key]?.event {
                 changes.written.insert(e)
                 changes.moved[r.key] = e
             }
@@ -131,16 +131,16 @@ public struct EventResolver: Sendable {
 
         // The earliest report keeps its event's id; a cluster whose reports all lost theirs gets a new one.
         func rank(_ k: ReportKey) -> (Int, Int, ReportKey) {
-            let r = index.entries[k]!.report
-            return (r.sequence, r.ordinal, k)
+            let p = index.placement[k]!
+            return (p.sequence, p.ordinal, k)
         }
-        let ordered = clusters.map { $0.sorted { rank($0) < rank($1) } }.sorted { rank($0[0]) < rank($1[0]) }
+        let ordered = clusters.map { c in c.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1) }.sorted { rank($0[0]) < rank($1[0]) }
         var oldIDs = Set<String>()
-        for c in ordered { for k in c { if let e = index.entries[k]?.event { oldIDs.insert(e) } } }
+        for c in ordered { for k in c { if let e = index.placement[k]?.event { oldIDs.insert(e) } } }
         var taken = Set<String>()
         for members in ordered {
             var id: String?
-            for k in members { if let e = index.entries[k]?.event, !taken.contains(e) { id = e; break } }
+            for k in members { if let e = index.placement[k]?.event, !taken.contains(e) { id = e; break } }
             if id == nil {
                 id = try storage.newEventID()
                 changes.created.insert(id!)
@@ -148,7 +148,7 @@ public struct EventResolver: Sendable {
             let event = id!
             taken.insert(event)
             if index.events[event] != Set(members) { changes.written.insert(event) }
-            for k in members where index.entries[k]?.event != event {
+            for k in members where index.placement[k]?.event != event {
                 index.assign(k, to: event)
                 changes.moved[k] = event
             }
@@ -167,14 +167,14 @@ public struct EventResolver: Sendable {
         var queue: [Int] = []
         var seenEvents = Set<String>()
         func visit(_ s: Int) { if visited.insert(s).inserted { queue.append(s) } }
-        for k in seeds.sorted() { if let e = index.entries[k] { visit(e.signature) } }
+        for k in seeds.sorted() { if let e = index.placement[k] { visit(e.signature) } }
         var i = 0
         while i < queue.count {
             let sig = queue[i]
             i += 1
             for k in index.members[sig] ?? [] {
-                guard let ev = index.entries[k]?.event, seenEvents.insert(ev).inserted else { continue }
-                for m in index.events[ev] ?? [] { if let e = index.entries[m] { visit(e.signature) } }
+                guard let ev = index.placement[k]?.event, seenEvents.insert(ev).inserted else { continue }
+                for m in index.events[ev] ?? [] { if let e = index.placement[m] { visit(e.signature) } }
             }
             let f = index.facets(sig)
             var candidates: Set<Int>

@@ -25,13 +25,17 @@ extension EventReport {
 /// `MemoryEventStore` keeps every report here; `SQLiteEventStore` keeps the days it has loaded
 /// as a cache in front of the database. Reports with equal facets share one signature.
 package struct ReportIndex: Sendable {
-    struct Entry: Sendable {
-        var report: EventReport
+    /// Where a report is: kept apart from the report itself, which the resolution loops would
+    /// otherwise copy (and retain, field by field) on every look-up.
+    struct Placement: Sendable {
         var signature: Int
         var event: String?
+        var sequence: Int
+        var ordinal: Int
     }
 
-    private(set) var entries: [ReportKey: Entry] = [:]
+    private(set) var reports: [ReportKey: EventReport] = [:]
+    private(set) var placement: [ReportKey: Placement] = [:]
     private var facetsOf: [Int: ReportFacets] = [:]
     private var signatureOf: [ReportFacets: Int] = [:]
     private(set) var members: [Int: Set<ReportKey>] = [:]
@@ -55,7 +59,7 @@ package struct ReportIndex: Sendable {
     /// Adds a report, in `event` (or in none yet).
     mutating func insert(_ report: EventReport, event: String?) {
         let key = report.key
-        if entries[key] != nil { remove(key) }
+        if placement[key] != nil { remove(key) }
         let f = ReportFacets(report)
         let sig: Int
         if let s = signatureOf[f] {
@@ -72,13 +76,15 @@ package struct ReportIndex: Sendable {
             }
         }
         members[sig, default: []].insert(key)
-        entries[key] = Entry(report: report, signature: sig, event: event)
+        reports[key] = report
+        placement[key] = Placement(signature: sig, event: event, sequence: report.sequence, ordinal: report.ordinal)
         if let event { events[event, default: []].insert(key) }
     }
 
     @discardableResult
-    mutating func remove(_ key: ReportKey) -> Entry? {
-        guard let e = entries.removeValue(forKey: key) else { return nil }
+    mutating func remove(_ key: ReportKey) -> Placement? {
+        guard let e = placement.removeValue(forKey: key) else { return nil }
+        reports[key] = nil
         if let id = e.event {
             events[id]?.remove(key)
             if events[id]?.isEmpty == true { events[id] = nil }
@@ -104,13 +110,13 @@ package struct ReportIndex: Sendable {
 
     /// Moves a report to another event.
     mutating func assign(_ key: ReportKey, to event: String) {
-        guard var e = entries[key], e.event != event else { return }
+        guard var e = placement[key], e.event != event else { return }
         if let old = e.event {
             events[old]?.remove(key)
             if events[old]?.isEmpty == true { events[old] = nil }
         }
         e.event = event
-        entries[key] = e
+        placement[key] = e
         events[event, default: []].insert(key)
     }
 
@@ -130,8 +136,8 @@ package struct ReportIndex: Sendable {
     /// day, then arrival).
     func cluster(_ id: String) -> EventCluster? {
         guard let keys = events[id] else { return nil }
-        let reports = keys.compactMap { entries[$0]?.report }.sorted { $0.reportTime < $1.reportTime }
-        return EventCluster(id: id, reports: reports)
+        let list = keys.compactMap { reports[$0] }.sorted { $0.reportTime < $1.reportTime }
+        return EventCluster(id: id, reports: list)
     }
 
     var eventIDs: [String] { Array(events.keys) }
@@ -139,7 +145,7 @@ package struct ReportIndex: Sendable {
     /// The events a document's reports are in.
     func events(ofDocument document: String, reports: Int) -> [String] {
         var out = Set<String>()
-        for i in 0..<reports { if let e = entries[ReportKey(document: document, ordinal: i)]?.event { out.insert(e) } }
+        for i in 0..<reports { if let e = placement[ReportKey(document: document, ordinal: i)]?.event { out.insert(e) } }
         return out.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }
     }
 }

@@ -61,7 +61,7 @@ extension SQLiteEventStore {
                 let report = EventReport(document: row["key"], ordinal: row["ordinal"],
                                          published: (row["published"] as String?).flatMap { Day($0) },
                                          sequence: row["sequence"], event: event)
-                guard index.entries[report.key] == nil else { continue }
+                guard index.placement[report.key] == nil else { continue }
                 let eventID: Int64 = row["event_id"]
                 index.insert(report, event: eventID > 0 ? String(eventID) : nil)
             }
