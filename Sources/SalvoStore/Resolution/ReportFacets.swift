@@ -87,9 +87,10 @@ package struct ValueKey: Hashable, Comparable, Sendable {
     package var family: WeaponFamily?
     package var value: Int
 
-    /// Five or more dead or injured, ten or more weapons: numbers unrelated attacks rarely share
-    /// ("one killed, four injured" is said of a different night every week).
-    package var isDistinctive: Bool { quantity.isCasualty ? value >= 5 : value >= 10 }
+    /// Ten or more dead, injured or weapons: numbers unrelated attacks rarely share ("one killed,
+    /// four injured" is said of a different night every week). What lets reports on neighbouring
+    /// days be one night: a lower bar chained a city's daily shelling reports into one block.
+    package var isDistinctive: Bool { value >= 10 }
 
     package static func < (a: ValueKey, b: ValueKey) -> Bool {
         (a.quantity.rawValue, a.family?.rawValue ?? "", a.value) < (b.quantity.rawValue, b.family?.rawValue ?? "", b.value)
