@@ -61,6 +61,7 @@ extension SalvoServer {
 
     func listEvents(_ request: Request) throws -> Response {
         var query = try EventQuery(QueryParameters(request, allowed: EventQuery.parameterNames))
+        normalizePlace(&query)
         let limit = query.limit ?? EventQuery.defaultLimit
         // One more than asked tells whether a next page exists without counting every match.
         query.limit = limit + 1
@@ -96,9 +97,15 @@ extension SalvoServer {
         return JSONResponse.make(document)
     }
 
+    /// Places are stored by English name; other spellings go through `placeName`.
+    func normalizePlace(_ query: inout EventQuery) {
+        if let name = query.place, let english = placeName?(name) { query.place = english }
+    }
+
     func dailyStats(_ request: Request) throws -> Response {
         let allowed: Set<String> = ["since", "until", "place", "attacker", "weapon", "min_killed", "text"]
         var query = try EventQuery(QueryParameters(request, allowed: allowed))
+        normalizePlace(&query)
         query.limit = nil
         return JSONResponse.make(["days": try store.dailyStats(matching: query)])
     }

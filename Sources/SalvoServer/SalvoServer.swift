@@ -12,11 +12,16 @@ public struct SalvoServer: Sendable {
     public let store: any EventStore
     public let configuration: ServerConfiguration
     public let ingester: (any DocumentIngesting)?
+    /// The stored (English) name of a place named in any spelling the CLI accepts ("Київ", "Kiev"),
+    /// for `place=` filters; `nil` leaves names as given.
+    public let placeName: (@Sendable (String) -> String?)?
     let assets: StaticAssets
 
     /// - Parameter ingester: how `POST /api/documents` extracts; ingest also needs `configuration.token`.
-    public init(store: any EventStore, configuration: ServerConfiguration, ingester: (any DocumentIngesting)? = nil) throws {
+    public init(store: any EventStore, configuration: ServerConfiguration, ingester: (any DocumentIngesting)? = nil,
+                placeName: (@Sendable (String) -> String?)? = nil) throws {
         self.store = store
+        self.placeName = placeName
         self.configuration = configuration
         self.ingester = ingester
         self.assets = try StaticAssets.load()

@@ -55,6 +55,19 @@ extension StoredEvent {
     public func headline(_ quantity: Quantity) -> Int {
         let rows = summary.filter { $0.quantity == quantity }
         if let total = rows.first(where: { $0.weapon == .any || $0.weapon == nil }) { return total.headline }
-        return rows.reduce(0) { $0 + $1.headline }
+        return rows.reduce(0) { $0.addingClamped($1.headline) }
+    }
+}
+
+extension StoredEvent {
+    /// The headline value, or `nil` when no report states the quantity: outputs show nothing
+    /// rather than a 0 nobody claimed.
+    public func reportedHeadline(_ quantity: Quantity) -> Int? {
+        summary.contains { $0.quantity == quantity } ? headline(quantity) : nil
+    }
+
+    /// Headline values of a quantity per weapon class (an `any` total and unknown classes under `nil`).
+    public func headlines(byWeapon quantity: Quantity) -> [(weapon: WeaponClass?, value: Int)] {
+        summary.filter { $0.quantity == quantity }.map { ($0.weapon, $0.headline) }
     }
 }

@@ -21,6 +21,10 @@ public protocol EventStore: Sendable {
     /// The default calls `ingest(_:extracted:)` for each.
     func ingest(batch: [(Document, ExtractedDocument)]) -> [Result<IngestOutcome, any Error>]
 
+    /// Deletes a stored document (by input id) and re-resolves the events it was part of: an
+    /// event it alone tied together splits. `false` when no such document is stored.
+    func remove(documentID: String) throws -> Bool
+
     func events(matching query: EventQuery) throws -> [StoredEvent]
     /// The same events, each already written as one JSON object (the form `StoredEvent.json` gives),
     /// for readers that only pass them on: the API's event list.
@@ -84,8 +88,15 @@ public struct EventQuery: Sendable, Equatable {
     }
 }
 
+/// A store that cannot delete documents (a read-only or test store).
+public struct RemovalUnsupported: Error, CustomStringConvertible {
+    public var description: String { "this store cannot remove documents" }
+}
+
 extension EventStore {
     public func completeEventJSON() throws {}
+
+    public func remove(documentID: String) throws -> Bool { throw RemovalUnsupported() }
 
     public func eventsJSON(matching query: EventQuery) throws -> [String] {
         try events(matching: query).map(\.json)

@@ -13,16 +13,63 @@ public final class MemoryEventStore: EventStore {
         var document: Document
         var fingerprint: String
         var sequence: Int
+        var reportDays: [Int?]
+        var published: Day?
+    }
+
+    /// Documents and counters; the reports and events live in the `ReportIndex` beside it.
+    struct Storage: EventStorage {
+        var documents: [String: Record] = [:]
+        var byURL: [String: String] = [:]
+        var byFingerprint: [String: Set<String>] = [:]
+        var nextEvent = 1
+        var sequence = 0
+
+        // Everything is in the index already.
+        func loadReports(days: ClosedRange<Int>, into index: inout ReportIndex) {}
+        func loadReports(stating values: [ValueKey], into index: inout ReportIndex) {}
+
+        func document(key: String) -> KnownDocument? { documents[key].map(Self.known) }
+        func document(url: String) -> KnownDocument? { byURL[url].flatMap { documents[$0] }.map(Self.known) }
+        func documents(fingerprint: String) -> [KnownDocument] {
+            (byFingerprint[fingerprint] ?? []).sorted().compactMap { documents[$0] }.map(Self.known)
+        }
+
+        static func known(_ r: Record) -> KnownDocument {
+            KnownDocument(key: r.document.id, url: DocumentIdentity.articleURL(r.document.url), published: r.published,
+                          textLength: r.document.text.utf8.count, reportDays: r.reportDays)
+        }
+
+        mutating func nextSequence() -> Int {
+            sequence += 1
+            return sequence
+        }
+
+        mutating func insert(_ document: Document, published: Day?, fingerprint: String, sequence: Int, reports: [EventReport]) {
+            documents[document.id] = Record(document: document, fingerprint: fingerprint, sequence: sequence,
+                                            reportDays: reports.map { $0.day?.ordinal }, published: published)
+            byFingerprint[fingerprint, default: []].insert(document.id)
+            if let u = DocumentIdentity.articleURL(document.url) { byURL[u] = document.id }
+        }
+
+        mutating func deleteDocument(key: String) {
+            guard let r = documents.removeValue(forKey: key) else { return }
+            byFingerprint[r.fingerprint]?.remove(key)
+            if byFingerprint[r.fingerprint]?.isEmpty == true { byFingerprint[r.fingerprint] = nil }
+            if let u = DocumentIdentity.articleURL(r.document.url), byURL[u] == key { byURL[u] = nil }
+        }
+
+        mutating func newEventID() -> String {
+            defer { nextEvent += 1 }
+            return String(nextEvent)
+        }
+
+        func save(_ changes: ResolutionChanges, index: ReportIndex) {}
     }
 
     struct State {
-        var documents: [String: Record] = [:]
-        var byURL: [String: String] = [:]
-        var byFingerprint: [String: String] = [:]
-        var index = EventIndex()
-        var eventsOfDocument: [String: Set<String>] = [:]
-        var nextEvent = 1
-        var sequence = 0
+        var storage = Storage()
+        var index = ReportIndex()
     }
 
     private let state = Mutex(State())
@@ -33,66 +80,21 @@ public final class MemoryEventStore: EventStore {
     }
 
     public func ingest(_ document: Document, extracted: ExtractedDocument) throws -> IngestOutcome {
-        let fingerprint = TextFingerprint.of(document.text)
-        return state.withLock { s in
-            if s.byFingerprint[fingerprint] != nil { return IngestOutcome(document: .unchanged) }
-            var change = IngestOutcome.DocumentChange.new
-            var updated = Set<String>()
-            let previous = s.documents[document.id] != nil ? document.id : DocumentIdentity.articleURL(document.url).flatMap { s.byURL[$0] }
-            if let old = previous, let record = s.documents.removeValue(forKey: old) {
-                change = .updated
-                s.byFingerprint[record.fingerprint] = nil
-                if let u = DocumentIdentity.articleURL(record.document.url) { s.byURL[u] = nil }
-                let touched = s.eventsOfDocument.removeValue(forKey: old) ?? []
-                let result = s.index.removeDocument(old, from: touched)
-                updated.formUnion(result.changed)
-                for id in result.changed { refreshDocuments(of: id, in: &s) }
-            }
-            s.sequence += 1
-            s.documents[document.id] = Record(document: document, fingerprint: fingerprint, sequence: s.sequence)
-            s.byFingerprint[fingerprint] = document.id
-            if let u = DocumentIdentity.articleURL(document.url) { s.byURL[u] = document.id }
-
-            var created = Set<String>()
-            var merged = 0
-            for (i, event) in extracted.events.enumerated() {
-                let report = EventReport(document: document.id, ordinal: i, published: document.published ?? extracted.published,
-                                         sequence: s.sequence, event: event)
-                let candidates = report.day.map { s.index.candidates(day: $0, attacker: event.attacker) }
-                    ?? s.index.candidates(sharingValuesOf: report)
-                let resolution = resolver.resolve(report, candidates: candidates)
-                var next = s.nextEvent
-                let result = s.index.apply(resolution, report: report) {
-                    defer { next += 1 }
-                    return String(next)
-                }
-                s.nextEvent = next
-                if result.created { created.insert(result.id) } else { updated.insert(result.id) }
-                for gone in result.absorbed {
-                    if !created.contains(gone) { merged += 1 }
-                    created.remove(gone)
-                    updated.remove(gone)
-                }
-                if !result.absorbed.isEmpty || !result.created { refreshDocuments(of: result.id, in: &s) }
-                s.eventsOfDocument[document.id, default: []].insert(result.id)
-            }
-            updated.subtract(created)
-            return IngestOutcome(document: change, eventsCreated: created.count, eventsUpdated: updated.count, eventsMerged: merged)
+        try state.withLock { s in
+            try resolver.ingest(document, extracted: extracted, storage: &s.storage, index: &s.index)
         }
     }
 
-    /// Keeps the document → events map right after a merge moved reports between events.
-    private func refreshDocuments(of id: String, in s: inout State) {
-        guard let c = s.index[id] else { return }
-        for d in c.documents {
-            s.eventsOfDocument[d] = Set((s.eventsOfDocument[d] ?? []).filter { s.index[$0] != nil }).union([id])
+    public func remove(documentID: String) throws -> Bool {
+        try state.withLock { s in
+            try resolver.remove(documentKey: documentID, storage: &s.storage, index: &s.index)
         }
     }
 
     public func events(matching query: EventQuery) throws -> [StoredEvent] {
         state.withLock { s in
             let textDocs = query.text.map { matchingDocuments(s, text: $0) }
-            let all = s.index.clusters.values.map(\.storedEvent).filter { e in
+            let all = s.index.eventIDs.compactMap { s.index.cluster($0)?.storedEvent }.filter { e in
                 guard query.matches(e) else { return false }
                 if let textDocs { return e.documents.contains { textDocs.contains($0) } }
                 return true
@@ -102,14 +104,14 @@ public final class MemoryEventStore: EventStore {
     }
 
     public func event(id: String) throws -> StoredEvent? {
-        state.withLock { $0.index[id]?.storedEvent }
+        state.withLock { $0.index.cluster(id)?.storedEvent }
     }
 
     public func document(id: String) throws -> StoredDocument? {
         state.withLock { s in
-            guard let r = s.documents[id] else { return nil }
+            guard let r = s.storage.documents[id] else { return nil }
             let d = r.document
-            let ids = (s.eventsOfDocument[id] ?? []).filter { s.index[$0] != nil }.sorted { (Int($0) ?? 0) < (Int($1) ?? 0) }
+            let ids = s.index.events(ofDocument: id, reports: r.reportDays.count)
             return StoredDocument(id: d.id, url: d.url, title: d.title, language: d.language, published: d.published,
                                   text: d.text, eventIDs: ids)
         }
@@ -119,7 +121,7 @@ public final class MemoryEventStore: EventStore {
         state.withLock { s in
             let ids = matchingDocuments(s, text: text).sorted()
             return ids.prefix(limit).compactMap { id in
-                guard let d = s.documents[id]?.document else { return nil }
+                guard let d = s.storage.documents[id]?.document else { return nil }
                 return DocumentHit(id: id, title: d.title, snippet: Self.snippet(d.text, around: text))
             }
         }
@@ -130,7 +132,7 @@ public final class MemoryEventStore: EventStore {
         let words = text.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init)
         guard !words.isEmpty else { return [] }
         // Whole words, as the SQLite store's full-text index matches them.
-        return Set(s.documents.filter { _, r in
+        return Set(s.storage.documents.filter { _, r in
             let body = Set(((r.document.title ?? "") + " " + r.document.text).lowercased()
                 .split(whereSeparator: { !$0.isLetter && !$0.isNumber }).map(String.init))
             return words.allSatisfy { body.contains($0) }
@@ -159,10 +161,10 @@ extension DailyStat {
                 let key = Key(day: day, weapon: s.quantity.isCasualty ? nil : s.weapon)
                 var row = rows[key] ?? DailyStat(date: day, weapon: key.weapon, launched: 0, intercepted: 0, killed: 0, injured: 0)
                 switch s.quantity {
-                case .launched: row.launched += s.headline
-                case .intercepted: row.intercepted += s.headline
-                case .killed: row.killed += s.headline
-                case .injured: row.injured += s.headline
+                case .launched: row.launched = row.launched.addingClamped(s.headline)
+                case .intercepted: row.intercepted = row.intercepted.addingClamped(s.headline)
+                case .killed: row.killed = row.killed.addingClamped(s.headline)
+                case .injured: row.injured = row.injured.addingClamped(s.headline)
                 default: continue
                 }
                 rows[key] = row

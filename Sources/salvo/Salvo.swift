@@ -10,8 +10,8 @@ struct Salvo: ParsableCommand {
         Data goes to stdout, logs and progress to stderr.
         Exit codes: 0 success, 1 some inputs failed, 2 usage error.
         """,
-        subcommands: [ExtractCommand.self, IngestCommand.self, EventsCommand.self, ShowCommand.self, WatchCommand.self, ServeCommand.self, ExplainCommand.self,
-                      ExtractWorkerCommand.self]
+        subcommands: [ExtractCommand.self, IngestCommand.self, EventsCommand.self, ShowCommand.self, RemoveCommand.self, WatchCommand.self,
+                      ServeCommand.self, ExplainCommand.self, ExtractWorkerCommand.self]
     )
 }
 

@@ -1,4 +1,6 @@
 import Foundation
+import SalvoModel
+import SalvoStore
 import Testing
 
 /// Loads the page in real headless Chromium against a running server and checks the rendered DOM.
@@ -45,6 +47,45 @@ struct BrowserTests {
                 #expect(FileManager.default.fileExists(atPath: file.path), "no screenshot at \(file.path)")
                 print("screenshot: \(file.standardizedFileURL.path)")
             }
+        }
+    }
+
+    /// Three reports of one strike, written for this test, whose death toll rises 3 → 7 → 23.
+    static func risingToll() throws -> MemoryEventStore {
+        let store = MemoryEventStore()
+        let poltava = Place(name: "Poltava", admin1: "Poltava Oblast", country: "UA", lat: 49.589, lon: 34.551)
+        for (id, day, killed, injured) in [("early", "2025-05-01", 3, 8), ("noon", "2025-05-01", 7, 19), ("next-day", "2025-05-02", 23, 40)] {
+            let s = "The regional governor said \(killed) people were killed and \(injured) injured in Poltava (\(id) report)."
+            let figures = [Figure(quantity: .killed, value: killed, place: "Poltava", claimant: .ukraine, claimantName: "governor", sentence: s, start: 0, end: s.utf8.count),
+                           Figure(quantity: .injured, value: injured, place: "Poltava", claimant: .ukraine, claimantName: "governor", sentence: s, start: 0, end: s.utf8.count)]
+            let event = Event(date: Day("2025-05-01"), attacker: .russia, places: [poltava], targets: ["residential"], figures: figures)
+            let doc = Document(id: id, title: "Poltava strike, \(id)", language: "en", published: Day(day), text: s)
+            _ = try store.ingest(doc, extracted: ExtractedDocument(id: id, url: nil, title: doc.title, language: "en", published: doc.published, events: [event]))
+        }
+        return store
+    }
+
+    @Test("the event view draws a claims-over-time line for a toll that rose", .enabled(if: chromium != nil || required))
+    func claimsOverTime() async throws {
+        let chromium = try #require(Self.chromium, "no chromium found; install the Debian package `chromium`")
+        let folder = URL(fileURLWithPath: ProcessInfo.processInfo.environment["SALVO_SCREENSHOT_DIR"] ?? ".build/browser-test")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let store = try Self.risingToll()
+        let events = try store.events(matching: EventQuery())
+        #expect(events.count == 1, "the three reports are one event")
+        let id = try #require(events.first?.id)
+        try await withRunningServer(store: store) { base in
+            let url = base.absoluteString + "/#event=\(id)"
+            let dom = try await Self.run(chromium, ["--dump-dom", url])
+            #expect(dom.contains("killed: 3 → 7 → 23"), "no claims-over-time line for the death toll")
+            #expect(dom.contains("injured: 8 → 19 → 40"))
+            #expect(dom.contains(#"class="claims-line""#), "no line drawn through the claims")
+            #expect(dom.contains(#"id="headline-rule""#) && dom.contains("latest figure from the side that was attacked"))
+            let file = folder.appendingPathComponent("claims-over-time.png")
+            try? FileManager.default.removeItem(at: file)
+            _ = try await Self.run(chromium, ["--screenshot=\(file.path)", "--window-size=1280,1700", url])
+            #expect(FileManager.default.fileExists(atPath: file.path), "no screenshot at \(file.path)")
+            print("screenshot: \(file.standardizedFileURL.path)")
         }
     }
 

@@ -32,7 +32,7 @@ struct EventStoreTests {
         let store = try kind.make()
         try store.ingest(kyiv())
         // The same address under another id, with the toll risen: an update, not a new report.
-        let outcome = try store.ingest(kyiv("k1-v2", killed: 5, text: "Updated: five people were killed in Kyiv overnight."))
+        let outcome = try store.ingest(kyiv("k1-v2", killed: 5, text: "Updated: drones struck two districts of Kyiv overnight; the mayor said five people were killed and more are missing."))
         #expect(outcome.document == .updated)
         let events = try store.allEvents()
         #expect(events.count == 1)

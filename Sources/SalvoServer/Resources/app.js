@@ -57,12 +57,23 @@ function sideBadge(side) {
   return el("span", { class: `side side-${side || "other"}`, text: side || "?" });
 }
 
-function headline(event, quantity) {
-  // Launch and interception counts are kept per weapon class; the table shows their sum.
+function headlineValue(event, quantity) {
+  // An "any" (mixed) total wins over its parts, as in the store; null when nobody reported it.
   const rows = event.summary.filter((s) => s.quantity === quantity);
-  if (!rows.length) return "";
-  const total = rows.reduce((n, s) => n + s.headline, 0);
-  return rows.some((s) => s.conflict) ? `${total}*` : String(total);
+  if (!rows.length) return null;
+  const total = rows.find((s) => !s.weapon || s.weapon === "any");
+  return total ? total.headline : rows.reduce((n, s) => n + s.headline, 0);
+}
+
+function headline(event, quantity) {
+  // Empty when nobody reported the quantity; launches and interceptions with their weapon classes.
+  const rows = event.summary.filter((s) => s.quantity === quantity);
+  const value = headlineValue(event, quantity);
+  if (value === null) return "";
+  const parts = rows.filter((s) => s.weapon && s.weapon !== "any");
+  let text = String(value);
+  if (parts.length > 1) text += ` (${parts.map((s) => `${s.weapon.replace(/_/g, " ")} ${s.headline}`).join(", ")})`;
+  return rows.some((s) => s.conflict) ? `${text}*` : text;
 }
 
 function addDays(day, n) {
@@ -92,7 +103,7 @@ async function loadEvents() {
     state.events = page.events;
     state.nextOffset = page.next_offset;
     renderTable();
-    renderMap();
+    loadMapEvents();
     const last = state.offset + page.events.length;
     setStatus(page.events.length ? `Events ${state.offset + 1}–${last}` : "No events match these filters.");
   } catch (error) {
@@ -263,6 +274,26 @@ async function loadMap() {
   renderMap();
 }
 
+// The map shows every event of the filter, not just the table's page: pages of the largest
+// size the API allows, up to MAP_LIMIT events.
+const MAP_LIMIT = 5000;
+async function loadMapEvents() {
+  const filters = { ...state.filters };
+  const events = [];
+  try {
+    let offset = 0;
+    while (offset !== null && events.length < MAP_LIMIT) {
+      const page = await api(`/api/events${query({ ...filters, limit: 500, offset })}`);
+      events.push(...page.events);
+      offset = page.next_offset;
+    }
+  } catch (error) {
+    setStatus(`Could not load the map's events: ${error.message}`, true);
+  }
+  state.mapEvents = events;
+  renderMap();
+}
+
 function project(lon, lat) {
   const p = state.map.projection;
   return [(lon - p.lon_min) * p.kx * p.scale, (p.lat_max - lat) * p.scale];
@@ -276,17 +307,17 @@ function renderMap() {
     svg("path", { d: state.map.outline, class: "map-outline" }));
   const dots = svg("g", { id: "map-events" });
   const seen = new Map();
-  for (const event of state.events) {
-    for (const place of event.places) {
-      if (typeof place.lat !== "number" || typeof place.lon !== "number") continue;
+  for (const event of state.mapEvents || state.events) {
+    // One dot per event, at the place that stands for it (a city attack at the city, not at
+    // the country's centroid).
+    const place = mapPlace(event);
+    if (place) {
       const [x, y] = project(place.lon, place.lat);
       if (x < -20 || y < -20 || x > state.map.width + 20 || y > state.map.height + 20) continue;
       const key = `${x.toFixed(0)},${y.toFixed(0)}`;
       const entry = seen.get(key) || { x, y, events: [], place: place.name, harm: 0, side: event.attacker };
       entry.events.push(event);
-      const killed = Number(headline(event, "killed").replace("*", "")) || 0;
-      const injured = Number(headline(event, "injured").replace("*", "")) || 0;
-      entry.harm += killed + injured;
+      entry.harm += (headlineValue(event, "killed") || 0) + (headlineValue(event, "injured") || 0);
       seen.set(key, entry);
     }
   }
@@ -298,6 +329,29 @@ function renderMap() {
     dots.append(c);
   }
   map.append(dots);
+  renderMapLegend(seen.size);
+}
+
+function mapPlace(event) {
+  const located = event.places.filter((p) => typeof p.lat === "number" && typeof p.lon === "number");
+  const local = located.filter((p) => p.kind !== "country");
+  const regions = new Set(local.map((p) => (p.kind === "region" ? p.name : p.admin1 || p.name)));
+  if (local.length && regions.size === 1) return local.find((p) => p.kind === "city") || local[0];
+  return located.find((p) => p.kind === "country") || local[0] || null;
+}
+
+function renderMapLegend(dots) {
+  const legend = document.getElementById("map-legend");
+  if (!legend) return;
+  const count = (state.mapEvents || state.events).length;
+  legend.replaceChildren(
+    ...Object.entries(SIDE_COLORS).map(([side, color]) => {
+      const item = el("span", { text: side === "RU" ? "attack by Russia" : "attack by Ukraine" });
+      item.style.setProperty("--swatch", color);
+      return item;
+    }),
+    el("span", { class: "legend-size", text: "larger dot: more events and more killed or injured" }),
+    el("span", { class: "legend-count", text: `${count} event(s) of this filter at ${dots} place(s)` }));
 }
 
 // ---------------------------------------------------------------- event view
@@ -325,6 +379,7 @@ async function openEvent(id) {
     el("td", { class: "num", text: s.minimum === s.maximum ? String(s.minimum) : `${s.minimum}–${s.maximum}` }),
     el("td", {}, s.conflict ? el("span", { class: "conflict", text: "sides disagree" }) : ""))));
 
+  renderClaimsOverTime(event, sources);
   renderClaims(event);
   renderSentences(event, sources);
   const list = document.getElementById("sources");
@@ -355,6 +410,58 @@ function renderClaims(event) {
       f.place ? ` in ${f.place}` : "", f.date ? ` on ${f.date}` : "",
       el("div", { class: "who", text: `${f.claimant_name || "unnamed source"} · ${f.document}` })))))));
 }
+
+// Per quantity, each distinct claim once (value, place, side) with the documents behind it, in
+// the order documents were reported; a line drawn through the values when there are several.
+function claimLines(event) {
+  const rank = new Map(event.documents.map((d, i) => [d, i]));
+  const figures = event.figures.map((f, i) => [f, i])
+    .sort((a, b) => ((rank.get(a[0].document) ?? 1e9) - (rank.get(b[0].document) ?? 1e9)) || a[1] - b[1]).map((x) => x[0]);
+  return event.summary.map((row) => {
+    const claims = [];
+    for (const f of figures) {
+      const casualty = ["killed", "injured", "missing"].includes(row.quantity);
+      if (f.quantity !== row.quantity || (!casualty && (f.weapon || null) !== (row.weapon || null))) continue;
+      const same = claims.find((c) => c.value === f.value && c.place === f.place && c.claimant === f.claimant);
+      if (same) { if (!same.documents.includes(f.document)) same.documents.push(f.document); }
+      else claims.push({ value: f.value, place: f.place, claimant: f.claimant, documents: [f.document] });
+    }
+    return { row, claims };
+  });
+}
+
+function renderClaimsOverTime(event, sources) {
+  const published = new Map(sources.map((s) => [s.id, s.published]));
+  const box = document.getElementById("claims-over-time");
+  box.replaceChildren(el("p", { id: "headline-rule", class: "rule", text: HEADLINE_RULE }));
+  for (const { row, claims } of claimLines(event)) {
+    const label = `${row.quantity}${row.weapon ? ` (${row.weapon.replace(/_/g, " ")})` : ""}`;
+    const values = claims.map((c) => c.value).filter((v, i, a) => i === 0 || a[i - 1] !== v);
+    const item = el("div", { class: "claim-line", "data-quantity": row.quantity },
+      el("h4", { text: `${label}: ${values.join(" → ")}` }));
+    if (values.length > 1) item.append(sparkline(values));
+    item.append(el("ul", {}, ...claims.map((c) => el("li", {},
+      el("strong", { text: String(c.value) }), c.place ? ` in ${c.place}` : "", " ", sideBadge(c.claimant),
+      el("span", { class: "who", text: ` ${c.documents.map((d) => (published.get(d) ? `${d} (${published.get(d)})` : d)).join(", ")}` })))));
+    box.append(item);
+  }
+}
+
+function sparkline(values) {
+  const w = 220, h = 48, pad = 6;
+  const max = Math.max(...values), min = Math.min(...values);
+  const x = (i) => pad + (i * (w - 2 * pad)) / Math.max(1, values.length - 1);
+  const y = (v) => h - pad - ((v - min) * (h - 2 * pad)) / Math.max(1, max - min);
+  const chart = svg("svg", { class: "sparkline", width: w, height: h, viewBox: `0 0 ${w} ${h}`, role: "img", "aria-label": values.join(" to ") });
+  chart.append(svg("polyline", { class: "claims-line", fill: "none", points: values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ") }));
+  values.forEach((v, i) => {
+    chart.append(svg("circle", { cx: x(i).toFixed(1), cy: y(v).toFixed(1), r: 3 }));
+  });
+  return chart;
+}
+
+const HEADLINE_RULE = "Headline: the latest figure from the side that was attacked (its officials before outlets); "
+  + "a nationwide total before a sum over places; \"sides disagree\" when official sides' latest figures differ.";
 
 function qualifierText(q) {
   return { at_least: "≥ ", more_than: "> ", about: "~", almost: "almost ", up_to: "≤ " }[q] || "";

@@ -1,143 +1,196 @@
 import SalvoModel
 
-/// Decides which stored event a newly reported attack belongs to, shared by every store.
+/// Groups reports into events, shared by every store: a function of the evidence, not of the
+/// order reports arrived in.
 ///
-/// A report is compared with the events a store found by blocking (same attacker or unknown,
-/// day within ±1). Hard rules rule a candidate out; evidence then scores the rest:
-///
-/// - **Ruled out**: different attackers; days more than one apart; the document is already in
-///   the event (one document's events were separated by the extractor); places that do not
-///   overlap (a city inside a named oblast or country overlaps it); front-line weapons against
-///   long-range ones (guided bombs on Kharkiv are not the night's drone attack); on neighbouring
-///   days, nationwide launch or interception counts by the same side with no value in common:
-///   those are two nights.
-/// - A report without any day (no date, no publication day) joins only on a distinctive shared
-///   number (a launch count of 10 or more, 3 or more killed) in a compatible place.
-/// - **Evidence**: the same day; the same city or oblast; the same numbers reported; shared
-///   weapon families.
-/// - A report dated one day off, or dated only by its publication day, needs the same numbers
-///   as well, because the neighbouring night is usually another attack.
-/// - A nationwide report and a local one (Ukraine and Kharkiv) are weakly related unless the
-///   nationwide side has figures about that place or they share weapons or numbers: on any day
-///   there is shelling somewhere that is not the night's mass strike.
-///
-/// The best-scoring candidate is joined. Other candidates the report ties to strongly (the same
-/// numbers, or figures about their places) and that fit the joined event are merged into it: a
-/// nationwide report that lists Kyiv's and Odesa's casualties turns two city events into one
-/// mass strike.
+/// - **Blocking.** A report is compared with reports within a day of its own (the night an
+///   attack ends may be dated by its evening) and, without a day, with reports stating one of
+///   one of its numbers.
+/// - **Evidence.** `PairEvidence` scores a pair from one table of named, weighted features
+///   (same city, shared tolls and counts, weapon family, …) after hard rules (different
+///   attackers, more than a day apart, neighbouring days without a distinctive shared number,
+///   front-line against long-range weapons, nationwide counts that disagree).
+/// - **Blocks.** Every ingest, update or removal re-resolves the block it touches: the reports
+///   linked to it by evidence above the threshold, transitively, plus the events they are in.
+/// - **Clustering.** Average linkage over the block: two clusters merge when the average
+///   evidence over all their cross pairs reaches the threshold and no pair is ruled out (a
+///   complete link on the rules). Every member fits the cluster, not just one neighbour, so
+///   nothing chains day to day; merges are taken best first, ties in order of report keys.
+/// - **Ids.** Each resulting event keeps the id of its earliest report's event while any of
+///   its reports remains; others get a new one.
 ///
 /// ```swift
-/// let resolver = EventResolver()
-/// switch resolver.resolve(report, candidates: clusters) {
-/// case .create: …
-/// case .join(let id, let absorbing): …
-/// }
+/// var index = ReportIndex()
+/// let outcome = try EventResolver().ingest(document, extracted: extracted, storage: &storage, index: &index)
 /// ```
 public struct EventResolver: Sendable {
-    public enum Resolution: Equatable, Sendable {
-        case create
-        /// Join `event`; merge the `absorbing` events into it.
-        case join(String, absorbing: [String])
-    }
+    var evidence: PairEvidence
 
-    /// Minimum evidence for a report of the same day, and of a neighbouring day.
-    public var sameDayThreshold: Double = 1.5
-    public var nextDayThreshold: Double = 3.5
-    public var undatedThreshold: Double = 2.5
-    /// Evidence above which a second candidate is merged into the joined event.
-    public var absorbThreshold: Double = 4
+    public init() { evidence = .standard }
 
-    public init() {}
+    init(evidence: PairEvidence) { self.evidence = evidence }
 
-    public func resolve(_ report: EventReport, candidates: [EventCluster]) -> Resolution {
-        resolve(report, candidates: candidates.map { ($0, EventFacets($0.reports)) })
-    }
+    // MARK: - Ingest and removal
 
-    /// As `resolve(_:candidates:)`, with each event's facets already at hand (stores keep them).
-    func resolve(_ report: EventReport, candidates: [(cluster: EventCluster, facets: EventFacets)]) -> Resolution {
-        guard !candidates.isEmpty else { return .create }
-        let facets = EventFacets([report])
-        var scored: [(cluster: EventCluster, facets: EventFacets, score: Double)] = []
-        for c in candidates {
-            if let s = evidence(facets, c.facets) { scored.append((c.cluster, c.facets, s)) }
+    package func ingest<S: EventStorage>(_ document: Document, extracted: ExtractedDocument,
+                                         storage: inout S, index: inout ReportIndex) throws -> IngestOutcome {
+        guard !document.id.allSatisfy(\.isWhitespace) else { throw DocumentIdentity.EmptyID(url: document.url) }
+        let fingerprint = TextFingerprint.of(document.text)
+        let published = document.published ?? extracted.published
+        let url = DocumentIdentity.articleURL(document.url)
+        // The same wording is the same document, unless its address or its day says otherwise
+        // (an agency text run by two outlets on two days).
+        if try storage.documents(fingerprint: fingerprint).contains(where: { known in
+            DocumentIdentity.sameSource(url, published, known.url, known.published)
+        }) {
+            return IngestOutcome(document: .unchanged)
         }
-        guard let best = scored.max(by: { ($0.score, $1.cluster.id) < ($1.score, $0.cluster.id) }) else { return .create }
-        var absorbing: [String] = []
-        guard !facets.firmDays.isEmpty, scored.contains(where: { $0.score >= absorbThreshold && $0.cluster.id != best.cluster.id }) else {
-            return .join(best.cluster.id, absorbing: [])
+        var previous = try storage.document(key: document.id)
+        if previous == nil, let url { previous = try storage.document(url: url) }
+        // A summary or a page that failed to fetch never replaces the full text of the same article.
+        if let old = previous, DocumentIdentity.isTruncatedVersion(newLength: document.text.utf8.count, of: old.textLength) {
+            return IngestOutcome(document: .unchanged)
         }
-        var merged = best.facets
-        merged.add(report)
-        for other in scored.sorted(by: { ($0.score, $1.cluster.id) > ($1.score, $0.cluster.id) }) where other.cluster.id != best.cluster.id {
-            guard other.score >= absorbThreshold, evidence(merged, other.facets) != nil else { continue }
-            absorbing.append(other.cluster.id)
-            for r in other.cluster.reports { merged.add(r) }
+        var changes = ResolutionChanges()
+        var seeds = Set<ReportKey>()
+        // A new version's reports start in the events the old version's reports were in, by
+        // position, so that an updated or re-polled article leaves event ids as they were.
+        var inherited: [Int: String] = [:]
+        if let old = previous {
+            seeds = try drop(old, storage: &storage, index: &index, changes: &changes, inherited: &inherited)
         }
-        return .join(best.cluster.id, absorbing: absorbing)
-    }
-
-    /// Whether `a` and `b` may be one attack, and how strongly the evidence says so; `nil` when ruled out.
-    func evidence(_ a: EventFacets, _ b: EventFacets) -> Double? {
-        if let x = a.attacker, let y = b.attacker, x != y { return nil }
-        let distance = a.dayDistance(to: b)
-        if let distance, distance > 1 { return nil }
-        guard a.documents.isDisjoint(with: b.documents) else { return nil }
-        if let x = Self.frontline(a.profile), let y = Self.frontline(b.profile), x != y { return nil }
-        if countsDisagree(a, b, sameDay: distance == 0) { return nil }
-
-        var score = 0.0
-        let relation = PlaceRelation.best(a.places, b.places)
-        if !a.places.isEmpty, !b.places.isEmpty {
-            switch relation {
-            case .unrelated: return nil
-            case .inCountry:
-                // A nationwide report takes in a local one when it has figures about that place;
-                // otherwise the local report may be the day's shelling elsewhere.
-                let named = PlaceRelation.best(a.places.filter { a.figurePlaces.contains($0.name) && $0.kind != .country }, b.places)
-                    >= .nested || PlaceRelation.best(b.places.filter { b.figurePlaces.contains($0.name) && $0.kind != .country }, a.places) >= .nested
-                score += named ? 1 : 0
-            case .sameRegion: score += 0.5
-            case .nested: score += 1
-            case .sameArea: score += 1
-            case .sameCity: score += 2
+        let sequence = try storage.nextSequence()
+        let reports = extracted.events.enumerated().map { i, e in
+            EventReport(document: document.id, ordinal: i, published: published, sequence: sequence, event: e)
+        }
+        for r in reports { if let d = r.day?.ordinal { try storage.loadReports(days: (d - 1)...(d + 1), into: &index) } }
+        var stored = document
+        stored.title = document.title ?? extracted.title
+        stored.language = document.language ?? extracted.language
+        try storage.insert(stored, published: published, fingerprint: fingerprint, sequence: sequence, reports: reports)
+        for r in reports {
+            index.insert(r, event: inherited[r.ordinal])
+            seeds.insert(r.key)
+        }
+        try resolve(around: seeds, storage: &storage, index: &index, changes: &changes)
+        // Events whose reports were replaced in place: same members, new figures.
+        // New reports are stored in no event: each is assigned, even one that kept its inherited event.
+        for r in reports {
+            if let e = index.placement[r.key]?.event {
+                changes.written.insert(e)
+                changes.moved[r.key] = e
             }
         }
-        var shared = 0.0
-        for v in a.values where b.values.contains(v) {
-            // A single death or a handful of hits is reported of many attacks; "145 drones" is not.
-            if v.quantity.isCasualty { shared += v.value < 3 ? 0.25 : 2 } else { shared += v.value < 10 ? 1 : 2 }
+        changes.removed = changes.removed.filter { index.events[$0] == nil }
+        changes.merged.subtract(changes.written)
+        try storage.save(changes, index: index)
+        return IngestOutcome(document: previous == nil ? .new : .updated, eventsCreated: changes.created.count,
+                             eventsUpdated: changes.written.subtracting(changes.created).count,
+                             eventsMerged: changes.merged.count)
+    }
+
+    /// Deletes a document and re-resolves what its reports tied together: a report that bridged
+    /// two events no longer holds them as one. `false` when no such document is stored.
+    package func remove<S: EventStorage>(documentKey: String, storage: inout S, index: inout ReportIndex) throws -> Bool {
+        guard let old = try storage.document(key: documentKey) else { return false }
+        var changes = ResolutionChanges()
+        var inherited: [Int: String] = [:]
+        let seeds = try drop(old, storage: &storage, index: &index, changes: &changes, inherited: &inherited)
+        try resolve(around: seeds, storage: &storage, index: &index, changes: &changes)
+        try storage.save(changes, index: index)
+        return true
+    }
+
+    /// Takes a stored document's reports out; returns the reports left in the events they were in.
+    private func drop<S: EventStorage>(_ old: KnownDocument, storage: inout S, index: inout ReportIndex,
+                                       changes: inout ResolutionChanges, inherited: inout [Int: String]) throws -> Set<ReportKey> {
+        for d in old.reportDays { if let d { try storage.loadReports(days: (d - 1)...(d + 1), into: &index) } }
+        if old.reportDays.contains(where: { $0 == nil }) { try storage.loadReports(stating: [], into: &index) }
+        var touched = Set<String>()
+        for i in old.reportDays.indices {
+            if let e = index.remove(ReportKey(document: old.key, ordinal: i)), let id = e.event {
+                touched.insert(id)
+                inherited[i] = id
+            }
         }
-        score += min(shared, 6)
-        if !a.profile.isDisjoint(with: b.profile) { score += 0.5 }
-        switch distance {
-        case 0?:
-            // A day taken only from the publication date is a guess, worth less than a stated one.
-            score += (!a.firmDays.isEmpty && !b.firmDays.isEmpty) ? 1 : 0.5
-            return score >= sameDayThreshold ? score : nil
-        case 1?:
-            return shared >= 2 && score >= nextDayThreshold ? score : nil
-        default:
-            // No day at all: only a distinctive shared number, in a compatible place, ties it to an event.
-            return shared >= 2 && score >= undatedThreshold ? score : nil
+        try storage.deleteDocument(key: old.key)
+        var seeds = Set<ReportKey>()
+        for id in touched {
+            if let left = index.events[id] { seeds.formUnion(left) } else { changes.removed.insert(id) }
+        }
+        return seeds
+    }
+
+    // MARK: - Resolution
+
+    /// Re-resolves the blocks around `seeds` and applies the result to `index`.
+    func resolve<S: EventStorage>(around seeds: Set<ReportKey>, storage: inout S, index: inout ReportIndex,
+                                  changes: inout ResolutionChanges) throws {
+        let block = try self.block(around: seeds, storage: &storage, index: &index)
+        let clusters = cluster(block, index: index)
+
+        // The earliest report keeps its event's id; a cluster whose reports all lost theirs gets a new one.
+        func rank(_ k: ReportKey) -> (Int, Int, ReportKey) {
+            let p = index.placement[k]!
+            return (p.sequence, p.ordinal, k)
+        }
+        let ordered = clusters.map { c in c.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1) }.sorted { rank($0[0]) < rank($1[0]) }
+        var oldIDs = Set<String>()
+        for c in ordered { for k in c { if let e = index.placement[k]?.event { oldIDs.insert(e) } } }
+        var taken = Set<String>()
+        for members in ordered {
+            var id: String?
+            for k in members { if let e = index.placement[k]?.event, !taken.contains(e) { id = e; break } }
+            if id == nil {
+                id = try storage.newEventID()
+                changes.created.insert(id!)
+            }
+            let event = id!
+            taken.insert(event)
+            if index.events[event] != Set(members) { changes.written.insert(event) }
+            for k in members where index.placement[k]?.event != event {
+                index.assign(k, to: event)
+                changes.moved[k] = event
+            }
+        }
+        for gone in oldIDs.subtracting(taken) {
+            changes.removed.insert(gone)
+            changes.merged.insert(gone)
+            changes.written.remove(gone)
         }
     }
 
-    /// Guided bombs and artillery are the front line's weapons; drones and missiles reach the rear.
-    /// `nil` for a mix, which is compatible with both.
-    static func frontline(_ profile: Set<WeaponFamily>) -> Bool? {
-        let tactical = profile.contains(.guidedBomb) || profile.contains(.artillery)
-        let strategic = profile.contains(.drone) || profile.contains(.missile)
-        return tactical == strategic ? nil : tactical
-    }
-
-    /// Nationwide counts by the same side with no value in common: on neighbouring days, two
-    /// nights. On the same day they may be a total and its part (all drones, the Shaheds), except
-    /// for Russian counts: the defence ministry reports each time window (day, evening, night)
-    /// separately, and each window is its own attack.
-    func countsDisagree(_ a: EventFacets, _ b: EventFacets, sameDay: Bool) -> Bool {
-        for (key, xs) in a.counts where !sameDay || key.claimant == .russia {
-            if let ys = b.counts[key], xs.isDisjoint(with: ys) { return true }
+    /// The signatures linked to the seeds by evidence, transitively, with every report of any
+    /// event one of them is in.
+    private func block<S: EventStorage>(around seeds: Set<ReportKey>, storage: inout S, index: inout ReportIndex) throws -> [Int] {
+        var visited = Set<Int>()
+        var queue: [Int] = []
+        var seenEvents = Set<String>()
+        func visit(_ s: Int) { if visited.insert(s).inserted { queue.append(s) } }
+        for k in seeds.sorted() { if let e = index.placement[k] { visit(e.signature) } }
+        var i = 0
+        while i < queue.count {
+            let sig = queue[i]
+            i += 1
+            for k in index.members[sig] ?? [] {
+                guard let ev = index.placement[k]?.event, seenEvents.insert(ev).inserted else { continue }
+                for m in index.events[ev] ?? [] { if let e = index.placement[m] { visit(e.signature) } }
+            }
+            let f = index.facets(sig)
+            var candidates: Set<Int>
+            let values = f.sortedValues
+            if let d = f.day {
+                try storage.loadReports(days: (d - 1)...(d + 1), into: &index)
+                candidates = index.signatures(days: (d - 1)...(d + 1))
+                if !values.isEmpty { candidates.formUnion(index.signatures(stating: values, undatedOnly: true)) }
+            } else {
+                try storage.loadReports(stating: values, into: &index)
+                candidates = index.signatures(stating: values, undatedOnly: false)
+            }
+            for c in candidates where !visited.contains(c) {
+                if let s = evidence.score(f, index.facets(c)), s >= evidence.threshold { visit(c) }
+            }
         }
-        return false
+        return Array(visited)
     }
 }

@@ -94,7 +94,8 @@ public struct HeadlineRule: Sendable {
             var sides: [Claimant: Int] = [:]
             for name in kept {
                 let (v, s) = pick(byPlace[name]!, counting: counting)
-                headline += v
+                // Checked: a corrupt or hostile input can state any value.
+                headline = headline.addingClamped(v)
                 sides[s, default: 0] += 1
                 conflict = conflict || sidesDisagree(byPlace[name]!)
             }
@@ -125,5 +126,13 @@ public struct HeadlineRule: Sendable {
             latest[c.claimant] = c
         }
         return Set(latest.values.map(\.value)).count > 1
+    }
+}
+
+extension Int {
+    /// The sum, held at `Int.max` / `Int.min` instead of trapping.
+    package func addingClamped(_ other: Int) -> Int {
+        let (sum, overflow) = addingReportingOverflow(other)
+        return overflow ? (other > 0 ? .max : .min) : sum
     }
 }

@@ -115,7 +115,7 @@ extension SQLiteEventStore {
             SELECT r.event_id AS event_id, d.key AS key, f.* FROM report r
             JOIN document d ON d.id = r.document_id
             LEFT JOIN figure f ON f.report_id = r.id
-            WHERE r.event_id IN (\(list)) ORDER BY r.event_id, d.sequence, r.ordinal, f.ordinal
+            WHERE r.event_id IN (\(list)) ORDER BY r.event_id, d.published, d.sequence, r.ordinal, f.ordinal
             """)
         while let row = try cursor.next() {
             let event: Int64 = row["event_id"]

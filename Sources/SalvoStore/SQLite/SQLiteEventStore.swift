@@ -22,8 +22,7 @@ public final class SQLiteEventStore: EventStore {
 
     /// The resolver's working set: events on the days touched so far.
     struct Cache {
-        var index = EventIndex()
-        var loadedDays = Set<Int>()
+        var index = ReportIndex()
         var dataVersion: Int?
         var sequence: Int?
         /// How many places each event had when its `event_place` rows were last written.
@@ -101,82 +100,45 @@ public final class SQLiteEventStore: EventStore {
     }
 
     private func ingest(_ document: Document, extracted: ExtractedDocument, db: Database, cache c: inout Cache) throws -> IngestOutcome {
+        try withStorage(db: db, cache: &c) { storage, index in
+            try resolver.ingest(document, extracted: extracted, storage: &storage, index: &index)
+        }
+    }
+
+    public func remove(documentID: String) throws -> Bool {
+        try cache.withLock { c in
+            do {
+                return try pool.write { db in
+                    try withStorage(db: db, cache: &c) { storage, index in
+                        try resolver.remove(documentKey: documentID, storage: &storage, index: &index)
+                    }
+                }
+            } catch {
+                c = Cache()
+                throw error
+            }
+        }
+    }
+
+    /// Runs the shared routine over this database, the cache kept across calls.
+    private func withStorage<T>(db: Database, cache c: inout Cache,
+                                _ body: (inout Storage, inout ReportIndex) throws -> T) throws -> T {
         let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
         if c.dataVersion != version {
             c = Cache()
             c.dataVersion = version
         }
-        let fingerprint = TextFingerprint.of(document.text)
-        if try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM document WHERE fingerprint = ?"), arguments: [fingerprint]) == true {
-            return IngestOutcome(document: .unchanged)
+        // Moved out and back, not copied: a copy of a map of every event per document was quadratic.
+        var storage = Storage(db: db, decoder: c.decoder, sequence: c.sequence, placesWritten: c.placesWritten)
+        c.placesWritten = [:]
+        defer {
+            c.sequence = storage.sequence
+            c.placesWritten = storage.placesWritten
         }
-        var change = IngestOutcome.DocumentChange.new
-        var updated = Set<String>()
-        let articleURL = DocumentIdentity.articleURL(document.url)
-        var previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM document WHERE key = ?"), arguments: [document.id])
-        if previous == nil, let articleURL {
-            previous = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM document WHERE url = ?"), arguments: [articleURL])
-        }
-        if let old = previous {
-            change = .updated
-            let oldKey = try String.fetchOne(db, sql: "SELECT key FROM document WHERE id = ?", arguments: [old])!
-            let touched = try Int64.fetchAll(db, sql: "SELECT DISTINCT event_id FROM report WHERE document_id = ?", arguments: [old])
-            try loadClusters(ids: touched, db: db, cache: &c)
-            let result = c.index.removeDocument(oldKey, from: Set(touched.map(String.init)))
-            try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [old])
-            for id in result.emptied { try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [Int64(id)!]) }
-            for id in result.changed { try writeEvent(id, db: db, cache: &c) }
-            updated.formUnion(result.changed)
-        }
-
-        if c.sequence == nil { c.sequence = try Int.fetchOne(db, sql: "SELECT MAX(sequence) FROM document") ?? 0 }
-        c.sequence! += 1
-        let sequence = c.sequence!
-        let published = document.published ?? extracted.published
-        try db.cachedStatement(sql: """
-            INSERT INTO document (key, url, fingerprint, title, language, published, sequence, text)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [document.id, articleURL ?? document.url, fingerprint, document.title ?? extracted.title,
-                                     document.language ?? extracted.language, published?.description, sequence, document.text])
-        let documentRow = db.lastInsertedRowID
-
-        var created = Set<String>()
-        var merged = 0
-        var touched = Set<String>()
-        for (i, event) in extracted.events.enumerated() {
-            let report = EventReport(document: document.id, ordinal: i, published: published, sequence: sequence, event: event)
-            var candidates: [(cluster: EventCluster, facets: EventFacets)] = []
-            if let day = report.day {
-                try loadDays((day.ordinal - 1)...(day.ordinal + 1), db: db, cache: &c)
-                candidates = c.index.candidates(day: day, attacker: event.attacker)
-            } else {
-                candidates = try undatedCandidates(report, db: db, cache: &c)
-            }
-            let resolution = resolver.resolve(report, candidates: candidates)
-            var newID: String?
-            if case .create = resolution {
-                try db.cachedStatement(sql: "INSERT INTO event DEFAULT VALUES").execute()
-                newID = String(db.lastInsertedRowID)
-            }
-            let result = c.index.apply(resolution, report: report) { newID! }
-            if result.created { created.insert(result.id) } else { updated.insert(result.id) }
-            for gone in result.absorbed {
-                if !created.contains(gone) { merged += 1 }
-                try db.execute(sql: "UPDATE report SET event_id = ? WHERE event_id = ?", arguments: [Int64(result.id)!, Int64(gone)!])
-                try db.execute(sql: "DELETE FROM event WHERE id = ?", arguments: [Int64(gone)!])
-                created.remove(gone)
-                updated.remove(gone)
-                touched.remove(gone)
-            }
-            try insertReport(report, event: Int64(result.id)!, document: documentRow, db: db, cache: &c)
-            touched.insert(result.id)
-        }
-        for id in touched { try writeEvent(id, db: db, cache: &c) }
-        updated.subtract(created)
-        return IngestOutcome(document: change, eventsCreated: created.count, eventsUpdated: updated.count, eventsMerged: merged)
+        return try body(&storage, &c.index)
     }
 
-    private func insertReport(_ r: EventReport, event: Int64, document: Int64, db: Database, cache c: inout Cache) throws {
+    static func insertReport(_ r: EventReport, event: Int64, document: Int64, db: Database) throws {
         let e = r.event
         try db.cachedStatement(sql: """
             INSERT INTO report (document_id, ordinal, event_id, day, date, attacker, places, targets)
@@ -197,8 +159,8 @@ public final class SQLiteEventStore: EventStore {
     }
 
     /// Rewrites an event's row, and its place index when places were added, from its cluster.
-    private func writeEvent(_ id: String, db: Database, cache c: inout Cache) throws {
-        guard let cluster = c.index[id], let rowID = Int64(id) else { return }
+    static func writeEvent(_ id: String, cluster: EventCluster, db: Database, placesWritten: inout [String: Int]) throws {
+        guard let rowID = Int64(id) else { return }
         let summary = cluster.summary
         let places = cluster.places
         var weapons = Set<String>()
@@ -215,13 +177,13 @@ public final class SQLiteEventStore: EventStore {
                                      stored.headline(.killed), stored.headline(.injured), stored.headline(.launched),
                                      stored.headline(.intercepted), cluster.reports.count, rowID])
         // Places only grow while reports join; a shrink (an updated document) rewrites them too.
-        guard c.placesWritten[id] != places.count else {
+        guard placesWritten[id] != places.count else {
             // The day can move while the places stay (a report with a firmer date joined).
             try db.cachedStatement(sql: "UPDATE event_place SET date = ? WHERE event_id = ? AND date IS NOT ?")
                 .execute(arguments: [cluster.date?.description, rowID, cluster.date?.description])
             return
         }
-        c.placesWritten[id] = places.count
+        placesWritten[id] = places.count
         try db.cachedStatement(sql: "DELETE FROM event_place WHERE event_id = ?").execute(arguments: [rowID])
         let insertPlace = try db.cachedStatement(sql: "INSERT INTO event_place (event_id, name, admin1, country, date) VALUES (?, ?, ?, ?, ?)")
         for p in places {
@@ -243,7 +205,7 @@ public final class SQLiteEventStore: EventStore {
                     ? try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE json IS NULL AND report_count > 0") : []
                 let update = try db.cachedStatement(sql: "UPDATE event SET json = ? WHERE id = ?")
                 for id in ids {
-                    guard let cluster = c.index[String(id)], !cluster.reports.isEmpty else { continue }
+                    guard let cluster = c.index.cluster(String(id)), !cluster.reports.isEmpty else { continue }
                     try update.execute(arguments: [Self.storedEvent(cluster, places: cluster.places, summary: cluster.summary).json, id])
                 }
                 try Self.renderMissingJSON(db: db)
@@ -264,80 +226,15 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// The event as readers see it: reports in ingest order, each document once, every figure with its document.
+    /// The event as readers see it: reports by report time, each document once, every figure with its document.
     static func storedEvent(_ cluster: EventCluster, places: [Place], summary: [FigureSummary]) -> StoredEvent {
-        let reports = cluster.reports.sorted { ($0.sequence, $0.ordinal) < ($1.sequence, $1.ordinal) }
+        let reports = cluster.reports.sorted { $0.reportTime < $1.reportTime }
         var documents: [String] = []
         var seen = Set<String>()
         for r in reports where seen.insert(r.document).inserted { documents.append(r.document) }
         let figures = reports.flatMap { r in r.event.figures.map { StoredFigure(figure: $0, document: r.document) } }
         return StoredEvent(id: cluster.id, date: cluster.date, attacker: cluster.attacker, places: places,
                            targets: cluster.targets, documents: documents, figures: figures, summary: summary)
-    }
-
-    /// For a report without a day: the events that state one of its distinctive numbers (the
-    /// latest 64 per number, so a common "3 killed" does not load half the database).
-    private func undatedCandidates(_ report: EventReport, db: Database, cache c: inout Cache) throws -> [(cluster: EventCluster, facets: EventFacets)] {
-        var ids = Set<Int64>()
-        for f in report.event.figures where f.value >= 3 {
-            ids.formUnion(try Int64.fetchAll(db, sql: """
-                SELECT DISTINCT r.event_id FROM figure f JOIN report r ON r.id = f.report_id
-                WHERE f.quantity = ? AND f.value = ? ORDER BY r.event_id DESC LIMIT 64
-                """, arguments: [f.quantity.rawValue, f.value]))
-        }
-        let sorted = ids.sorted()
-        try loadClusters(ids: sorted, db: db, cache: &c)
-        return c.index.withFacets(sorted.map(String.init))
-    }
-
-    // MARK: - Cache loading
-
-    /// Makes sure every event with a report on these days is in the cache.
-    private func loadDays(_ days: ClosedRange<Int>, db: Database, cache c: inout Cache) throws {
-        for o in days where !c.loadedDays.contains(o) {
-            let ids = try Int64.fetchAll(db.cachedStatement(sql: "SELECT DISTINCT event_id FROM report WHERE day = ?"),
-                                         arguments: [Day(ordinal: o).description])
-            try loadClusters(ids: ids.filter { c.index[String($0)] == nil }, db: db, cache: &c)
-            c.loadedDays.insert(o)
-        }
-    }
-
-    private func loadClusters(ids: [Int64], db: Database, cache c: inout Cache) throws {
-        let missing = ids.filter { c.index[String($0)] == nil }
-        guard !missing.isEmpty else { return }
-        for cluster in try Self.fetchClusters(ids: missing, db: db, decoder: c.decoder) { c.index.insert(cluster) }
-    }
-
-    /// Rebuilds events from their reports and figures.
-    static func fetchClusters(ids: [Int64], db: Database, decoder: JSONDecoder) throws -> [EventCluster] {
-        guard !ids.isEmpty else { return [] }
-        let list = ids.map(String.init).joined(separator: ",")
-        var figures: [Int64: [Figure]] = [:]
-        let figureRows = try Row.fetchCursor(db, sql: """
-            SELECT f.* FROM figure f JOIN report r ON r.id = f.report_id
-            WHERE r.event_id IN (\(list)) ORDER BY f.report_id, f.ordinal
-            """)
-        while let row = try figureRows.next() {
-            figures[row["report_id"], default: []].append(figure(row))
-        }
-        var clusters: [Int64: EventCluster] = [:]
-        let reportRows = try Row.fetchCursor(db, sql: """
-            SELECT r.*, d.key, d.published, d.sequence FROM report r JOIN document d ON d.id = r.document_id
-            WHERE r.event_id IN (\(list)) ORDER BY d.sequence, r.ordinal
-            """)
-        while let row = try reportRows.next() {
-            let eventID: Int64 = row["event_id"]
-            let places: [Place] = try (row["places"] as String?).map { try decoder.decode([Place].self, from: Data($0.utf8)) } ?? []
-            let targets: [String] = try (row["targets"] as String?).map { try decoder.decode([String].self, from: Data($0.utf8)) } ?? []
-            let event = Event(date: (row["date"] as String?).flatMap { Day($0) },
-                              attacker: (row["attacker"] as String?).flatMap(Belligerent.init(rawValue:)),
-                              places: places, targets: targets, figures: figures[row["id"]] ?? [])
-            let report = EventReport(document: row["key"], ordinal: row["ordinal"],
-                                     published: (row["published"] as String?).flatMap { Day($0) },
-                                     sequence: row["sequence"], event: event)
-            clusters[eventID, default: EventCluster(id: String(eventID), reports: [])].reports.append(report)
-        }
-        return ids.compactMap { clusters[$0] }
     }
 
     static func figure(_ row: Row) -> Figure {

@@ -27,12 +27,17 @@ struct IngestCommand: ParsableCommand {
     @Flag(help: "Sources are `salvo extract` output (JSON Lines) to store as they are.")
     var extracted = false
 
+    @Option(help: ArgumentHelp("Log the ingest rate every this many documents (benchmarks).", valueName: "n"))
+    var rateEvery: Int?
+
     func validate() throws {
         if sources.isEmpty { throw ValidationError("give at least one source (a file, directory, URL or -)") }
+        if let n = rateEvery, n < 1 { throw ValidationError("--rate-every must be at least 1") }
     }
 
     func run() throws {
         var ingester = Ingester(store: try store.open(create: true), reader: input.reader())
+        ingester.rateEvery = rateEvery
         for source in sources {
             if extracted { ingester.ingest(extracted: source) } else { ingester.ingest(source: source) }
         }

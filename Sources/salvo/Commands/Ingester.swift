@@ -53,6 +53,9 @@ struct Ingester {
     private var pending: [(Document, ExtractedDocument)] = []
     private var labels: [String] = []
     var batchSize = 256
+    /// Logs the ingest rate every this many documents (`--rate-every`).
+    var rateEvery: Int?
+    private var lastRate = (documents: 0, time: Date())
 
     mutating func save(_ document: Document, extracted: ExtractedDocument, label: String) {
         pending.append((document, extracted))
@@ -83,6 +86,13 @@ struct Ingester {
         pending.removeAll(keepingCapacity: true)
         labels.removeAll(keepingCapacity: true)
         let t = tally
+        if let every = rateEvery, t.documents / every > lastRate.documents / every {
+            // For benchmarks: the rate over each stretch of `every` documents, so a slowdown shows.
+            let now = Date()
+            let rate = Double(t.documents - lastRate.documents) / max(now.timeIntervalSince(lastRate.time), 1e-9)
+            Log.info("\(t.documents) documents: \(Int(rate)) documents/s")
+            lastRate = (t.documents, now)
+        }
         progress.update("ingest: \(t.documents) documents, \(t.eventsNew) new events", documents: t.documents)
     }
 

@@ -52,7 +52,8 @@ struct ServeCommand: ParsableCommand {
         let ingester: (any DocumentIngesting)? = token == nil ? nil : ExtractionWorker()
         let server: SalvoServer
         do {
-            server = try SalvoServer(store: eventStore, configuration: configuration, ingester: ingester)
+            server = try SalvoServer(store: eventStore, configuration: configuration, ingester: ingester,
+                                     placeName: { EventsCommand.englishPlaceName($0) })
         } catch {
             Log.error("cannot start the server: \(error)")
             throw ExitCode(1)

@@ -35,18 +35,30 @@ struct ShowCommand: ParsableCommand {
             s += "\(f.quantity.rawValue)\t\(f.weapon?.rawValue ?? "-")\t\(f.headline)\t\(f.headlineClaimant.rawValue)\t"
                 + "\(f.minimum)–\(f.maximum)\t\(f.conflict ? "DISPUTED" : "-")\n"
         }
-        s += "\nClaims\n"
+        s += HeadlineRule.statement + "\n"
+        // Each distinct claim once, with its documents, in the order they were first reported.
+        s += "\nClaims over time\n"
         var sentences: [String] = []
         var index: [String: Int] = [:]
-        for q in e.summary {
-            s += "  \(q.quantity.rawValue)\(q.weapon.map { " (\($0.rawValue))" } ?? ""):\n"
-            for c in e.figures where c.figure.quantity == q.quantity && (q.quantity.isCasualty || c.figure.weapon == q.weapon) {
-                let f = c.figure
-                let key = c.document + "\u{0}" + f.sentence
-                let n = index[key] ?? { sentences.append("[\(sentences.count + 1)] \(c.document): \(f.sentence)"); index[key] = sentences.count; return sentences.count }()
-                let qual = f.qualifier == .exact ? "" : f.qualifier.rawValue.replacingOccurrences(of: "_", with: " ") + " "
-                s += "    \(qual)\(f.value)\(f.model.map { " " + $0 } ?? "")\t\(f.place ?? "-")\t\(f.claimant.rawValue)"
-                    + "\(f.claimantName.map { " (\($0))" } ?? "")\t\(c.document) [\(n)]\n"
+        func ref(_ document: String, _ sentence: String) -> Int {
+            let key = document + "\u{0}" + sentence
+            if let n = index[key] { return n }
+            sentences.append("[\(sentences.count + 1)] \(document): \(sentence)")
+            index[key] = sentences.count
+            return sentences.count
+        }
+        for line in e.claimLines {
+            var values: [Int] = []
+            for c in line.claims where values.last != c.value { values.append(c.value) }
+            s += "  \(line.quantity.rawValue)\(line.weapon.map { " (\($0.rawValue))" } ?? ""): "
+                + values.map(String.init).joined(separator: " → ") + "\n"
+            for c in line.claims {
+                let refs = c.documents.map { d in
+                    let f = e.figures.first { $0.document == d && $0.figure.value == c.value && $0.figure.quantity == line.quantity
+                        && $0.figure.place == c.place && $0.figure.claimant == c.claimant }
+                    return f.map { "\(d) [\(ref(d, $0.figure.sentence))]" } ?? d
+                }
+                s += "    \(c.value)\t\(c.place ?? "-")\t\(c.claimant.rawValue)\t\(refs.joined(separator: ", "))\n"
             }
         }
         s += "\nSources\n" + sentences.map { "  " + $0 + "\n" }.joined()

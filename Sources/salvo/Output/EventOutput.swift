@@ -30,11 +30,12 @@ struct EventOutput {
         case .jsonl:
             for e in events { out.write(try json(e) + "\n") }
         case .table:
+            // An empty cell is a quantity nobody reported; launches and interceptions by weapon class.
             out.write("id\tdate\tattacker\tplace\tdocs\tlaunched\tintercepted\tkilled\tinjured\tconflict\n")
             for e in events {
                 let cells = [e.id, e.date?.description ?? "-", e.attacker?.rawValue ?? "-", e.primaryPlace?.name ?? "-",
-                             String(e.documents.count), String(e.headline(.launched)), String(e.headline(.intercepted)),
-                             String(e.headline(.killed)), String(e.headline(.injured)),
+                             String(e.documents.count), Self.byWeapon(e, .launched), Self.byWeapon(e, .intercepted),
+                             Self.cell(e.reportedHeadline(.killed)), Self.cell(e.reportedHeadline(.injured)),
                              e.summary.contains(where: \.conflict) ? "yes" : "-"]
                 out.write(cells.joined(separator: "\t") + "\n")
             }
@@ -50,21 +51,39 @@ struct EventOutput {
 
     private func json(_ e: StoredEvent) throws -> String { e.json }
 
-    static func csvField(_ s: String) -> String {
+    static func cell(_ value: Int?) -> String { value.map(String.init) ?? "" }
+
+    /// The total, followed by its parts when more than one weapon class was counted:
+    /// `120 (drone 100, missile 20)`.
+    static func byWeapon(_ e: StoredEvent, _ q: Quantity) -> String {
+        guard let total = e.reportedHeadline(q) else { return "" }
+        let parts = e.headlines(byWeapon: q).filter { $0.weapon != nil && $0.weapon != .any }
+        guard parts.count > 1 else { return String(total) }
+        return "\(total) (" + parts.map { "\($0.weapon!.rawValue) \($0.value)" }.joined(separator: ", ") + ")"
+    }
+
+    /// A CSV cell, quoted where needed; one starting with `=`, `+`, `-`, `@` (or a tab or carriage
+    /// return) gets a leading `'` so that a spreadsheet shows it instead of running it as a formula.
+    static func csvField(_ value: String) -> String {
+        var s = value
+        if let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { s = "'" + s }
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
 
 extension StoredEvent {
-    /// The place that stands for the event: the broadest place named (a nationwide strike sits in
-    /// its country), else the first.
+    /// The place that stands for the event on a map and in a CSV row: the city (or oblast) when
+    /// everything named lies there (a drone attack on Belgorod is in Belgorod, not at Russia's
+    /// centroid); the country when the event spans several oblasts (a nationwide strike).
     var primaryPlace: Place? {
-        if let country = places.first(where: { $0.kind == .country }) { return country }
-        let region = places.first { r in
-            r.kind == .region && places.allSatisfy { p in p.kind != .city || p.admin1 == nil || p.admin1 == r.name }
-        }
-        return region ?? places.first
+        let local = places.filter { $0.kind != .country }
+        guard !local.isEmpty else { return places.first }
+        let regions = Set(local.map { $0.kind == .region ? $0.name : ($0.admin1 ?? $0.name) })
+        if regions.count > 1 { return places.first { $0.kind == .country } ?? local.first }
+        let cities = local.filter { $0.kind == .city }
+        if Set(cities.map(\.name)).count == 1 { return cities.first }
+        return local.first { $0.kind == .region } ?? local.first
     }
 
     /// ACLED `sub_event_type` from the weapons counted.
@@ -100,8 +119,8 @@ struct ACLEDRow {
                  place?.lat.map { String($0) } ?? "", place?.lon.map { String($0) } ?? "", precision,
                  e.documents.joined(separator: "; "),
                  "Salvo: " + (claims.isEmpty ? "no figures" : claims.joined(separator: "; ")) + "; \(e.documents.count) reports",
-                 String(e.headline(.killed)), String(e.headline(.launched)), String(e.headline(.intercepted)),
-                 String(e.headline(.injured))]
+                 EventOutput.cell(e.reportedHeadline(.killed)), EventOutput.cell(e.reportedHeadline(.launched)),
+                 EventOutput.cell(e.reportedHeadline(.intercepted)), EventOutput.cell(e.reportedHeadline(.injured))]
     }
 }
 
@@ -125,8 +144,8 @@ enum GeoJSON {
             geometry = place.map { Point(coordinates: [$0.lon!, $0.lat!]) }
             properties = Properties(id: e.id, date: e.date?.description, attacker: e.attacker?.rawValue,
                                     place: e.primaryPlace?.name, places: e.places.map(\.name), documents: e.documents.count,
-                                    launched: e.headline(.launched), intercepted: e.headline(.intercepted),
-                                    killed: e.headline(.killed), injured: e.headline(.injured),
+                                    launched: e.reportedHeadline(.launched), intercepted: e.reportedHeadline(.intercepted),
+                                    killed: e.reportedHeadline(.killed), injured: e.reportedHeadline(.injured),
                                     conflict: e.summary.contains(where: \.conflict))
         }
 
@@ -152,7 +171,24 @@ enum GeoJSON {
         var place: String?
         var places: [String]
         var documents: Int
-        var launched, intercepted, killed, injured: Int
+        /// `null` when nobody reported the quantity.
+        var launched, intercepted, killed, injured: Int?
         var conflict: Bool
+
+        func encode(to encoder: any Encoder) throws {
+            enum K: String, CodingKey { case id, date, attacker, place, places, documents, launched, intercepted, killed, injured, conflict }
+            var c = encoder.container(keyedBy: K.self)
+            try c.encode(id, forKey: .id)
+            try c.encode(date, forKey: .date)
+            try c.encode(attacker, forKey: .attacker)
+            try c.encode(place, forKey: .place)
+            try c.encode(places, forKey: .places)
+            try c.encode(documents, forKey: .documents)
+            try c.encode(launched, forKey: .launched)
+            try c.encode(intercepted, forKey: .intercepted)
+            try c.encode(killed, forKey: .killed)
+            try c.encode(injured, forKey: .injured)
+            try c.encode(conflict, forKey: .conflict)
+        }
     }
 }

@@ -1,0 +1,151 @@
+import SalvoModel
+
+/// Identifies a report whatever order documents arrived in: its document and its position there.
+package struct ReportKey: Hashable, Comparable, Sendable {
+    package var document: String
+    package var ordinal: Int
+
+    package init(document: String, ordinal: Int) {
+        self.document = document
+        self.ordinal = ordinal
+    }
+
+    package static func < (a: ReportKey, b: ReportKey) -> Bool { (a.document, a.ordinal) < (b.document, b.ordinal) }
+}
+
+extension EventReport {
+    package var key: ReportKey { ReportKey(document: document, ordinal: ordinal) }
+
+    /// When it was reported: publication day (unknown first), then arrival, then position.
+    var reportTime: (Int, Int, Int) { (published?.ordinal ?? .min, sequence, ordinal) }
+}
+
+/// The reports the resolver works on, with the event each is in, indexed for blocking.
+///
+/// `MemoryEventStore` keeps every report here; `SQLiteEventStore` keeps the days it has loaded
+/// as a cache in front of the database. Reports with equal facets share one signature.
+package struct ReportIndex: Sendable {
+    /// Where a report is: kept apart from the report itself, which the resolution loops would
+    /// otherwise copy (and retain, field by field) on every look-up.
+    struct Placement: Sendable {
+        var signature: Int
+        var event: String?
+        var sequence: Int
+        var ordinal: Int
+    }
+
+    private(set) var reports: [ReportKey: EventReport] = [:]
+    private(set) var placement: [ReportKey: Placement] = [:]
+    private var facetsOf: [Int: ReportFacets] = [:]
+    private var signatureOf: [ReportFacets: Int] = [:]
+    private(set) var members: [Int: Set<ReportKey>] = [:]
+    private var byDay: [Int: Set<Int>] = [:]
+    /// Signatures by stated value, for reports without a day; and only those without a day.
+    private var byValue: [ValueKey: Set<Int>] = [:]
+    private var undatedByValue: [ValueKey: Set<Int>] = [:]
+    private(set) var events: [String: Set<ReportKey>] = [:]
+    private var nextSignature = 0
+    /// Days whose reports are all here (a store that loads lazily marks them).
+    package var loadedDays = Set<Int>()
+    /// Whether every report without a day is here.
+    package var loadedUndated = false
+
+    package init() {}
+
+    var eventCount: Int { events.count }
+
+    func facets(_ signature: Int) -> ReportFacets { facetsOf[signature]! }
+
+    /// Adds a report, in `event` (or in none yet).
+    mutating func insert(_ report: EventReport, event: String?) {
+        let key = report.key
+        if placement[key] != nil { remove(key) }
+        let f = ReportFacets(report)
+        let sig: Int
+        if let s = signatureOf[f] {
+            sig = s
+        } else {
+            sig = nextSignature
+            nextSignature += 1
+            signatureOf[f] = sig
+            facetsOf[sig] = f
+            if let d = f.day { byDay[d, default: []].insert(sig) }
+            for v in f.values {
+                byValue[v, default: []].insert(sig)
+                if f.day == nil { undatedByValue[v, default: []].insert(sig) }
+            }
+        }
+        members[sig, default: []].insert(key)
+        reports[key] = report
+        placement[key] = Placement(signature: sig, event: event, sequence: report.sequence, ordinal: report.ordinal)
+        if let event { events[event, default: []].insert(key) }
+    }
+
+    @discardableResult
+    mutating func remove(_ key: ReportKey) -> Placement? {
+        guard let e = placement.removeValue(forKey: key) else { return nil }
+        reports[key] = nil
+        if let id = e.event {
+            events[id]?.remove(key)
+            if events[id]?.isEmpty == true { events[id] = nil }
+        }
+        members[e.signature]?.remove(key)
+        if members[e.signature]?.isEmpty == true {
+            members[e.signature] = nil
+            let f = facetsOf.removeValue(forKey: e.signature)!
+            signatureOf[f] = nil
+            if let d = f.day {
+                byDay[d]?.remove(e.signature)
+                if byDay[d]?.isEmpty == true { byDay[d] = nil }
+            }
+            for v in f.values {
+                byValue[v]?.remove(e.signature)
+                if byValue[v]?.isEmpty == true { byValue[v] = nil }
+                undatedByValue[v]?.remove(e.signature)
+                if undatedByValue[v]?.isEmpty == true { undatedByValue[v] = nil }
+            }
+        }
+        return e
+    }
+
+    /// Moves a report to another event.
+    mutating func assign(_ key: ReportKey, to event: String) {
+        guard var e = placement[key], e.event != event else { return }
+        if let old = e.event {
+            events[old]?.remove(key)
+            if events[old]?.isEmpty == true { events[old] = nil }
+        }
+        e.event = event
+        placement[key] = e
+        events[event, default: []].insert(key)
+    }
+
+    func signatures(days: ClosedRange<Int>) -> Set<Int> {
+        var out = Set<Int>()
+        for d in days { out.formUnion(byDay[d] ?? []) }
+        return out
+    }
+
+    func signatures(stating values: [ValueKey], undatedOnly: Bool) -> Set<Int> {
+        var out = Set<Int>()
+        for v in values { out.formUnion((undatedOnly ? undatedByValue[v] : byValue[v]) ?? []) }
+        return out
+    }
+
+    /// The event as the headline rule and readers see it: reports by report time (publication
+    /// day, then arrival).
+    func cluster(_ id: String) -> EventCluster? {
+        guard let keys = events[id] else { return nil }
+        let list = keys.compactMap { reports[$0] }.sorted { $0.reportTime < $1.reportTime }
+        return EventCluster(id: id, reports: list)
+    }
+
+    var eventIDs: [String] { Array(events.keys) }
+
+    /// The events a document's reports are in.
+    func events(ofDocument document: String, reports: Int) -> [String] {
+        var out = Set<String>()
+        for i in 0..<reports { if let e = placement[ReportKey(document: document, ordinal: i)]?.event { out.insert(e) } }
+        return out.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }
+    }
+}

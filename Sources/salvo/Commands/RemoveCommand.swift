@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import SalvoStore
+
+/// `salvo remove DOCUMENT…`: deletes documents and re-resolves the events they were part of.
+struct RemoveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remove",
+        abstract: "Remove documents; events they alone tied together split again.",
+        discussion: "Example:\n  salvo remove 064 065"
+    )
+
+    @Argument(help: "Input ids of the documents to remove.") var documents: [String]
+    @OptionGroup var store: StoreOptions
+
+    func run() throws {
+        let db = try store.open(create: false)
+        var missing = 0
+        for id in documents {
+            if try db.remove(documentID: id) {
+                print("removed \(id)")
+            } else {
+                Log.error("\(id): no such document in \(store.db)")
+                missing += 1
+            }
+        }
+        try db.completeEventJSON()
+        if missing > 0 { throw ExitCode(1) }
+    }
+}
