@@ -31,20 +31,9 @@ struct Attribution {
         facts = SentenceFacts(analysis: analysis, data: data)
         clauses = ClauseMap(analysis: analysis)
         quotes = QuoteSpans(analysis: analysis)
+        // The role readers the frame needs (origin, actor, place of location) do not depend on it.
         frame = DocumentFrame()
-        frame = Self.frame(of: analysis, published: published, facts: facts, data: data, weights: weights)
-    }
-
-    /// Only the role readers, before the frame is known.
-    init(probing analysis: TextAnalysis, data: ResolutionData, attacker: Belligerent) {
-        self.analysis = analysis
-        published = nil
-        self.data = data
-        weights = .shared
-        facts = SentenceFacts(analysis: analysis, data: data)
-        clauses = ClauseMap(analysis: analysis)
-        quotes = QuoteSpans(analysis: analysis)
-        frame = DocumentFrame(attacker: attacker)
+        frame = readFrame()
     }
 
     func settle(_ draft: inout FigureDraft) {

@@ -20,13 +20,12 @@ struct DocumentFrame {
 }
 
 extension Attribution {
-    static func frame(of analysis: TextAnalysis, published: Day?, facts: SentenceFacts,
-                      data: ResolutionData, weights: FeatureWeights) -> DocumentFrame {
+    func readFrame() -> DocumentFrame {
         var frame = DocumentFrame()
-        let lead = leadSentences(analysis)
+        let lead = leadSentences()
 
         var ru = 0, ua = 0
-        for h in analysis.hits where namesAttacker(h, in: analysis) {
+        for h in analysis.hits where Self.namesAttacker(h, in: analysis) {
             switch h.hit.first(.attacker)?.belligerent {
             case .russia: ru += 1
             case .ukraine: ua += 1
@@ -53,37 +52,33 @@ extension Attribution {
         }
         frame.date = date ?? published
 
-        frame.place = framePlace(analysis, lead: lead, data: data, weights: weights, attacker: frame.attacker, several: &frame.several)
+        frame.place = framePlace(lead: lead, attacker: frame.attacker, several: &frame.several)
         return frame
     }
 
     /// The first sentences that speak of an attack, within the top of the text.
-    private static func leadSentences(_ analysis: TextAnalysis) -> [Int] {
+    private func leadSentences() -> [Int] {
         var out: [Int] = []
         for s in analysis.sentences.prefix(DocumentFrame.leadHorizon) where out.count < DocumentFrame.leadSentences {
-            if analysis.hits(in: s).contains(where: { $0.hit.has(.weapon) || $0.hit.has(.quantity) || $0.hit.has(.attacker) }) {
-                out.append(s.index)
-            }
+            if speaksOfAttack(s) { out.append(s.index) }
         }
         return out
     }
 
-    private static func framePlace(_ analysis: TextAnalysis, lead: [Int], data: ResolutionData, weights: FeatureWeights,
-                                   attacker: Belligerent, several: inout Bool) -> Place? {
-        let probe = Attribution(probing: analysis, data: data, attacker: attacker)
+    private func framePlace(lead: [Int], attacker: Belligerent, several: inout Bool) -> Place? {
         var mentions: [String: Int] = [:]
         for p in analysis.places { mentions[p.place.name, default: 0] += 1 }
         var candidates: [Candidate<Place>] = []
         var struck = Set<String>()
         for (rank, i) in lead.enumerated() {
             for p in analysis.places(in: analysis.sentences[i]) {
-                if probe.isOrigin(p) || probe.isActor(p) || probe.isTimeZone(p) || data.holder(of: p.place) == attacker { continue }
+                if isOrigin(p) || isActor(p) || isTimeZone(p) || data.holder(of: p.place) == attacker { continue }
                 if p.place.kind == .city { struck.insert(p.place.name) }
                 if candidates.contains(where: { $0.value.name == p.place.name }) { continue }
                 var c = Candidate(p.place)
                 c.add(rank == 0 ? .frameHeadline : .frameLead)
                 c.add(.frameMentions, Double(min(mentions[p.place.name] ?? 1, 10)))
-                c.add(.frameLocative, if: probe.isLocative(p))
+                c.add(.frameLocative, if: isLocative(p))
                 switch p.place.kind {
                 case .city: c.add(.frameCity)
                 case .region: c.add(.frameRegion)
