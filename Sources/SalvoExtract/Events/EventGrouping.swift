@@ -64,6 +64,6 @@ struct EventGrouping {
     }
 
     private static func sortedSentences(_ drafts: [FigureDraft]) -> [Int] {
-        Set(drafts.map(\.sentence)).sorted()
+        Set(drafts.map { $0.sentence }).sorted()
     }
 }

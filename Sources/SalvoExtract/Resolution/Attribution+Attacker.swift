@@ -23,7 +23,7 @@ extension Attribution {
             add(counting.opponent, .attackerClaimantCasualty)
         }
         let struck = here.places.filter { $0.place.kind != .country && !isOrigin($0) && !isActor($0) }
-        let holders = Set(struck.filter { clauses.same($0.tokens, d.number) }.compactMap { data.holder(of: $0.place) })
+        let holders = Set(struck.filter { clauses.same($0.tokens, d.number) }.compactMap { holder($0) })
         if holders.count == 1, let holder = holders.first {
             add(holder.opponent, .attackerTargetTerritory)
         } else if struck.isEmpty, let p = frame.place, let holder = data.holder(of: p) {
@@ -33,7 +33,7 @@ extension Attribution {
             add(side, .attackerWeaponOrigin)
         }
         add(frame.attacker, .attackerFrame)
-        EvidenceTrace.print("attacker", "\(d.quantity) \(d.value)", candidates, weights)
-        d.attacker = candidates.best(weights)!.value
+        EvidenceTrace.print("attacker", "\(d.quantity) \(d.value)", candidates)
+        d.attacker = candidates.best()!.value
     }
 }

@@ -77,8 +77,8 @@ extension Attribution {
             candidates.append(cand)
         }
         candidates.append(Candidate(Speaker(claimant: .media, name: nil, role: nil), [(.claimantMedia, 1)]))
-        EvidenceTrace.print("claimant", "\(d.quantity) \(d.value)", candidates, weights)
-        let best = candidates.best(weights)!.value
+        EvidenceTrace.print("claimant", "\(d.quantity) \(d.value)", candidates)
+        let best = candidates.best()!.value
         d.claimant = best.claimant
         d.claimantName = best.name
         d.claimantRole = best.role
@@ -90,7 +90,7 @@ extension Attribution {
         let entry = c.hit.first(.claimant)!
         var side = entry.side ?? .other
         if side == .ukraine, data.scope(ofRole: entry.extra) == .local {
-            let holders = Set(places.filter { !isOrigin($0) }.compactMap { data.holder(of: $0.place) })
+            let holders = Set(places.filter { !isOrigin($0) }.compactMap { holder($0) })
             let held = holders.isEmpty ? frame.place.flatMap { data.holder(of: $0) }.map { [$0] } ?? [] : holders
             if held == [.russia] { side = .russia }
         }

@@ -25,7 +25,7 @@ extension Attribution {
         }
         if let f = frame.date { candidates.append(Candidate<Day?>(f, [(.dateFrame, 1)])) }
         if let p = published { candidates.append(Candidate<Day?>(p, [(.datePublished, 1)])) }
-        EvidenceTrace.print("date", "\(d.quantity) \(d.value)", candidates, weights)
-        d.date = candidates.best(weights)?.value ?? nil
+        EvidenceTrace.print("date", "\(d.quantity) \(d.value)", candidates)
+        d.date = candidates.best()?.value ?? nil
     }
 }

@@ -29,12 +29,12 @@ extension Attribution {
             c.add(.placeOrigin, if: isOrigin(p))
             c.add(.placeActor, if: isActor(p) || isTimeZone(p))
             c.add(.placeSubset, if: isNamedAsPart(p))
-            c.add(.placeAttackerTerritory, if: data.holder(of: p.place) == attacker)
+            c.add(.placeAttackerTerritory, if: holder(p) == attacker)
             c.add(.placeOtherNumberOwns, if: isList && owner(p) != d.number)
             candidates.append(c)
         }
         for (back, k) in earlierSentences(of: d.sentence).enumerated() {
-            for p in facts[k].places where !isOrigin(p) && !isActor(p) && !isTimeZone(p) && data.holder(of: p.place) != attacker {
+            for p in facts[k].places where !isOrigin(p) && !isActor(p) && !isTimeZone(p) && holder(p) != attacker {
                 var c = placeCandidate(p)
                 c.add(d.quantity.isCasualty ? .placeCarried : .placeCarriedWeapons)
                 c.add(.placeSentencesBack, Double(back))
@@ -64,17 +64,23 @@ extension Attribution {
         nation.add(.placeNationalClaimant, if: role == .national)
         nation.add(.placeFrameSeveral, if: frame.several)
         // "122 missiles and 36 drones struck Kyiv, Lviv, Odesa, Dnipro …": a salvo over many cities.
-        let struckHere = Set(here.places.filter { $0.place.kind == .city && clauses.same($0.tokens, d.number) && !isOrigin($0) }.map(\.place.name))
+        // A handful of names: a list with a linear check beats hashing them.
+        var struckHere: [String] = []
+        for p in here.places where p.place.kind == .city && clauses.same(p.tokens, d.number) && !isOrigin(p) && !struckHere.contains(p.place.name) {
+            struckHere.append(p.place.name)
+        }
         nation.add(.placeClauseSeveral, if: struckHere.count >= 3)
         // "… struck Kyiv, Lviv, Odesa and Dnipro. More than 30 people were killed.": the toll of the whole salvo.
         var struckNearby = struckHere
-        for k in max(0, d.sentence - Self.lookBack)...d.sentence {
-            for p in facts[k].places where p.place.kind == .city && !isOrigin(p) && !isActor(p) { struckNearby.insert(p.place.name) }
+        for k in max(0, d.sentence - Self.lookBack)...d.sentence where struckNearby.count < 3 {
+            for p in facts[k].places where p.place.kind == .city && !isOrigin(p) && !isActor(p) && !struckNearby.contains(p.place.name) {
+                struckNearby.append(p.place.name)
+            }
         }
         nation.add(.placeContextSeveral, if: struckNearby.count >= 3)
         candidates.append(nation)
-        EvidenceTrace.print("place", "\(d.quantity) \(d.value)", candidates, weights)
-        d.place = candidates.best(weights)!.value
+        EvidenceTrace.print("place", "\(d.quantity) \(d.value)", candidates)
+        d.place = candidates.best()!.value
     }
 
     private func placeCandidate(_ p: PlaceOccurrence) -> Candidate<Place> {

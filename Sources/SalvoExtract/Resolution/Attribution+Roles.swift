@@ -63,7 +63,9 @@ extension Attribution {
     /// "launched from Kursk", "з напрямку Брянська", and every place of a list that such a
     /// preposition opens ("із напрямків: Курськ, Брянськ, Орел — РФ, Гвардійське — Крим"):
     /// where weapons came from is not where they struck.
-    func isOrigin(_ p: PlaceOccurrence) -> Bool {
+    func isOrigin(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 0) { originRole(p) } }
+
+    private func originRole(_ p: PlaceOccurrence) -> Bool {
         var k = p.tokens.lowerBound - 1
         var plainWords = 0
         let limit = max(0, p.tokens.lowerBound - 40)
@@ -94,7 +96,9 @@ extension Attribution {
     /// "Kyiv said", "Moscow claims", "Russia launched", "Kyiv's Air Force": a place standing for its government is an
     /// actor, not where anything landed. Only a country launches: "Kharkiv attacked" is a headline
     /// about a strike on Kharkiv.
-    func isActor(_ p: PlaceOccurrence) -> Bool {
+    func isActor(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 1) { actorRole(p) } }
+
+    private func actorRole(_ p: PlaceOccurrence) -> Bool {
         // A lexicon phrase that starts with the place and says it speaks ("Kyiv said", "Moscow claims").
         if let h = analysis.hitAt[p.tokens.lowerBound], h.tokens.upperBound > p.tokens.upperBound, h.hit.has(.attribution) { return true }
         // "in Kryvyi Rih, according to the governor": a place where something happened stays one.
@@ -122,15 +126,26 @@ extension Attribution {
 
     /// "over several regions, including Moscow", "зокрема на Київщині": a place named as part of a
     /// wider area the figure counts over.
-    func isNamedAsPart(_ p: PlaceOccurrence) -> Bool {
+    func isNamedAsPart(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 4) { partRole(p) } }
+
+    private func partRole(_ p: PlaceOccurrence) -> Bool {
         for back in 1...3 where p.tokens.lowerBound - back >= 0 {
             if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.upperBound <= p.tokens.lowerBound, h.hit.has(.subset) { return true }
         }
         return false
     }
 
+    /// The side that holds a place occurrence, read once per document.
+    func holder(_ p: PlaceOccurrence) -> Belligerent? {
+        let russia = roleCache.value(p, 5) { data.holder(of: p.place) == .russia }
+        if russia { return .russia }
+        return roleCache.value(p, 6) { data.holder(of: p.place) == .ukraine } ? .ukraine : nil
+    }
+
     /// "20:00 Moscow time", "за київським часом": a place inside a time zone names no place.
-    func isTimeZone(_ p: PlaceOccurrence) -> Bool {
+    func isTimeZone(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 2) { timeZoneRole(p) } }
+
+    private func timeZoneRole(_ p: PlaceOccurrence) -> Bool {
         for back in 0..<3 where p.tokens.lowerBound - back >= 0 {
             if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.contains(p.tokens.lowerBound),
                h.hit.first(.unit)?.unit == .time { return true }
@@ -139,7 +154,9 @@ extension Attribution {
     }
 
     /// "in Kharkiv", "над Одесою", "über Kiew": a place right after a preposition of location.
-    func isLocative(_ p: PlaceOccurrence) -> Bool {
+    func isLocative(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 3) { locativeRole(p) } }
+
+    private func locativeRole(_ p: PlaceOccurrence) -> Bool {
         let k = p.tokens.lowerBound
         for back in 1...3 where k - back >= 0 {
             if let h = analysis.hitAt[k - back], h.tokens.upperBound == k || h.tokens.upperBound == k - back + 1 && back <= 2 {
@@ -152,5 +169,26 @@ extension Attribution {
     /// A sentence that speaks of an attack at all: a weapon, a figure verb or an attacker in it.
     func speaksOfAttack(_ s: Sentence) -> Bool {
         analysis.hits(in: s).contains { $0.hit.has(.weapon) || $0.hit.has(.quantity) || $0.hit.has(.attacker) }
+    }
+}
+
+/// The roles of each place, worked out once per document: every figure of a sentence and of the
+/// sentences after it asks about the same places again.
+final class PlaceRoleCache {
+    /// Per token where a place starts, two bits per role: known, and its value.
+    private var bits: [UInt16]
+
+    init(tokens: Int) {
+        bits = Array(repeating: 0, count: tokens + 1)
+    }
+
+    func value(_ p: PlaceOccurrence, _ role: Int, _ compute: () -> Bool) -> Bool {
+        let k = p.tokens.lowerBound
+        let known: UInt16 = 1 << (2 * role), set: UInt16 = 2 << (2 * role)
+        let b = bits[k]
+        if b & known != 0 { return b & set != 0 }
+        let v = compute()
+        bits[k] = b | known | (v ? set : 0)
+        return v
     }
 }

@@ -9,28 +9,28 @@ import SalvoText
 /// `Resources/weights.tsv` score highest. Claimant first (the attacker may follow from who counts),
 /// then attacker (a place in the attacker's own territory is where weapons came from), then place
 /// and date.
-struct Attribution {
+final class Attribution {
     let analysis: TextAnalysis
     let published: Day?
     let facts: SentenceFacts
     let clauses: ClauseMap
     let quotes: QuoteSpans
+    let roleCache: PlaceRoleCache
     let data: ResolutionData
-    let weights: FeatureWeights
     var frame: DocumentFrame
 
     /// How many sentences back a claimant, place or date may carry over from; bounded so that time
     /// stays linear in the length of a document.
     static let lookBack = 3
 
-    init(analysis: TextAnalysis, published: Day?, data: ResolutionData = .shared, weights: FeatureWeights = .shared) {
+    init(analysis: TextAnalysis, published: Day?, data: ResolutionData = .shared) {
         self.analysis = analysis
         self.published = published
         self.data = data
-        self.weights = weights
         facts = SentenceFacts(analysis: analysis, data: data)
         clauses = ClauseMap(analysis: analysis)
         quotes = QuoteSpans(analysis: analysis)
+        roleCache = PlaceRoleCache(tokens: analysis.tokens.count)
         // The role readers the frame needs (origin, actor, place of location) do not depend on it.
         frame = DocumentFrame()
         frame = readFrame()

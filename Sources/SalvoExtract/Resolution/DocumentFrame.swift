@@ -72,7 +72,7 @@ extension Attribution {
         var struck = Set<String>()
         for (rank, i) in lead.enumerated() {
             for p in analysis.places(in: analysis.sentences[i]) {
-                if isOrigin(p) || isActor(p) || isTimeZone(p) || data.holder(of: p.place) == attacker { continue }
+                if isOrigin(p) || isActor(p) || isTimeZone(p) || holder(p) == attacker { continue }
                 if p.place.kind == .city { struck.insert(p.place.name) }
                 if candidates.contains(where: { $0.value.name == p.place.name }) { continue }
                 var c = Candidate(p.place)
@@ -88,7 +88,7 @@ extension Attribution {
             }
         }
         several = struck.count >= 3
-        guard let top = candidates.best(weights), top.score(weights) > 0 else { return nil }
+        guard let top = candidates.best(), top.score > 0 else { return nil }
         return top.value
     }
 }

@@ -109,31 +109,36 @@ extension Feature {
     var name: String { String(describing: self) }
 }
 
-/// One answer a resolver weighs, with the evidence for it.
+/// One answer a resolver weighs, with the evidence for it. Its score is the sum of weight × value
+/// over its features, with the weights of `FeatureWeights.shared`, added up as the features are;
+/// the features themselves are kept only when `SALVO_TRACE` asks for them.
 struct Candidate<Value> {
     var value: Value
-    var evidence: [(Feature, Double)] = []
+    private(set) var score = 0.0
+    private(set) var evidence: [(Feature, Double)] = []
 
     init(_ value: Value, _ evidence: [(Feature, Double)] = []) {
         self.value = value
-        self.evidence = evidence
+        for (f, x) in evidence { add(f, x) }
     }
 
-    mutating func add(_ f: Feature, _ x: Double = 1) { evidence.append((f, x)) }
-    mutating func add(_ f: Feature, if condition: Bool) { if condition { evidence.append((f, 1)) } }
+    mutating func add(_ f: Feature, _ x: Double = 1) {
+        score += FeatureWeights.shared[f] * x
+        if EvidenceTrace.enabled { evidence.append((f, x)) }
+    }
 
-    func score(_ w: FeatureWeights) -> Double { evidence.reduce(0) { $0 + w[$1.0] * $1.1 } }
+    mutating func add(_ f: Feature, if condition: Bool) { if condition { add(f, 1) } }
 }
 
 extension Array {
     /// The candidate with the highest score; the earlier one on a tie, so listing order breaks ties.
     /// `nil` only for no candidates.
-    func best<V>(_ w: FeatureWeights) -> Candidate<V>? where Element == Candidate<V> {
+    func best<V>() -> Candidate<V>? where Element == Candidate<V> {
         var top = first
-        var topScore = top?.score(w) ?? 0
-        for c in dropFirst() {
-            let s = c.score(w)
-            if s > topScore || topScore.isNaN { top = c; topScore = s }
+        var topScore = top?.score ?? 0
+        for c in dropFirst() where c.score > topScore || topScore.isNaN {
+            top = c
+            topScore = c.score
         }
         return top
     }
@@ -144,12 +149,12 @@ extension Array {
 enum EvidenceTrace {
     static let enabled = ProcessInfo.processInfo.environment["SALVO_TRACE"] == "1"
 
-    static func print<V>(_ field: String, _ figure: String, _ candidates: [Candidate<V>], _ w: FeatureWeights) {
+    static func print<V>(_ field: String, _ figure: String, _ candidates: [Candidate<V>]) {
         guard enabled else { return }
         var out = "\(field) for \(figure):\n"
-        for c in candidates.sorted(by: { $0.score(w) > $1.score(w) }) {
+        for c in candidates.sorted(by: { $0.score > $1.score }) {
             let ev = c.evidence.map { "\($0.0.name)=\($0.1)" }.joined(separator: " ")
-            out += "  \(String(format: "%6.2f", c.score(w)))  \(c.value)  \(ev)\n"
+            out += "  \(String(format: "%6.2f", c.score))  \(c.value)  \(ev)\n"
         }
         FileHandle.standardError.write(Data(out.utf8))
     }

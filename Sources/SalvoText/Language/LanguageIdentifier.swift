@@ -38,7 +38,7 @@ public enum LanguageIdentifier {
     public static func identify(_ text: FoldedText, hits: [LexiconHit], profiles: LanguageProfiles) -> String? {
         guard let byLetters = identify(text, profiles: profiles),
               let own = profiles.profiles.first(where: { $0.language == byLetters }) else { return nil }
-        let rivals = profiles.profiles.filter { $0.isCyrillic == own.isCyrillic }.map(\.language)
+        let rivals = profiles.profiles.filter { $0.isCyrillic == own.isCyrillic }.map { $0.language }
         var score = [String: Int]()
         for hit in hits {
             var only: String?
