@@ -113,14 +113,21 @@ import SalvoModel
         }
     }
 
-    @Test func damagedGzipMemberCostsOnlyItsRecord() {
+    /// Reads a gzipped archive of six records whose third member has the bytes of `damage` flipped
+    /// with `mask`; every other record must still be read.
+    private func readDamaged(_ damage: (Int) -> Range<Int>, mask: UInt8) -> (path: String, members: [[UInt8]], result: ReadResult) {
         var members = Self.members().map { Gzip.compress($0) }
-        for k in 20..<50 { members[2][k] ^= 0x5A }
+        for k in damage(members[2].count) { members[2][k] ^= mask }
         let dir = TempDir()
-        defer { dir.remove() }
         let path = dir.write("crawl.warc.gz", members.flatMap { $0 })
         let r = DocumentReader().collect(path)
+        dir.remove()
         #expect(r.documents.map(\.url) == [1, 2, 4, 5, 6].map { "https://c.example/\($0)" })
+        return (path, members, r)
+    }
+
+    @Test func damagedGzipMemberCostsOnlyItsRecord() {
+        let (path, members, r) = readDamaged({ _ in 20..<50 }, mask: 0x5A)
         #expect(r.errors.count == 1)
         // Nothing of record 3 came out before the damage: the error names the damaged member.
         #expect(r.errors.first?.input == path)
@@ -128,14 +135,7 @@ import SalvoModel
     }
 
     @Test func memberDamagedInItsMiddleIsNamedAsTheRecord() {
-        var members = Self.members().map { Gzip.compress($0) }
-        let middle = members[2].count / 2
-        for k in middle..<(middle + 12) { members[2][k] ^= 0xA5 }
-        let dir = TempDir()
-        defer { dir.remove() }
-        let path = dir.write("crawl.warc.gz", members.flatMap { $0 })
-        let r = DocumentReader().collect(path)
-        #expect(r.documents.map(\.url) == [1, 2, 4, 5, 6].map { "https://c.example/\($0)" })
+        let (path, _, r) = readDamaged({ n in (n / 2)..<(n / 2 + 12) }, mask: 0xA5)
         #expect(r.errors.count == 1)
         #expect(r.errors.first?.input.hasPrefix(path) == true)
         #expect(r.errors.first?.message.contains("byte") == true)

@@ -47,7 +47,6 @@ enum Feature: Int, CaseIterable, Sendable {
     case claimantSameClause
     case claimantInSentence
     case claimantDistance
-    case claimantActor
     case claimantSideSpeaking
     case claimantEarlier
     case claimantSentencesBack
