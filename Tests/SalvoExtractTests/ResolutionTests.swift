@@ -36,6 +36,27 @@ import Testing
               expected: ["killed - 3 exact %Belgorod @RU !UA"]),
         .init(text: "In Sewastopol wurden zwei Menschen verletzt.", language: "de",
               expected: ["injured - 2 exact %Sevastopol !UA"]),
+        // A source the lexicon does not name speaks for the side its adjective gives.
+        .init(text: "Nach Angaben des ukrainischen Gesundheitsministers wurden in Poltawa sieben Menschen getötet.", language: "de",
+              expected: ["killed - 7 exact %Poltava @UA"]),
+        .init(text: "According to Russian regional figures, four people were injured in Kursk.", language: "en",
+              expected: ["injured - 4 exact %Kursk @RU"]),
+        .init(text: "За даними української обласної влади, у Сумах загинули троє людей.", language: "uk",
+              expected: ["killed - 3 exact %Sumy @UA"]),
+        .init(text: "По данным российского губернатора, в Белгороде ранены пять человек.", language: "ru",
+              expected: ["injured - 5 exact %Belgorod @RU"]),
+        // Officials named by no side speak for the side that holds the place attacked.
+        .init(text: "Two people were killed in Belgorod, officials said.", language: "en",
+              expected: ["killed - 2 exact %Belgorod @RU !UA"]),
+        .init(text: "In Charkiw wurden nach offiziellen Angaben sechs Menschen verletzt.", language: "de",
+              expected: ["injured - 6 exact %Kharkiv @UA"]),
+        .init(text: "По официальным данным, в Донецке погибли два человека.", language: "ru",
+              expected: ["killed - 2 exact %Donetsk @RU !UA"]),
+        .init(text: "За офіційними даними, у Дніпрі поранено вісім людей.", language: "uk",
+              expected: ["injured - 8 exact %Dnipro @UA"]),
+        // The speaker named after a casualty count may follow further counts of people, in the next paragraph too.
+        .init(text: "Five people were killed in Chernihiv. Another 30 were injured.\nThis was reported by the regional governor.", language: "en",
+              expected: ["killed - 5 exact %Chernihiv @UA", "injured - 30 exact %Chernihiv @UA"]),
         // The weapon's origin and who counts their own air defence's kills.
         .init(text: "Russia's defence ministry said air defences shot down four ATACMS missiles.", language: "en",
               expected: ["intercepted ballistic_missile 4 exact @RU !UA"]),

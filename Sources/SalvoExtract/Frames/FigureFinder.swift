@@ -78,6 +78,9 @@ struct FigureFinder {
         }
         var drafts: [FigureDraft] = []
         var weaponSoFar = lastWeapon(in: analysis.hits[..<hits.startIndex])
+        // Until this sentence counts a weapon itself, one it names before a number ("Of the drones,
+        // 31 were shot down") comes before the weapon of the sentences before.
+        var weaponFromEarlier = weaponSoFar != nil
         for (i, n) in numbers.enumerated() {
             if excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
             var np = phrases[i]
@@ -121,6 +124,7 @@ struct FigureFinder {
                !triggers.contains(where: { $0.tokens.lowerBound >= np.end && !hasClauseBreak(from: np.end, to: $0.tokens.lowerBound)
                    && $0.tokens.lowerBound - np.end <= 2 }) {
                 weaponSoFar = (np.weapon!, np.model)
+                weaponFromEarlier = false
                 drafts.append(FigureDraft(quantity: previous.quantity, weapon: np.weapon, model: np.model, value: n.value,
                                           qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
@@ -133,7 +137,7 @@ struct FigureFinder {
                 ?? (np.weapon != nil && triggersInClause(of: n, triggers: triggers) == 0 ? carried?.quantity : nil)
                 // "понад 80 із них — шахеди", "davon 50 Shahed": a part of the figure just counted, counted the same way.
                 ?? ofThem(n, previous: drafts.last ?? carried, phrase: &np) else {
-                if let w = np.weapon { weaponSoFar = (w, np.model) }
+                if let w = np.weapon { weaponSoFar = (w, np.model); weaponFromEarlier = false }
                 continue
             }
             var weapon = np.weapon
@@ -146,7 +150,8 @@ struct FigureFinder {
             if !quantity.isCasualty && weapon == nil {
                 // "Six private houses were destroyed" counts houses, not the drones named before.
                 if countsSomethingElse(n, sentenceEnd: s.tokens.upperBound) { continue }
-                guard let inherited = weaponSoFar ?? lastWeapon(in: hits, before: n.tokens.lowerBound) else { continue }
+                let named = lastWeapon(in: hits, before: n.tokens.lowerBound)
+                guard let inherited = weaponFromEarlier ? named ?? weaponSoFar : weaponSoFar ?? named else { continue }
                 weapon = inherited.0
                 model = inherited.1
             }
@@ -156,7 +161,7 @@ struct FigureFinder {
                 weapon = nil
                 model = nil
             }
-            if let w = weapon, !quantity.isCasualty { weaponSoFar = (w, model) }
+            if let w = weapon, !quantity.isCasualty { weaponSoFar = (w, model); weaponFromEarlier = false }
             guard n.value > 0, n.value <= (quantity.isCasualty ? 20_000 : 10_000) else { continue }
             drafts.append(FigureDraft(quantity: quantity, weapon: weapon, model: model, value: n.value,
                                       qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))

@@ -14,7 +14,16 @@ extension Attribution {
     }
 
     /// How many sentences ahead a speaker may be named.
-    static let lookAhead = 2
+    static let lookAhead = 4
+
+    /// Whether sentence `k` counts something a casualty figure before it cannot share a speaker with:
+    /// a weapon count ("The mayor said 28 drones attacked") or a count of nothing named.
+    private func countsOtherKind(in k: Int, than quantity: Quantity) -> Bool {
+        let s = analysis.sentences[k]
+        guard analysis.numbers(in: s).contains(where: { $0.kind == .count }) else { return false }
+        let kinds = analysis.hits(in: s).flatMap { h in h.hit.entries.compactMap { $0.quantity } }
+        return !quantity.isCasualty || kinds.isEmpty || kinds.contains { !$0.isCasualty }
+    }
 
     func settleClaimant(_ d: inout FigureDraft) {
         var candidates: [Candidate<Speaker>] = []
@@ -30,6 +39,12 @@ extension Attribution {
         if let side = sideSpeaking(in: here.hits, places: here.places) {
             var cand = Candidate(Speaker(claimant: side, name: nil, role: nil))
             cand.add(.claimantSideSpeaking)
+            candidates.append(cand)
+        }
+        if let source = sideOfSource(in: here.hits) {
+            var cand = Candidate(Speaker(claimant: source.side, name: analysis.originalText(source.tokens), role: nil))
+            cand.add(.claimantSourceSide)
+            cand.add(.claimantSameClause, if: clauses.same(source.tokens, d.number))
             candidates.append(cand)
         }
         for (back, k) in earlierSentences(of: d.sentence).enumerated() {
@@ -53,17 +68,24 @@ extension Attribution {
                 break
             }
         }
-        // "… Two were injured. This was reported by the governor." The speaker may be named after.
+        // "… Two were injured. This was reported by the governor." The speaker may be named after,
+        // in the same paragraph or the next ("Об этом сообщил …"), not further.
         var k = d.sentence
+        let paragraph = analysis.sentences[d.sentence].paragraph
+        var paragraphsCrossed = 0
         for ahead in 0..<Self.lookAhead {
-            // The speaker may also be named in a paragraph of its own right after ("This was reported by …").
             guard k + 1 < analysis.sentences.count else { break }
             k += 1
+            if analysis.sentences[k].paragraph != analysis.sentences[k - 1].paragraph { paragraphsCrossed += 1 }
+            if paragraphsCrossed > 1 { break }
+            let nextParagraph = analysis.sentences[k].paragraph != paragraph
             if let c = facts[k].speaking.first {
                 var cand = Candidate(speaker(c, places: facts[k].places))
                 cand.add(.claimantNext)
-                // A sentence with counts of its own speaks of those: "… four were killed. The mayor said 28 drones attacked."
-                cand.add(.claimantNextCounts, if: analysis.numbers(in: analysis.sentences[k]).contains { $0.kind == .count })
+                cand.add(.claimantNextParagraph, if: nextParagraph)
+                // A sentence with counts of its own speaks of those: "… four were killed. The mayor
+                // said 28 drones attacked." Counts of the same kind go on with the same statement.
+                cand.add(.claimantNextCounts, if: countsOtherKind(in: k, than: d.quantity))
                 cand.add(.claimantSentencesBack, Double(ahead))
                 candidates.append(cand)
                 break
@@ -89,13 +111,44 @@ extension Attribution {
     private func speaker(_ c: AnnotatedHit, places: ArraySlice<PlaceOccurrence>) -> Speaker {
         let entry = c.hit.first(.claimant)!
         var side = entry.side ?? .other
-        if side == .ukraine, data.scope(ofRole: entry.extra) == .local {
+        let scope = data.scope(ofRole: entry.extra)
+        if side == .ukraine, scope == .local || scope == .unnamed {
             let holders = Set(places.filter { !isOrigin($0) }.compactMap { holder($0) })
             let held = holders.isEmpty ? frame.place.flatMap { data.holder(of: $0) }.map { [$0] } ?? [] : holders
             if held == [.russia] { side = .russia }
         }
         return Speaker(claimant: side, name: analysis.originalText(c.tokens), role: entry.extra)
     }
+
+    /// "nach Angaben des ukrainischen Innenministers", "according to Russian officials' figures",
+    /// "по данным украинской стороны": a source the lexicon does not name, but whose side an
+    /// adjective or a country right after the verb of saying gives.
+    private func sideOfSource(in hits: ArraySlice<AnnotatedHit>) -> (side: Claimant, tokens: Range<Int>)? {
+        for a in hits where a.hit.has(.attribution) && !a.hit.has(.claimant) {
+            var k = a.tokens.upperBound
+            let end = min(analysis.tokens.count, k + Self.sourceReach)
+            while k < end {
+                if let h = analysis.hitAt[k] {
+                    if h.hit.has(.claimant) { break }
+                    if let side = h.hit.first(.attacker)?.belligerent, !Self.namesAttacker(h, in: analysis) {
+                        // Named by the adjective and the noun it qualifies: "ukrainischen Innenministers".
+                        let next = h.tokens.upperBound
+                        let named = next < analysis.tokens.count && analysis.tokens[next].kind == .word ? next + 1 : next
+                        return (side.claimant, h.tokens.lowerBound..<named)
+                    }
+                    k = h.tokens.upperBound
+                } else {
+                    if analysis.tokens[k].kind == .punct { break }
+                    k += 1
+                }
+            }
+        }
+        return nil
+    }
+
+    /// How many words may stand between a verb of saying and the side adjective of its source
+    /// ("nach Angaben des ukrainischen …").
+    static let sourceReach = 3
 
     /// "Russia says", "Україна заявила": a side named right before a verb of saying is the claimant.
     private func sideSpeaking(in hits: ArraySlice<AnnotatedHit>, places: ArraySlice<PlaceOccurrence>) -> Claimant? {

@@ -48,10 +48,12 @@ enum Feature: Int, CaseIterable, Sendable {
     case claimantInSentence
     case claimantDistance
     case claimantSideSpeaking
+    case claimantSourceSide
     case claimantEarlier
     case claimantSentencesBack
     case claimantNext
     case claimantNextCounts
+    case claimantNextParagraph
     case claimantLocalSourceWeapons
     case claimantColon
     case claimantQuote

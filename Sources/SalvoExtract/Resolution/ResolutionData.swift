@@ -5,7 +5,7 @@ import SalvoText
 /// The extractor's own data tables besides the weights: what each claimant role speaks for
 /// (`roles.tsv`) and which side fires each weapon model (`origins.tsv`).
 struct ResolutionData: Sendable {
-    enum Scope: String, Sendable { case local, national, actor }
+    enum Scope: String, Sendable { case local, national, actor, unnamed }
 
     let roleScopes: [String: Scope]
     let modelOrigins: [String: Belligerent]
