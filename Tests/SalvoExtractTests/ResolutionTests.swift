@@ -21,6 +21,9 @@ import Testing
         // A clause opened by "while" after a comma is another statement.
         .init(text: "Officials in Kharkiv reported power cuts, while two people were killed when a missile struck a house in the southern city of Kryvyi Rih.", language: "en",
               expected: ["killed - 2 exact %Kryvyi_Rih"]),
+        // A lead date weeks before publication dates a file photo, not the attack.
+        .init(text: "Bombers at a parade in Moscow, June 24, 2020.\nRussia launched 40 drones at Ukraine overnight, the Air Force said.", language: "en",
+              expected: ["launched drone 40 exact #2024-11-17 %Ukraine"]),
         // A date applies to its own clause.
         .init(text: "Nine people were killed in Kharkiv on 12 November; on 11 November, four died in Sumy.", language: "en",
               expected: ["killed - 9 exact #2024-11-12 %Kharkiv", "killed - 4 exact #2024-11-11 %Sumy"]),
@@ -57,6 +60,30 @@ import Testing
         // The speaker named after a casualty count may follow further counts of people, in the next paragraph too.
         .init(text: "Five people were killed in Chernihiv. Another 30 were injured.\nThis was reported by the regional governor.", language: "en",
               expected: ["killed - 5 exact %Chernihiv @UA", "injured - 30 exact %Chernihiv @UA"]),
+        // A local official's title names the place it speaks for; it is not an actor.
+        .init(text: "The governor of the southern region of Mykolaiv said that air defence destroyed 13 drones over his region.", language: "en",
+              expected: ["intercepted drone 13 exact %Mykolaiv_Oblast @UA"]),
+        // A count its own clause places stays there, however many cities the article names.
+        .init(text: "Russia struck Kyiv, Lviv, Odesa and Kharkiv overnight.\nIn the Poltava region, nine drones were shot down, the governor said.", language: "en",
+              expected: ["intercepted drone 9 exact %Poltava_Oblast"]),
+        .init(text: "Russland griff in der Nacht Kiew, Lwiw, Odessa und Charkiw an.\nIm Gebiet Poltawa wurden neun Drohnen abgeschossen.", language: "de",
+              expected: ["intercepted drone 9 exact %Poltava_Oblast"]),
+        .init(text: "Росія вночі атакувала Київ, Львів, Одесу та Харків.\nНа Полтавщині збили дев'ять дронів.", language: "uk",
+              expected: ["intercepted drone 9 exact %Poltava_Oblast"]),
+        .init(text: "Россия ночью атаковала Киев, Львов, Одессу и Харьков.\nВ Полтавской области сбили девять беспилотников.", language: "ru",
+              expected: ["intercepted drone 9 exact %Poltava_Oblast"]),
+        // A weapon the sentence names before its number is the one counted.
+        .init(text: "Russia launched 40 missiles and 60 drones. Of the drones, 31 were shot down.", language: "en",
+              expected: ["launched missile 40 exact", "launched drone 60 exact", "intercepted drone 31 exact"]),
+        // Drones lost to radar or jamming are lost, not downed; bombers are not missiles.
+        .init(text: "Air defence shot down 50 drones; another 20 drones disappeared from the radar.", language: "en",
+              expected: ["intercepted drone 50 exact", "lost drone 20 exact"]),
+        .init(text: "Die Luftabwehr fing 30 Drohnen ab, 12 Drohnen seien nicht mehr aufspürbar.", language: "de",
+              expected: ["intercepted drone 30 exact", "lost drone 12 exact"]),
+        .init(text: "Russia fired 43 cruise missiles from 10 strategic bombers overnight.", language: "en",
+              expected: ["launched cruise_missile 43 exact"]),
+        .init(text: "Россия выпустила 43 крылатые ракеты с 10 бомбардировщиков.", language: "ru",
+              expected: ["launched cruise_missile 43 exact"]),
         // The weapon's origin and who counts their own air defence's kills.
         .init(text: "Russia's defence ministry said air defences shot down four ATACMS missiles.", language: "en",
               expected: ["intercepted ballistic_missile 4 exact @RU !UA"]),

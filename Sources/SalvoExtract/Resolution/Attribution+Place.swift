@@ -70,6 +70,13 @@ extension Attribution {
             struckHere.append(p.place.name)
         }
         nation.add(.placeClauseSeveral, if: struckHere.count >= 3)
+        // "In the Poltava region, 9 drones were destroyed": a count its own clause places is not the
+        // night's nationwide total, however many cities the article names.
+        nation.add(.placeNationwideLocalClause, if: struckHere.count < 3 && here.places.contains { p in
+            isLocative(p) && clauses.same(p.tokens, d.number) && p.place.kind != .country
+                && !isOrigin(p) && !isActor(p) && !isTimeZone(p) && !isNamedAsPart(p) && holder(p) != attacker
+                && !(isList && owner(p) != d.number)
+        })
         // "… struck Kyiv, Lviv, Odesa and Dnipro. More than 30 people were killed.": the toll of the whole salvo.
         var struckNearby = struckHere
         for k in max(0, d.sentence - Self.lookBack)...d.sentence where struckNearby.count < 3 {

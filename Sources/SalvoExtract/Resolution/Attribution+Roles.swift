@@ -103,6 +103,8 @@ extension Attribution {
         if let h = analysis.hitAt[p.tokens.lowerBound], h.tokens.upperBound > p.tokens.upperBound, h.hit.has(.attribution) { return true }
         // "in Kryvyi Rih, according to the governor": a place where something happened stays one.
         if isLocative(p) { return false }
+        // "the governor of the Mykolaiv region said": the place a local official speaks for.
+        if isJurisdiction(p) { return false }
         var k = p.tokens.upperBound
         // "Kyiv's air force", "Kyiv, said": only a possessive or a comma may stand between ("Kyiv is, officials said" is about Kyiv).
         var steps = 0
@@ -123,6 +125,24 @@ extension Attribution {
         }
         return false
     }
+
+    /// "the governor of the southern region of Mykolaiv", "the mayor of Kharkiv": a place that a
+    /// local official's title names, a few words after it.
+    private func isJurisdiction(_ p: PlaceOccurrence) -> Bool {
+        var k = p.tokens.lowerBound - 1
+        let limit = max(0, p.tokens.lowerBound - Self.jurisdictionReach)
+        while k >= limit {
+            if analysis.tokens[k].kind == .punct { return false }
+            if let h = analysis.hitAt[k], let c = h.hit.first(.claimant) {
+                return data.scope(ofRole: c.extra) == .local
+            }
+            k -= 1
+        }
+        return false
+    }
+
+    /// How many words may stand between a local official's title and its place ("the governor of the southern region of").
+    static let jurisdictionReach = 6
 
     /// "over several regions, including Moscow", "зокрема на Київщині": a place named as part of a
     /// wider area the figure counts over.

@@ -17,6 +17,8 @@ struct DocumentFrame {
     /// open with menus and captions).
     static let leadSentences = 6
     static let leadHorizon = 25
+    /// How many days before publication an attack the lead dates may lie.
+    static let recentDays = 10
 }
 
 extension Attribution {
@@ -42,15 +44,30 @@ extension Attribution {
         }
 
         // The date: the first one a lead sentence gives, else one near the top, else publication.
+        // A news report tells of an attack of the last days: a lead date weeks before publication
+        // dates a file photo or a past attack, and is the frame's only when nothing else dates it.
+        func isRecent(_ d: Day) -> Bool {
+            guard let p = published else { return true }
+            return d.ordinal <= p.ordinal + 1 && d.ordinal >= p.ordinal - DocumentFrame.recentDays
+        }
         var date: Day?
-        for i in lead { if let d = analysis.dates(in: analysis.sentences[i]).first(where: { $0.day != nil }) { date = d.day; break } }
+        var stale: Day?
+        for i in lead {
+            for m in analysis.dates(in: analysis.sentences[i]) {
+                guard let d = m.day else { continue }
+                if isRecent(d) { date = d; break }
+                if stale == nil { stale = d }
+            }
+            if date != nil { break }
+        }
         if date == nil {
-            for d in analysis.dates where d.day != nil {
-                if analysis.sentenceIndex(ofToken: d.tokens.lowerBound) < 4 { date = d.day }
-                break
+            for m in analysis.dates where m.day != nil {
+                if analysis.sentenceIndex(ofToken: m.tokens.lowerBound) >= 4 { break }
+                if isRecent(m.day!) { date = m.day; break }
+                if stale == nil { stale = m.day }
             }
         }
-        frame.date = date ?? published
+        frame.date = date ?? published ?? stale
 
         frame.place = framePlace(lead: lead, attacker: frame.attacker, several: &frame.several)
         return frame

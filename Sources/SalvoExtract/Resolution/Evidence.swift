@@ -42,6 +42,7 @@ enum Feature: Int, CaseIterable, Sendable {
     case placeFrameSeveral
     case placeClauseSeveral
     case placeContextSeveral
+    case placeNationwideLocalClause
     // claimant
     case claimantSpeaking
     case claimantSameClause
