@@ -40,7 +40,7 @@ VALUES: dict[str, set[str] | None] = {
     "attribution": {"said"},
     "attacker": {"RU", "UA", "enemy"},
     "people": {"person", "child"},
-    "negative": {"money", "war_total", "history", "other_war", "exercise", "accident", "debris", "forecast"},
+    "negative": {"money", "war_total", "history", "other_war", "exercise", "accident", "debris", "forecast", "vague"},
     "target": {"energy", "residential", "infrastructure", "military", "industrial",
                "medical", "education", "transport", "port"},
     "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other", "capital"},
@@ -51,7 +51,7 @@ VALUES: dict[str, set[str] | None] = {
     "preposition": {"origin", "location"},
     "conjunction": {"-"},
     "clause": {"-"},
-    "part": {"of", "of_them", "more", "out", "article", "link", "aux", "all"},
+    "part": {"of", "of_them", "more", "out", "article", "link", "aux", "all", "not"},
     # settings, not matched in text: number formats and language identification (weights)
     "separator": {"group", "decimal", "ordinal"},
     "function": None,

@@ -42,6 +42,8 @@ struct FigureFinder {
     private struct Candidate {
         var quantity: Quantity
         var cost: Int
+        /// The verb is negated ("30 were not shot down"): the number counts nothing it names.
+        var negated = false
     }
 
     /// The last weapon figure of the sentence before, when it is in the same paragraph.
@@ -84,7 +86,7 @@ struct FigureFinder {
         for (i, n) in numbers.enumerated() {
             if excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
             var np = phrases[i]
-            if np.isUnit || np.isChild || isMoney(n, hits: hits) || followsDebris(n, hits: hits) { continue }
+            if np.isUnit || np.isChild || isMoney(n, hits: hits) || followsDebris(n, hits: hits) || isVague(n, hits: hits) { continue }
 
             // "50 of 60 drones", "50 з 60 дронів": the first number counts the second's weapon.
             if np.weapon == nil, !np.isPeople, i + 1 < numbers.count, isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound) {
@@ -104,6 +106,15 @@ struct FigureFinder {
             if n.isWord && n.value == 1 && np.weapon == nil && !np.isPeople && np.quantity == nil
                 && !triggers.contains(where: { $0.tokens.upperBound <= n.tokens.lowerBound && onlyQualifiers(from: $0.tokens.upperBound, to: n.tokens.lowerBound)
                     && $0.hit.entries.contains { e in e.category == .quantity && (e.quantity?.isCasualty ?? false) } }) { continue }
+            // "Von insgesamt 15 Drohnen wurden 14 abgefangen", "Of the 50 drones, 40 were shot down": a
+            // whole named before its part is how many were launched.
+            if np.weapon != nil, !np.isPeople, np.quantity == nil, i + 1 < numbers.count, opensWhole(n) {
+                weaponSoFar = (np.weapon!, np.model)
+                weaponFromEarlier = false
+                drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon, model: np.model, value: n.value,
+                                          qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
+                continue
+            }
             // "12 of 15 missiles were shot down": the 15 is how many were launched.
             if i > 0, let previous = drafts.last, previous.number == numbers[i - 1].tokens, !previous.quantity.isCasualty,
                previous.quantity != .launched,
@@ -130,8 +141,10 @@ struct FigureFinder {
                 continue
             }
             let weaponContext = np.weapon != nil || weaponSoFar != nil || lastWeapon(in: hits, before: n.tokens.lowerBound) != nil
-            guard let quantity = np.quantity ?? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers,
-                                                            weaponContext: weaponContext)?.quantity
+            let trigger = np.quantity == nil ? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers,
+                                                           weaponContext: weaponContext) : nil
+            if trigger?.negated == true { continue }
+            guard let quantity = np.quantity ?? trigger?.quantity
                 // "Близько 60 дронів — шахеди.": a weapon count with no verb of its own goes on from the
                 // figure of the sentence before.
                 ?? (np.weapon != nil && triggersInClause(of: n, triggers: triggers) == 0 ? carried?.quantity : nil)
@@ -182,7 +195,7 @@ struct FigureFinder {
     private func isBlocking(_ hit: LexiconHit) -> Bool {
         guard let v = hit.first(.negative)?.negative else { return false }
         // Money and debris only rule out the numbers right beside them.
-        return v != .money && v != .debris
+        return v != .money && v != .debris && v != .vague
     }
 
     private func isMoney(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
@@ -190,6 +203,11 @@ struct FigureFinder {
             h.hit.first(.negative)?.negative == .money
                 && (abs(h.tokens.lowerBound - n.tokens.upperBound) <= 1 || abs(n.tokens.lowerBound - h.tokens.upperBound) <= 1)
         }
+    }
+
+    /// "several hundred drones", "сотні дронів": a number word inside a vague amount.
+    private func isVague(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
+        hits.contains { h in h.hit.first(.negative)?.negative == .vague && h.tokens.overlaps(n.tokens) }
     }
 
     /// "among them 7 children", "серед них 3 дітей": a part of people already counted.
@@ -415,10 +433,47 @@ struct FigureFinder {
                 // "the death toll … has risen to 35", "кількість загиблих зросла до 12": a count that has
                 // risen is a toll of people.
                 if !q.isCasualty && followsRise(n) { penalty += 10 }
-                if best == nil || cost + penalty < best!.cost { best = Candidate(quantity: q, cost: cost + penalty) }
+                if best == nil || cost + penalty < best!.cost { best = Candidate(quantity: q, cost: cost + penalty, negated: isNegated(t)) }
             }
         }
         return best
+    }
+
+    /// An "of" before the number, with at most an article or a qualifier between ("Of the 50", "Von
+    /// insgesamt 15", "З понад 40"), and no count of its own before it ("12 of 15" is the other way round).
+    private func opensWhole(_ n: NumberMention) -> Bool {
+        var k = n.tokens.lowerBound - 1
+        var steps = 0
+        while k >= 0 && steps < 4, let h = analysis.hitAt[k] {
+            if h.hit.first(.part)?.part == .of {
+                let before = h.tokens.lowerBound - 1
+                return before < 0 || analysis.tokens[before].kind == .punct || analysis.tokens[before].kind == .newline
+                    || isSentenceStart(h.tokens.lowerBound)
+            }
+            guard h.hit.has(.qualifier) || [.article, .all].contains(h.hit.first(.part)?.part) else { return false }
+            k = h.tokens.lowerBound - 1
+            steps += 1
+        }
+        return false
+    }
+
+    private func isSentenceStart(_ token: Int) -> Bool {
+        analysis.sentences[analysis.sentenceIndex(ofToken: token)].tokens.lowerBound == token
+    }
+
+    /// "were not shot down", "не було збито", "wurden nicht abgeschossen": a negation right before
+    /// a verb, or before the auxiliary that precedes it.
+    private func isNegated(_ t: AnnotatedHit) -> Bool {
+        var k = t.tokens.lowerBound - 1
+        var steps = 0
+        while k >= 0 && steps < 3 {
+            guard let h = analysis.hitAt[k], let part = h.hit.first(.part)?.part else { return false }
+            if part == .not { return true }
+            guard part == .aux else { return false }
+            k = h.tokens.lowerBound - 1
+            steps += 1
+        }
+        return false
     }
 
     /// The number follows "rose to", "зросла до", "stieg auf" (qualifier words that keep it exact).

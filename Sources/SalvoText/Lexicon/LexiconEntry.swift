@@ -33,6 +33,8 @@ public enum LexiconPart: String, Sendable {
     case of
     case ofThem = "of_them"
     case out, article, more, link, aux, all
+    /// "not", "nicht", "не": the verb after it (or after its auxiliary) did not happen.
+    case not
 }
 
 /// Why a sentence or a number is not a strike figure (`negative`).
@@ -44,6 +46,9 @@ public enum LexiconNegative: String, Sendable {
     case exercise, accident, debris
     /// What could, may or is planned to happen: "Russia could soon launch 1,000 drones a night".
     case forecast
+    /// "several hundred", "mehrere Hundert", "сотні": an amount without a value; only the number
+    /// words inside it are ruled out.
+    case vague
 }
 
 /// Where a preposition puts a place (`preposition`): where something landed, or where weapons came from.
