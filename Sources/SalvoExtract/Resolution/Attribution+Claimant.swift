@@ -80,6 +80,9 @@ extension Attribution {
             if paragraphsCrossed > 1 { break }
             let nextParagraph = analysis.sentences[k].paragraph != paragraph
             if let c = facts[k].speaking.first {
+                // Across a paragraph only a sentence that reports what came before ("Про це
+                // повідомив …"), not one with counts of its own, names the speaker.
+                if nextParagraph && analysis.numbers(in: analysis.sentences[k]).contains(where: { $0.kind == .count }) { break }
                 var cand = Candidate(speaker(c, places: facts[k].places))
                 cand.add(.claimantNext)
                 cand.add(.claimantNextParagraph, if: nextParagraph)
