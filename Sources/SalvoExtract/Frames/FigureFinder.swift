@@ -108,7 +108,7 @@ struct FigureFinder {
                     && $0.hit.entries.contains { e in e.category == .quantity && (e.quantity?.isCasualty ?? false) } }) { continue }
             // "Von insgesamt 15 Drohnen wurden 14 abgefangen", "Of the 50 drones, 40 were shot down": a
             // whole named before its part is how many were launched.
-            if np.weapon != nil, !np.isPeople, np.quantity == nil, i + 1 < numbers.count, opensWhole(n) {
+            if np.weapon != nil, !np.isPeople, np.quantity == nil, opensWhole(n) {
                 weaponSoFar = (np.weapon!, np.model)
                 weaponFromEarlier = false
                 drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon, model: np.model, value: n.value,
@@ -178,6 +178,11 @@ struct FigureFinder {
             guard n.value > 0, n.value <= (quantity.isCasualty ? 20_000 : 10_000) else { continue }
             drafts.append(FigureDraft(quantity: quantity, weapon: weapon, model: model, value: n.value,
                                       qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
+            // "downed all 24 drones", "збили всі 24 дрони": every one launched was shot down, so as many were launched.
+            if quantity == .intercepted, followsAll(n) {
+                drafts.append(FigureDraft(quantity: .launched, weapon: weapon, model: model, value: n.value,
+                                          qualifier: .exact, number: n.tokens, sentence: sentenceIndex))
+            }
         }
         return drafts
     }
@@ -437,6 +442,17 @@ struct FigureFinder {
             }
         }
         return best
+    }
+
+    /// "all 24", "alle 24", "усі 24": the number right after "all" (a qualifier may stand between).
+    private func followsAll(_ n: NumberMention) -> Bool {
+        var k = n.tokens.lowerBound - 1
+        while k >= 0, let h = analysis.hitAt[k] {
+            if h.hit.first(.part)?.part == .all { return true }
+            guard h.hit.has(.qualifier) else { return false }
+            k = h.tokens.lowerBound - 1
+        }
+        return false
     }
 
     /// An "of" before the number, with at most an article or a qualifier between ("Of the 50", "Von
