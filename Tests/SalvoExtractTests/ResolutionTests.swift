@@ -110,6 +110,13 @@ import Testing
               expected: ["intercepted drone 24 exact", "launched drone 24 exact"]),
         .init(text: "The air force said 60 drones and 39 missiles were seen across the country.", language: "en",
               expected: ["launched drone 60 exact", "launched missile 39 exact"]),
+        // A list goes on from the part of an "of", and past a participle with its agent.
+        .init(text: "Air defences destroyed 56 of the 87 drones and two missiles.", language: "en",
+              expected: ["intercepted drone 56 exact", "launched drone 87 exact", "intercepted missile 2 exact"]),
+        .init(text: "Ukraine downs 18 drones, 1 missile launched by Russia overnight.", language: "en",
+              expected: ["intercepted drone 18 exact", "intercepted missile 1 exact"]),
+        .init(text: "The air force said 60 drones were seen, of which 58 drones were shot down.", language: "en",
+              expected: ["launched drone 60 exact", "intercepted drone 58 exact"]),
         .init(text: "Of the 50 drones, 40 were shot down.", language: "en",
               expected: ["launched drone 50 exact", "intercepted drone 40 exact"]),
         .init(text: "З 40 дронів збито 31.", language: "uk",

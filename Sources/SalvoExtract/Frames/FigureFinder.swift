@@ -79,6 +79,8 @@ struct FigureFinder {
             NounPhrase(after: $0.tokens.upperBound, in: analysis, sentenceEnd: s.tokens.upperBound, numberStarts: numberStarts)
         }
         var drafts: [FigureDraft] = []
+        /// Drafts that count the whole of the part before them (the 87 of "56 of the 87").
+        var wholes = Set<Int>()
         var weaponSoFar = lastWeapon(in: analysis.hits[..<hits.startIndex])
         // Until this sentence counts a weapon itself, one it names before a number ("Of the drones,
         // 31 were shot down") comes before the weapon of the sentences before.
@@ -120,6 +122,7 @@ struct FigureFinder {
                previous.quantity != .launched,
                isOf(between: numbers[i - 1].tokens.upperBound, and: n.tokens.lowerBound)
                 || isOf(between: max(phrases[i - 1].end, numbers[i - 1].tokens.upperBound), and: n.tokens.lowerBound) {
+                wholes.insert(drafts.count)
                 drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon ?? previous.weapon, model: np.model ?? previous.model,
                                           value: n.value, qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
@@ -133,10 +136,12 @@ struct FigureFinder {
                !(i + 1 < numbers.count && isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound)),
                continuesList(from: previous.number.upperBound, to: n.tokens.lowerBound, triggers: triggers),
                !triggers.contains(where: { $0.tokens.lowerBound >= np.end && !hasClauseBreak(from: np.end, to: $0.tokens.lowerBound)
-                   && $0.tokens.lowerBound - np.end <= 2 }) {
+                   && $0.tokens.lowerBound - np.end <= 2 && !isModifier($0) }) {
                 weaponSoFar = (np.weapon!, np.model)
                 weaponFromEarlier = false
-                drafts.append(FigureDraft(quantity: previous.quantity, weapon: np.weapon, model: np.model, value: n.value,
+                // "destroyed 56 of the 87 drones and two missiles": the list goes on from the part, not its whole.
+                let listed = wholes.contains(drafts.count - 1) && drafts.count >= 2 ? drafts[drafts.count - 2].quantity : previous.quantity
+                drafts.append(FigureDraft(quantity: listed, weapon: np.weapon, model: np.model, value: n.value,
                                           qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
             }
@@ -422,6 +427,8 @@ struct FigureFinder {
                         // "three were killed and 10 others were injured": a trigger just after an earlier
                         // number belongs to that number.
                         if numbers.contains(where: { $0.tokens.upperBound <= t.tokens.lowerBound && t.tokens.lowerBound - $0.tokens.upperBound <= 3 }) { penalty += 5 }
+                        // "60 were seen, of which 58 were shot down": the part has a verb of its own after it.
+                        if opensPart(from: t.tokens.upperBound, to: n.tokens.lowerBound) { penalty += 6 }
                     }
                 } else {
                     continue
@@ -442,6 +449,27 @@ struct FigureFinder {
             }
         }
         return best
+    }
+
+    /// "two missiles launched by Russia": a participle with its agent describes the noun before it;
+    /// it is not the verb of the count.
+    private func isModifier(_ t: AnnotatedHit) -> Bool {
+        guard let next = analysis.hitAt[t.tokens.upperBound] else { return false }
+        return next.hit.first(.part)?.part == .agent
+    }
+
+    /// An "of which", "davon", "з них" between a verb and a later number.
+    private func opensPart(from a: Int, to b: Int) -> Bool {
+        var k = a
+        while k < b {
+            if let h = analysis.hitAt[k] {
+                if h.hit.first(.part)?.part == .ofThem { return true }
+                k = h.tokens.upperBound
+            } else {
+                k += 1
+            }
+        }
+        return false
     }
 
     /// "all 24", "alle 24", "усі 24": the number right after "all" (a qualifier may stand between).

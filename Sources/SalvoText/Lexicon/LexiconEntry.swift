@@ -35,6 +35,8 @@ public enum LexiconPart: String, Sendable {
     case out, article, more, link, aux, all
     /// "not", "nicht", "не": the verb after it (or after its auxiliary) did not happen.
     case not
+    /// "by" after a participle ("launched by Russia"): the participle describes a noun.
+    case agent
 }
 
 /// Why a sentence or a number is not a strike figure (`negative`).
