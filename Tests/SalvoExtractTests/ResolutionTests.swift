@@ -110,6 +110,10 @@ import Testing
               expected: ["intercepted drone 24 exact", "launched drone 24 exact"]),
         .init(text: "The air force said 60 drones and 39 missiles were seen across the country.", language: "en",
               expected: ["launched drone 60 exact", "launched missile 39 exact"]),
+        // "one-way attack drones", "eine solche Rakete": no number one.
+        .init(text: "Russian forces attacked Ukraine with 25 long-range one-way attack drones.", language: "en",
+              expected: ["launched drone 25 exact"]),
+        .init(text: "Es war der erste Abschuss gegen eine solche Rakete.", language: "de", expected: []),
         // A list goes on from the part of an "of", and past a participle with its agent.
         .init(text: "Air defences destroyed 56 of the 87 drones and two missiles.", language: "en",
               expected: ["intercepted drone 56 exact", "launched drone 87 exact", "intercepted missile 2 exact"]),
