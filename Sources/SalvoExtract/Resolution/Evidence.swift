@@ -148,9 +148,11 @@ extension Array {
 enum EvidenceTrace {
     static let enabled = ProcessInfo.processInfo.environment["SALVO_TRACE"] == "1"
 
-    static func print<V>(_ field: String, _ figure: String, _ candidates: [Candidate<V>]) {
+    /// `figure` is an autoclosure: describing a quantity goes through reflection and costs about as
+    /// much as all four resolvers' own work, for a label nobody reads unless tracing.
+    static func print<V>(_ field: String, _ figure: @autoclosure () -> String, _ candidates: [Candidate<V>]) {
         guard enabled else { return }
-        var out = "\(field) for \(figure):\n"
+        var out = "\(field) for \(figure()):\n"
         for c in candidates.sorted(by: { $0.score > $1.score }) {
             let ev = c.evidence.map { "\($0.0.name)=\($0.1)" }.joined(separator: " ")
             out += "  \(String(format: "%6.2f", c.score))  \(c.value)  \(ev)\n"
