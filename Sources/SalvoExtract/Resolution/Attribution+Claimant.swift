@@ -17,7 +17,7 @@ extension Attribution {
     static let lookAhead = 2
 
     func settleClaimant(_ d: inout FigureDraft) {
-        var candidates: [Candidate<Speaker>] = []
+        var candidates: [Candidate<Speaker>] = .candidates()
         let here = facts[d.sentence]
         for c in here.claimants {
             var cand = Candidate(speaker(c, places: here.places))
