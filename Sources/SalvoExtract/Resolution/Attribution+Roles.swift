@@ -182,6 +182,9 @@ final class PlaceRoleCache {
         bits = Array(repeating: 0, count: tokens + 1)
     }
 
+    /// Inlined, so that a known role costs a load and a test: called, it took a copy of the place
+    /// occurrence (three strings) into the closure on every lookup, cached or not.
+    @inline(__always)
     func value(_ p: PlaceOccurrence, _ role: Int, _ compute: () -> Bool) -> Bool {
         let k = p.tokens.lowerBound
         let known: UInt16 = 1 << (2 * role), set: UInt16 = 2 << (2 * role)
