@@ -175,8 +175,10 @@ extension Attribution {
 /// The roles of each place, worked out once per document: every figure of a sentence and of the
 /// sentences after it asks about the same places again.
 final class PlaceRoleCache {
-    /// Per token where a place starts, two bits per role: known, and its value.
-    private var bits: [UInt16]
+    /// Per token where a place starts, two bits per role: known, and its value. Unchecked: each
+    /// read and write is one step, and a role read while another is worked out touches the table
+    /// only between them, so the runtime's exclusivity check guards nothing.
+    @exclusivity(unchecked) private var bits: [UInt16]
 
     init(tokens: Int) {
         bits = Array(repeating: 0, count: tokens + 1)
@@ -191,7 +193,8 @@ final class PlaceRoleCache {
         let b = bits[k]
         if b & known != 0 { return b & set != 0 }
         let v = compute()
-        bits[k] = b | known | (v ? set : 0)
+        // Or-ed into the table as it is now: working out one role may have settled others of the place.
+        bits[k] |= known | (v ? set : 0)
         return v
     }
 }
