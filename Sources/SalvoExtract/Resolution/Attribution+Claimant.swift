@@ -26,7 +26,7 @@ extension Attribution {
     }
 
     func settleClaimant(_ d: inout FigureDraft) {
-        var candidates: [Candidate<Speaker>] = []
+        var candidates: [Candidate<Speaker>] = .candidates()
         let here = facts[d.sentence]
         for c in here.claimants {
             var cand = Candidate(speaker(c, places: here.places))

@@ -6,7 +6,7 @@ import SalvoText
 /// publication date — never the publication date when the text dates the attack.
 extension Attribution {
     func settleDate(_ d: inout FigureDraft) {
-        var candidates: [Candidate<Day?>] = []
+        var candidates: [Candidate<Day?>] = .candidates()
         for m in analysis.dates(in: analysis.sentences[d.sentence]) where m.day != nil {
             var c = Candidate<Day?>(m.day)
             c.add(.dateSameSentence)

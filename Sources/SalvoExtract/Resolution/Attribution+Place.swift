@@ -8,7 +8,7 @@ import SalvoText
 extension Attribution {
     func settlePlace(_ d: inout FigureDraft) {
         let attacker = d.attacker ?? frame.attacker
-        var candidates: [Candidate<Place>] = []
+        var candidates: [Candidate<Place>] = .candidates()
         let here = facts[d.sentence]
         let role = data.scope(ofRole: d.claimantRole)
 

@@ -17,7 +17,9 @@ final class Attribution {
     let quotes: QuoteSpans
     let roleCache: PlaceRoleCache
     let data: ResolutionData
-    var frame: DocumentFrame
+    /// Unchecked: set once in `init`, then only read, so the runtime's exclusivity check on each of
+    /// the resolvers' many reads guards nothing.
+    @exclusivity(unchecked) var frame: DocumentFrame
 
     /// How many sentences back a claimant, place or date may carry over from; bounded so that time
     /// stays linear in the length of a document.

@@ -83,8 +83,17 @@ extension Attribution {
     }
 
     private func framePlace(lead: [Int], attacker: Belligerent, several: inout Bool) -> Place? {
-        var mentions: [String: Int] = [:]
-        for p in analysis.places { mentions[p.place.name, default: 0] += 1 }
+        // Counted on the first candidate, at its final size: a lead that names no place pays nothing,
+        // and the table is not rehashed as it grows.
+        var mentions: [String: Int]?
+        func mentionCount(_ name: String) -> Int {
+            if mentions == nil {
+                var counts = [String: Int](minimumCapacity: analysis.places.count)
+                for p in analysis.places { counts[p.place.name, default: 0] += 1 }
+                mentions = counts
+            }
+            return mentions![name] ?? 1
+        }
         var candidates: [Candidate<Place>] = []
         var struck = Set<String>()
         for (rank, i) in lead.enumerated() {
@@ -94,7 +103,7 @@ extension Attribution {
                 if candidates.contains(where: { $0.value.name == p.place.name }) { continue }
                 var c = Candidate(p.place)
                 c.add(rank == 0 ? .frameHeadline : .frameLead)
-                c.add(.frameMentions, Double(min(mentions[p.place.name] ?? 1, 10)))
+                c.add(.frameMentions, Double(min(mentionCount(p.place.name), 10)))
                 c.add(.frameLocative, if: isLocative(p))
                 switch p.place.kind {
                 case .city: c.add(.frameCity)

@@ -133,16 +133,25 @@ struct Candidate<Value> {
 }
 
 extension Array {
+    /// An empty list with room for a figure's usual candidates: listing them one by one from an
+    /// empty array regrew it three or four times per figure and resolver.
+    static func candidates<V>() -> [Candidate<V>] where Element == Candidate<V> {
+        var list: [Candidate<V>] = []
+        list.reserveCapacity(16)
+        return list
+    }
+
     /// The candidate with the highest score; the earlier one on a tie, so listing order breaks ties.
     /// `nil` only for no candidates.
     func best<V>() -> Candidate<V>? where Element == Candidate<V> {
-        var top = first
-        var topScore = top?.score ?? 0
-        for c in dropFirst() where c.score > topScore || topScore.isNaN {
-            top = c
-            topScore = c.score
+        // By index: only the winner is copied out, not every candidate that leads for a while.
+        guard var top = indices.first else { return nil }
+        var topScore = self[top].score
+        for i in indices.dropFirst() where self[i].score > topScore || topScore.isNaN {
+            top = i
+            topScore = self[i].score
         }
-        return top
+        return self[top]
     }
 }
 
@@ -151,9 +160,11 @@ extension Array {
 enum EvidenceTrace {
     static let enabled = ProcessInfo.processInfo.environment["SALVO_TRACE"] == "1"
 
-    static func print<V>(_ field: String, _ figure: String, _ candidates: [Candidate<V>]) {
+    /// `figure` is an autoclosure: describing a quantity goes through reflection and costs about as
+    /// much as all four resolvers' own work, for a label nobody reads unless tracing.
+    static func print<V>(_ field: String, _ figure: @autoclosure () -> String, _ candidates: [Candidate<V>]) {
         guard enabled else { return }
-        var out = "\(field) for \(figure):\n"
+        var out = "\(field) for \(figure()):\n"
         for c in candidates.sorted(by: { $0.score > $1.score }) {
             let ev = c.evidence.map { "\($0.0.name)=\($0.1)" }.joined(separator: " ")
             out += "  \(String(format: "%6.2f", c.score))  \(c.value)  \(ev)\n"

@@ -3,7 +3,9 @@ import SalvoText
 /// What attribution needs to know about one sentence — its hits, places, and the claimants in it —
 /// worked out once, since every figure of a sentence and of its neighbours asks again.
 final class SentenceFacts {
-    struct Facts {
+    /// A class: each resolver asks for the facts of a sentence and its neighbours several times per
+    /// figure, and handing out one reference is cheaper than copying two slices and two arrays.
+    final class Facts {
         let hits: ArraySlice<AnnotatedHit>
         let places: ArraySlice<PlaceOccurrence>
         /// Claimants beside a verb of saying.
@@ -12,11 +14,22 @@ final class SentenceFacts {
         let claimants: [AnnotatedHit]
         /// The sentence ends with a colon: what follows is its speaker's statement.
         let introducesStatement: Bool
+
+        init(hits: ArraySlice<AnnotatedHit>, places: ArraySlice<PlaceOccurrence>, speaking: [AnnotatedHit],
+             claimants: [AnnotatedHit], introducesStatement: Bool) {
+            self.hits = hits
+            self.places = places
+            self.speaking = speaking
+            self.claimants = claimants
+            self.introducesStatement = introducesStatement
+        }
     }
 
     private let analysis: TextAnalysis
     private let data: ResolutionData
-    private var known: [Facts?]
+    /// Unchecked: the table is read or written in one step, never across a call, so the runtime's
+    /// exclusivity check (a fifth of a lookup's cost) guards nothing.
+    @exclusivity(unchecked) private var known: [Facts?]
 
     init(analysis: TextAnalysis, data: ResolutionData) {
         self.analysis = analysis
