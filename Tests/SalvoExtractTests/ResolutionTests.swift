@@ -114,6 +114,13 @@ import Testing
         .init(text: "Russian forces attacked Ukraine with 25 long-range one-way attack drones.", language: "en",
               expected: ["launched drone 25 exact"]),
         .init(text: "Es war der erste Abschuss gegen eine solche Rakete.", language: "de", expected: []),
+        // People words: a man, soldiers; fatal wounds kill.
+        .init(text: "The strike left one man dead and five more wounded in Sumy.", language: "en",
+              expected: ["killed - 1 exact %Sumy", "injured - 5 exact %Sumy"]),
+        .init(text: "Three servicemen suffered fatal wounds from falling debris in Belgorod.", language: "en",
+              expected: ["killed - 3 exact %Belgorod"]),
+        .init(text: "Die Luftabwehr hat in der Nacht 270 russische Drohnenangriffe verzeichnet.", language: "de",
+              expected: ["launched drone 270 exact"]),
         // A list goes on from the part of an "of", and past a participle with its agent.
         .init(text: "Air defences destroyed 56 of the 87 drones and two missiles.", language: "en",
               expected: ["intercepted drone 56 exact", "launched drone 87 exact", "intercepted missile 2 exact"]),
