@@ -114,6 +114,11 @@ import Testing
         .init(text: "Russian forces attacked Ukraine with 25 long-range one-way attack drones.", language: "en",
               expected: ["launched drone 25 exact"]),
         .init(text: "Es war der erste Abschuss gegen eine solche Rakete.", language: "de", expected: []),
+        // A clause that names the whole country places its count nationwide.
+        .init(text: "Russland setzte bei dem Angriff auf Kiew und andere Landesteile 452 Drohnen und Raketen ein.", language: "de",
+              expected: ["launched any 452 exact %Ukraine"]),
+        .init(text: "Air defence shot down 37 drones across the country, the air force said.", language: "en",
+              expected: ["intercepted drone 37 exact %Ukraine"]),
         // People words: a man, soldiers; fatal wounds kill.
         .init(text: "The strike left one man dead and five more wounded in Sumy.", language: "en",
               expected: ["killed - 1 exact %Sumy", "injured - 5 exact %Sumy"]),

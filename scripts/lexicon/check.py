@@ -43,7 +43,7 @@ VALUES: dict[str, set[str] | None] = {
     "negative": {"money", "war_total", "history", "other_war", "exercise", "accident", "debris", "forecast", "vague"},
     "target": {"energy", "residential", "infrastructure", "military", "industrial",
                "medical", "education", "transport", "port"},
-    "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other", "capital"},
+    "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other", "capital", "country"},
     "abbrev": {"-"},
     # used by the figure finder's own files (<lang>-frames.tsv)
     "subset": {"-"},

@@ -75,6 +75,8 @@ extension NounPhrase {
                 }
                 // "ein 41-jähriger Mann": an age glued to digits describes the noun; it is not what is counted.
                 let gluedToDigits = analysis.folded.bytes[t.start] >= 0x30 && analysis.folded.bytes[t.start] <= 0x39
+                // "50 across the country" says where, not what.
+                if h.hit.first(.unit)?.unit == .country { break }
                 if h.hit.has(.unit) && !sawNoun && weapon == nil && !gluedToDigits {
                     isUnit = true
                     end = h.tokens.upperBound

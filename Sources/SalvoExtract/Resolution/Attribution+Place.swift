@@ -63,6 +63,9 @@ extension Attribution {
         nation.add(.placeNationwideWeapons, if: !d.quantity.isCasualty)
         nation.add(.placeNationalClaimant, if: role == .national)
         nation.add(.placeFrameSeveral, if: frame.several)
+        // "on Kyiv and other parts of the country", "по всій країні": the clause itself says nationwide.
+        let namedNationwide = here.hits.contains { $0.hit.first(.unit)?.unit == .country && clauses.same($0.tokens, d.number) }
+        nation.add(.placeNationwideNamed, if: namedNationwide)
         // "122 missiles and 36 drones struck Kyiv, Lviv, Odesa, Dnipro …": a salvo over many cities.
         // A handful of names: a list with a linear check beats hashing them.
         var struckHere: [String] = []

@@ -144,14 +144,17 @@ extension Attribution {
     /// How many words may stand between a local official's title and its place ("the governor of the southern region of").
     static let jurisdictionReach = 6
 
-    /// "over several regions, including Moscow", "зокрема на Київщині": a place named as part of a
-    /// wider area the figure counts over.
+    /// "over several regions, including Moscow", "зокрема на Київщині", "Kyiv and other regions": a
+    /// place named as part of a wider area the figure counts over.
     func isNamedAsPart(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 4) { partRole(p) } }
 
     private func partRole(_ p: PlaceOccurrence) -> Bool {
         for back in 1...3 where p.tokens.lowerBound - back >= 0 {
             if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.upperBound <= p.tokens.lowerBound, h.hit.has(.subset) { return true }
         }
+        // "on Kyiv and other parts of the country", "по Києву та інших регіонах".
+        if let and = analysis.hitAt[p.tokens.upperBound], and.hit.has(.conjunction),
+           let next = analysis.hitAt[and.tokens.upperBound], next.hit.first(.unit)?.unit == .country { return true }
         return false
     }
 

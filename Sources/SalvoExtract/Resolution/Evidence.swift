@@ -43,6 +43,7 @@ enum Feature: Int, CaseIterable, Sendable {
     case placeClauseSeveral
     case placeContextSeveral
     case placeNationwideLocalClause
+    case placeNationwideNamed
     // claimant
     case claimantSpeaking
     case claimantSameClause

@@ -57,7 +57,11 @@ public enum LexiconNegative: String, Sendable {
 public enum LexiconPreposition: String, Sendable { case location, origin }
 
 /// What a non-figure noun after a number counts (`unit`).
-public enum LexiconUnit: String, Sendable { case time, distance, percent, building, settlement, vehicle, other, capital }
+public enum LexiconUnit: String, Sendable {
+    case time, distance, percent, building, settlement, vehicle, other, capital
+    /// "across the country", "andere Landesteile", "по всій країні": the whole country attacked.
+    case country
+}
 
 /// Who a people noun names (`people`).
 public enum LexiconPeople: String, Sendable { case person, child }
