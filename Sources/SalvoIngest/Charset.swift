@@ -12,6 +12,7 @@ public enum Charset: String, Sendable, CaseIterable {
     case iso88591 = "iso-8859-1"
     case windows1252 = "windows-1252"
     case iso885915 = "iso-8859-15"
+    case macRoman = "macintosh"
 
     /// Maps a charset label (`cp1251`, `KOI8-R`, `latin1`, ...) to a charset, or nil if unsupported.
     public init?(label: some StringProtocol) {
@@ -25,6 +26,7 @@ public enum Charset: String, Sendable, CaseIterable {
         case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "iso_8859-1", "us-ascii", "ascii": self = .iso88591
         case "windows-1252", "cp1252", "x-cp1252": self = .windows1252
         case "iso-8859-15", "iso8859-15", "latin9", "latin-9", "l9", "iso_8859-15": self = .iso885915
+        case "macintosh", "mac", "x-mac-roman", "macroman", "csmacintosh": self = .macRoman
         default: return nil
         }
     }
@@ -162,18 +164,24 @@ public enum Charset: String, Sendable, CaseIterable {
             if body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
             if Charset.isValidUTF8(Array(body)) { return Array(body) }
             return Array(String(decoding: body, as: UTF8.self).utf8)
-        case .iso88591:
-            return Self.decodeSingleByte(bytes) { UInt16($0) }
-        case .windows1251:
-            return Self.decodeSingleByte(bytes) { Self.windows1251High[Int($0 - 0x80)] }
-        case .koi8R:
-            return Self.decodeSingleByte(bytes) { Self.koi8RHigh[Int($0 - 0x80)] }
-        case .koi8U:
-            return Self.decodeSingleByte(bytes) { Self.koi8UHigh[Int($0 - 0x80)] }
-        case .windows1252:
-            return Self.decodeSingleByte(bytes) { Self.windows1252High[Int($0 - 0x80)] }
-        case .iso885915:
-            return Self.decodeSingleByte(bytes) { Self.iso885915High[Int($0 - 0x80)] }
+        default:
+            let high = upperHalf
+            return Self.decodeSingleByte(bytes) { high[Int($0 - 0x80)] }
+        }
+    }
+
+    /// What a single-byte charset maps bytes 0x80…0xFF to (0xFFFD where it leaves one undefined);
+    /// empty for UTF-8.
+    var upperHalf: [UInt16] {
+        switch self {
+        case .utf8: []
+        case .iso88591: (0x80...0xFF).map { UInt16($0) }
+        case .windows1251: Self.windows1251High
+        case .koi8R: Self.koi8RHigh
+        case .koi8U: Self.koi8UHigh
+        case .windows1252: Self.windows1252High
+        case .iso885915: Self.iso885915High
+        case .macRoman: Self.macRomanHigh
         }
     }
 

@@ -16,6 +16,8 @@ public enum TextCleanup {
     }
 
     public static func clean(_ text: String, title knownTitle: String? = nil) -> Result {
+        // Text that went through a wrong charset on its way here is read again as what it was.
+        if let fixed = Mojibake.repaired(text) { return clean(fixed, title: knownTitle.map { Mojibake.repaired($0) ?? $0 }) }
         guard mayNeedCleaning(text, title: knownTitle) else { return Result(text: trimmed(text), title: knownTitle, published: nil) }
         var storage = text
         return storage.withUTF8 { cleanLines(text, $0, title: knownTitle) }
