@@ -1,6 +1,7 @@
 import SalvoModel
 
-/// When two documents are one article: the same input id, or the same web address.
+/// When two documents are one article: the same key (an input id within its source), or the
+/// same web address.
 ///
 /// Only `http(s)` addresses identify an article: records cut from a dump or a CSV share the
 /// dump's address and are still different documents. The fragment (`#comments`) is ignored.
@@ -14,6 +15,35 @@ public enum DocumentIdentity {
         guard let url, url.hasPrefix("http://") || url.hasPrefix("https://") else { return nil }
         if let hash = url.firstIndex(of: "#") { return String(url[..<hash]) }
         return url
+    }
+
+    /// The key a document is stored under: its input id, scoped by the source it came from.
+    /// Record ids of a JSON Lines file or a feed's item guids are local to that file or feed:
+    /// two files that both number their records from 1 hold two documents `1`. An id that names
+    /// itself (a web address, a URN such as a WARC-Record-ID) or already names its source (a
+    /// file's path under the directory given) is kept as it is; so is every id without a source
+    /// (standard input), as before sources scoped ids.
+    ///
+    /// ```swift
+    /// DocumentIdentity.key(id: "1", source: "kyiv.jsonl")                 // "kyiv.jsonl#1"
+    /// DocumentIdentity.key(id: "https://example.org/a", source: "f.xml")  // "https://example.org/a"
+    /// DocumentIdentity.key(id: "news/a.html", source: "news")             // "news/a.html"
+    /// ```
+    public static func key(id: String, source: String?) -> String {
+        // A blank id stays blank, to be refused as such.
+        guard let source, !source.isEmpty, source != "-", !id.allSatisfy(\.isWhitespace) else { return id }
+        if articleURL(id) != nil || id.hasPrefix("urn:") || id == source || id.hasPrefix(source.hasSuffix("/") ? source : source + "/") {
+            return id
+        }
+        return sourceName(source) + "#" + id
+    }
+
+    /// What names a source in keys: a web address as it is, a file or directory by its last
+    /// path component, so that the same file read from another working directory keeps its keys.
+    public static func sourceName(_ source: String) -> String {
+        if source.contains("://") { return source }
+        let trimmed = source.hasSuffix("/") ? String(source.dropLast()) : source
+        return trimmed.split(separator: "/").last.map(String.init) ?? trimmed
     }
 
     /// Whether two documents with the same text are one: unless both addresses are known and

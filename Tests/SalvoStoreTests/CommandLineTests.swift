@@ -73,7 +73,8 @@ struct CommandLineTests {
         #expect(json.status == 0)
         let events = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(events.count == 1)
-        #expect(Set(events.first?["documents"] as? [String] ?? []) == ["one", "two"])
+        // Record ids are scoped by the file they came from.
+        #expect(Set(events.first?["documents"] as? [String] ?? []) == ["extracted.jsonl#one", "extracted.jsonl#two"])
         let figures = events.first?["figures"] as? [[String: Any]] ?? []
         #expect(figures.allSatisfy { $0["document"] is String && $0["sentence"] is String })
 
@@ -95,5 +96,32 @@ struct CommandLineTests {
         #expect(show.stdout.contains("Kyiv's mayor said four people died"))
         #expect(show.stdout.contains("killed"))
         #expect(try salvo(["show", "99999", "--db", db]).status == 1)
+    }
+
+    @Test("two files that both number their records from 1 hold two documents; remove takes the scoped id")
+    func idsScopedByFile() throws {
+        let encoder = JSONEncoder()
+        let dir = (TemporaryFile.path("scoped.jsonl") as NSString).deletingLastPathComponent
+        let db = dir + "/scoped.sqlite"
+        let texts = ["Shelling wounded three residents of Kherson on Monday, the governor wrote.",
+                     "A drone hit a warehouse in Odesa; two guards were injured, the police said."]
+        for (name, text) in zip(["kherson.jsonl", "odesa.jsonl"], texts) {
+            let doc = ExtractedDocument(id: "1", url: nil, title: nil, language: "en", published: Day("2025-02-10"),
+                                        events: [Event(date: Day("2025-02-10"), attacker: .russia, places: [Places.kherson],
+                                                       figures: [figure(.injured, 3, place: "Kherson", sentence: text)])],
+                                        text: text)
+            try String(decoding: try encoder.encode(doc), as: UTF8.self).write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+        }
+        let run = try salvo(["ingest", "--extracted", dir + "/kherson.jsonl", dir + "/odesa.jsonl", "--db", db])
+        #expect(run.stderr.contains("documents: 2 new, 0 updated, 0 unchanged, 0 failed"), "\(run.stderr)")
+        // Read from another working directory's path, the same file keeps its keys.
+        let again = try salvo(["ingest", "--extracted", dir + "/../" + (dir as NSString).lastPathComponent + "/odesa.jsonl", "--db", db])
+        #expect(again.stderr.contains("documents: 0 new, 0 updated, 1 unchanged"), "\(again.stderr)")
+        let removed = try salvo(["remove", "odesa.jsonl#1", "--db", db])
+        #expect(removed.status == 0)
+        #expect(removed.stdout == "removed odesa.jsonl#1\n")
+        let events = try salvo(["events", "--db", db, "--format", "json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(events.stdout.utf8)) as? [[String: Any]])
+        #expect(list.flatMap { $0["documents"] as? [String] ?? [] } == ["kherson.jsonl#1"])
     }
 }

@@ -42,4 +42,22 @@ struct DocumentIdentityTests {
         #expect(try store.document(id: "page")?.text == full)
         #expect(try store.document(id: "rss") == nil)
     }
+
+    @Test("an id is scoped by its source unless it names itself or its source already")
+    func keys() {
+        #expect(DocumentIdentity.key(id: "1", source: "kherson.jsonl") == "kherson.jsonl#1")
+        #expect(DocumentIdentity.key(id: "1", source: "/data/2025/odesa.jsonl") == "odesa.jsonl#1")
+        #expect(DocumentIdentity.key(id: "1", source: "data/") == "data#1")
+        // A feed's guid is scoped by the feed's address; an item's link is an address of its own.
+        #expect(DocumentIdentity.key(id: "item-7", source: "https://news.example/rss") == "https://news.example/rss#item-7")
+        #expect(DocumentIdentity.key(id: "https://news.example/a/7", source: "https://news.example/rss") == "https://news.example/a/7")
+        #expect(DocumentIdentity.key(id: "urn:uuid:0b1c", source: "crawl.warc.gz") == "urn:uuid:0b1c")
+        // Files read from a directory or named on the command line are ids by their path already.
+        #expect(DocumentIdentity.key(id: "news/a.html", source: "news") == "news/a.html")
+        #expect(DocumentIdentity.key(id: "a.html", source: "a.html") == "a.html")
+        #expect(DocumentIdentity.key(id: "news2/a.html", source: "news") == "news#news2/a.html")
+        // Standard input has no name to scope by, and a blank id stays blank to be refused.
+        #expect(DocumentIdentity.key(id: "1", source: "-") == "1")
+        #expect(DocumentIdentity.key(id: " ", source: "a.jsonl") == " ")
+    }
 }

@@ -147,4 +147,40 @@ struct EventResolverTests {
         #expect(events.count == 2)
         #expect(events.contains { Set($0.documents) == ["dated", "undated"] })
     }
+
+    @Test("an undated report whose toll rose with the dated one's joins it; an undated small toll ties nothing",
+          arguments: StoreKind.allCases)
+    func undatedTolls(kind: StoreKind) throws {
+        let store = try kind.make()
+        // A missile strike on Kharkiv: the toll in the morning, and a later report without a date.
+        try store.ingest(report("morning", published: "2025-05-04", date: "2025-05-04", places: [Places.kharkiv],
+                                [figure(.hit, 2, .missile, place: "Kharkiv", sentence: "Two missiles hit Kharkiv."),
+                                 figure(.killed, 12, place: "Kharkiv", sentence: "Twelve people were killed in Kharkiv."),
+                                 figure(.injured, 40, place: "Kharkiv", sentence: "Forty were injured in Kharkiv.")]))
+        try store.ingest(report("later", published: nil, places: [Places.kharkiv],
+                                [figure(.hit, 2, .missile, place: "Kharkiv", sentence: "Both missiles struck central Kharkiv."),
+                                 figure(.killed, 19, place: "Kharkiv", sentence: "The toll in Kharkiv rose to 19 dead."),
+                                 figure(.injured, 71, place: "Kharkiv", sentence: "Seventy-one people were hurt in Kharkiv.")]))
+        // A drone night a year later with three dead, and an undated report of three dead in Kharkiv:
+        // "three killed" is said of many attacks, so without a day it ties nothing.
+        try store.ingest(report("next-year", published: "2026-05-10", date: "2026-05-10", places: [Places.kharkiv],
+                                [figure(.killed, 3, place: "Kharkiv", sentence: "Three people died in Kharkiv overnight."),
+                                 figure(.launched, 120, .drone, sentence: "Russia launched 120 drones.")]))
+        try store.ingest(report("undated-three", published: nil, places: [Places.kharkiv],
+                                [figure(.killed, 3, place: "Kharkiv", sentence: "Three were killed in a strike on Kharkiv.")]))
+        let events = try store.allEvents()
+        #expect(Set(events.map { Set($0.documents) }) == [["morning", "later"], ["next-year"], ["undated-three"]])
+    }
+
+    @Test("tolls rise together when every shared kind moves the same way")
+    func risingTogether() {
+        func facets(_ killed: Int, _ injured: Int) -> ReportFacets {
+            ReportFacets(EventReport(document: "d", ordinal: 0, published: nil, sequence: 0,
+                                     event: Event(date: nil, attacker: .russia, places: [Places.kharkiv],
+                                                  figures: [figure(.killed, killed, place: "Kharkiv"), figure(.injured, injured, place: "Kharkiv")])))
+        }
+        #expect(PairEvidence.risingTogether(facets(12, 40), facets(19, 71)))
+        #expect(PairEvidence.risingTogether(facets(19, 40), facets(19, 71)))
+        #expect(!PairEvidence.risingTogether(facets(3, 9), facets(1, 42)))
+    }
 }

@@ -11,14 +11,17 @@ extension EventResolver {
 
     /// Average linkage over the block's reports, with the rules as cannot-links (two clusters
     /// merge when one cross pair reaches `threshold` and the average over all of them reaches
-    /// `averageThreshold`): returns the
-    /// events as lists of report keys. The result depends only on the reports, never on the
-    /// order they arrived in: nodes are ordered by report key and ties go to the first pair.
-    func cluster(_ signatures: [Int], index: ReportIndex) -> [[ReportKey]] {
+    /// `averageThreshold`): returns the events as lists of report keys. The result depends
+    /// only on the reports, never on the order they arrived in: nodes are ordered by report
+    /// key, the best average merges first and ties go to the first pair.
+    ///
+    /// Candidate merges wait in a heap; a merge updates the merged cluster's sums with every
+    /// other (Lance–Williams for the average) and pushes its pairs again, so the whole is
+    /// O(n² log n) rather than a scan of every pair after every merge.
+    func cluster(_ signatures: [Int], index: inout ReportIndex) -> [[ReportKey]] {
         var groups: [Group] = []
         for sig in signatures {
-            let f = index.facets(sig)
-            let together = (evidence.score(f, f) ?? -.infinity) >= evidence.threshold
+            let together = (index.score(sig, sig, evidence: evidence) ?? -.infinity) >= evidence.threshold
             var local: [Group] = []
             for k in (index.members[sig] ?? []).sorted() {
                 if together, let g = local.firstIndex(where: { !$0.documents.contains(k.document) }) {
@@ -40,16 +43,9 @@ extension EventResolver {
         var strongest = [Double](repeating: -.infinity, count: n * n)
         var blocked = [Bool](repeating: false, count: n * n)
         var size = groups.map { Double($0.keys.count) }
-        var scores: [Int: [Int: Double?]] = [:]
         for a in 0..<n {
             for b in (a + 1)..<n {
-                let (x, y) = (groups[a].signature, groups[b].signature)
-                let s: Double?
-                if let known = scores[x]?[y] { s = known } else {
-                    s = evidence.score(index.facets(x), index.facets(y))
-                    scores[x, default: [:]][y] = .some(s)
-                    scores[y, default: [:]][x] = .some(s)
-                }
+                let s = index.score(groups[a].signature, groups[b].signature, evidence: evidence)
                 let isBlocked = s == nil || !groups[a].documents.isDisjoint(with: groups[b].documents)
                 blocked[a * n + b] = isBlocked
                 blocked[b * n + a] = isBlocked
@@ -61,16 +57,19 @@ extension EventResolver {
             }
         }
         var active = [Bool](repeating: true, count: n)
-        while true {
-            var best: (score: Double, a: Int, b: Int)?
-            for a in 0..<n where active[a] {
-                for b in (a + 1)..<n where active[b] && !blocked[a * n + b] {
-                    let average = sum[a * n + b] / (size[a] * size[b])
-                    guard average >= evidence.averageThreshold, strongest[a * n + b] >= evidence.threshold else { continue }
-                    if best == nil || average > best!.score { best = (average, a, b) }
-                }
-            }
-            guard let (_, a, b) = best else { break }
+        // A heap entry is stale once either side has merged since it was pushed.
+        var version = [Int](repeating: 0, count: n)
+        var heap = MergeHeap()
+        func push(_ a: Int, _ b: Int) {
+            guard !blocked[a * n + b], strongest[a * n + b] >= evidence.threshold else { return }
+            let average = sum[a * n + b] / (size[a] * size[b])
+            guard average >= evidence.averageThreshold else { return }
+            heap.push(MergeHeap.Entry(average: average, a: a, b: b, versions: (version[a], version[b])))
+        }
+        for a in 0..<n { for b in (a + 1)..<n { push(a, b) } }
+        while let best = heap.pop() {
+            let (a, b) = (best.a, best.b)
+            guard active[a], active[b], best.versions == (version[a], version[b]) else { continue }
             for k in 0..<n where active[k] && k != a && k != b {
                 sum[a * n + k] += sum[b * n + k]
                 sum[k * n + a] = sum[a * n + k]
@@ -82,9 +81,59 @@ extension EventResolver {
             }
             size[a] += size[b]
             active[b] = false
+            version[a] += 1
             groups[a].keys += groups[b].keys
             groups[a].documents.formUnion(groups[b].documents)
+            for k in 0..<n where active[k] && k != a { push(min(a, k), max(a, k)) }
         }
         return (0..<n).filter { active[$0] }.map { groups[$0].keys }
+    }
+}
+
+/// Candidate merges, best average first; on equal averages the first pair (by node order), as
+/// a scan of every pair in order would pick.
+struct MergeHeap {
+    struct Entry {
+        var average: Double
+        var a: Int
+        var b: Int
+        var versions: (Int, Int)
+
+        /// Whether `self` is taken before `other`.
+        func precedes(_ other: Entry) -> Bool {
+            if average != other.average { return average > other.average }
+            return (a, b) < (other.a, other.b)
+        }
+    }
+
+    private var entries: [Entry] = []
+
+    mutating func push(_ e: Entry) {
+        entries.append(e)
+        var i = entries.count - 1
+        while i > 0 {
+            let parent = (i - 1) / 2
+            guard entries[i].precedes(entries[parent]) else { break }
+            entries.swapAt(i, parent)
+            i = parent
+        }
+    }
+
+    mutating func pop() -> Entry? {
+        guard !entries.isEmpty else { return nil }
+        let top = entries[0]
+        let last = entries.removeLast()
+        guard !entries.isEmpty else { return top }
+        entries[0] = last
+        var i = 0
+        while true {
+            let l = 2 * i + 1, r = l + 1
+            var first = i
+            if l < entries.count, entries[l].precedes(entries[first]) { first = l }
+            if r < entries.count, entries[r].precedes(entries[first]) { first = r }
+            guard first != i else { return top }
+            entries.swapAt(i, first)
+            i = first
+        }
     }
 }

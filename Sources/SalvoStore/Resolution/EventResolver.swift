@@ -127,14 +127,15 @@ public struct EventResolver: Sendable {
     func resolve<S: EventStorage>(around seeds: Set<ReportKey>, storage: inout S, index: inout ReportIndex,
                                   changes: inout ResolutionChanges) throws {
         let block = try self.block(around: seeds, storage: &storage, index: &index)
-        let clusters = cluster(block, index: index)
+        let clusters = cluster(block, index: &index)
 
         // The earliest report keeps its event's id; a cluster whose reports all lost theirs gets a new one.
         func rank(_ k: ReportKey) -> (Int, Int, ReportKey) {
             let p = index.placement[k]!
             return (p.sequence, p.ordinal, k)
         }
-        let ordered = clusters.map { c in c.map { (rank($0), $0) }.sorted { $0.0 < $1.0 }.map(\.1) }.sorted { rank($0[0]) < rank($1[0]) }
+        let ordered = clusters.map { c in c.map { (rank($0), $0) }.sorted { $0.0 < $1.0 } }
+            .sorted { $0[0].0 < $1[0].0 }.map { $0.map(\.1) }
         var oldIDs = Set<String>()
         for c in ordered { for k in c { if let e = index.placement[k]?.event { oldIDs.insert(e) } } }
         var taken = Set<String>()
@@ -176,20 +177,14 @@ public struct EventResolver: Sendable {
                 guard let ev = index.placement[k]?.event, seenEvents.insert(ev).inserted else { continue }
                 for m in index.events[ev] ?? [] { if let e = index.placement[m] { visit(e.signature) } }
             }
+            // The neighbours must be in the index before its links are read.
             let f = index.facets(sig)
-            var candidates: Set<Int>
-            let values = f.sortedValues
             if let d = f.day {
                 try storage.loadReports(days: (d - 1)...(d + 1), into: &index)
-                candidates = index.signatures(days: (d - 1)...(d + 1))
-                if !values.isEmpty { candidates.formUnion(index.signatures(stating: values, undatedOnly: true)) }
             } else {
-                try storage.loadReports(stating: values, into: &index)
-                candidates = index.signatures(stating: values, undatedOnly: false)
+                try storage.loadReports(stating: f.sortedValues, into: &index)
             }
-            for c in candidates where !visited.contains(c) {
-                if let s = evidence.score(f, index.facets(c)), s >= evidence.threshold { visit(c) }
-            }
+            for c in index.links(of: sig, evidence: evidence) { visit(c) }
         }
         return Array(visited)
     }

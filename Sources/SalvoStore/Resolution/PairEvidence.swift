@@ -24,8 +24,9 @@ struct PairEvidence: Sendable {
         var a: ReportFacets
         var b: ReportFacets
         var places: PlaceRelation
-        /// Shared values by kind: casualty counts under 3 and from 3, weapon counts under 10 and from 10.
-        var smallCasualties = 0, casualties = 0, smallCounts = 0, counts = 0
+        /// Shared values by kind: casualty counts under 3, from 3 and distinctive (from 10),
+        /// weapon counts under 10 and from 10.
+        var smallCasualties = 0, casualties = 0, distinctiveCasualties = 0, smallCounts = 0, counts = 0
 
         init(_ a: ReportFacets, _ b: ReportFacets) {
             self.a = a
@@ -35,7 +36,7 @@ struct PairEvidence: Sendable {
                 let v = pv.key
                 switch (v.quantity.isCasualty, v.quantity.isCasualty ? v.value >= 3 : v.value >= 10) {
                 case (true, false): smallCasualties += 1
-                case (true, true): casualties += 1
+                case (true, true): if v.isDistinctive { distinctiveCasualties += 1 } else { casualties += 1 }
                 case (false, false): smallCounts += 1
                 case (false, true): counts += 1
                 }
@@ -112,7 +113,11 @@ extension PairEvidence {
         // Without a day, only a shared number makes a link; a toll about the same place lets the
         // report sit in an event others tie it to, never tie it alone (at most 1.25 here).
         Feature(name: "no day on one side, and no number in common", weight: -1.5) { p in
-            (p.a.day == nil || p.b.day == nil) && p.smallCasualties + p.casualties + p.smallCounts + p.counts == 0 ? 1 : 0
+            (p.a.day == nil || p.b.day == nil) && p.smallCasualties + p.casualties + p.distinctiveCasualties + p.smallCounts + p.counts == 0 ? 1 : 0
+        },
+        // Without a day only a distinctive number ties a report on its own, as on neighbouring days.
+        Feature(name: "no day on one side, and no distinctive number in common", weight: -1.5) { p in
+            (p.a.day == nil || p.b.day == nil) && distinctiveShared(p.a, p.b) == 0 ? 1 : 0
         },
         Feature(name: "same city", weight: 2) { p in p.places == .sameCity ? 1 : 0 },
         Feature(name: "same oblast or country, or one inside the other", weight: 1) { p in
@@ -130,10 +135,16 @@ extension PairEvidence {
         // A single death or a handful of hits is reported of many attacks; "145 drones" is not.
         // Past three, more of the same kind of evidence adds nothing.
         Feature(name: "shared small casualty count", weight: 0.25) { p in Double(min(p.smallCasualties, 3)) },
-        Feature(name: "shared casualty count", weight: 2) { p in Double(min(p.casualties, 3)) },
+        // "Three killed in Kyiv" is said of many attacks in a year; "23 killed in Uman" is not.
+        Feature(name: "shared casualty count", weight: 0.5) { p in Double(min(p.casualties, 3)) },
+        Feature(name: "shared distinctive casualty count", weight: 2) { p in Double(min(p.distinctiveCasualties, 3)) },
         Feature(name: "shared small weapon count", weight: 1) { p in Double(min(p.smallCounts, 3)) },
         Feature(name: "shared weapon count", weight: 2) { p in Double(min(p.counts, 3)) },
         Feature(name: "same toll about the same place", weight: 0.5) { p in Double(min(p.a.tolls.intersection(p.b.tolls).count, 2)) },
+        // A toll rises as rubble is cleared: 21 killed and 83 injured, later 34 and 117. Two
+        // reports whose tolls of two or more kinds about one place all move the same way read
+        // as one toll at two times; "3 killed, 9 injured" against "1 killed, 42 injured" do not.
+        Feature(name: "tolls of several kinds that rise together", weight: 1) { p in risingTogether(p.a, p.b) ? 1 : 0 },
         Feature(name: "same weapon family", weight: 0.5) { p in p.a.profile.isDisjoint(with: p.b.profile) ? 0 : 1 },
         Feature(name: "same target kind", weight: 0.25) { p in p.a.targets.isDisjoint(with: p.b.targets) ? 0 : 1 },
     ], threshold: 1.5, averageThreshold: 0.75)
@@ -143,6 +154,22 @@ extension PairEvidence {
         var n = 0
         for pv in a.placedValues where pv.key.isDistinctive && b.placedValues.contains(where: pv.matches) { n += 2 }
         return n
+    }
+
+    /// At least two casualty quantities about the same place in both, and every one of them
+    /// larger on the same side (or equal).
+    static func risingTogether(_ a: ReportFacets, _ b: ReportFacets) -> Bool {
+        let shared = a.tolls.intersection(b.tolls)
+        guard shared.count >= 2 else { return false }
+        func largest(_ f: ReportFacets, _ t: TollKey) -> Int {
+            f.placedValues.filter { $0.key.quantity == t.quantity && $0.place == t.place }.map(\.key.value).max() ?? 0
+        }
+        var up = false, down = false
+        for t in shared {
+            let (x, y) = (largest(a, t), largest(b, t))
+            if x > y { up = true } else if x < y { down = true }
+        }
+        return !(up && down)
     }
 
     /// `a` has figures about a non-country place that lies in or is one of `b`'s places.

@@ -44,6 +44,12 @@ package struct ReportIndex: Sendable {
     private var byValue: [ValueKey: Set<Int>] = [:]
     private var undatedByValue: [ValueKey: Set<Int>] = [:]
     private(set) var events: [String: Set<ReportKey>] = [:]
+    /// Pair scores by signature (`nil`: ruled out), computed once: a signature's facets never
+    /// change and its number is never reused, so a score stays right until one side goes.
+    private var scores: [Int: [Int: Double?]] = [:]
+    /// Each signature's candidates that reach the link threshold, sorted; dropped when a
+    /// signature appears or goes among its candidates, and computed again from `scores`.
+    private var links: [Int: [Int]] = [:]
     private var nextSignature = 0
     /// Days whose reports are all here (a store that loads lazily marks them).
     package var loadedDays = Set<Int>()
@@ -74,6 +80,7 @@ package struct ReportIndex: Sendable {
                 byValue[v, default: []].insert(sig)
                 if f.day == nil { undatedByValue[v, default: []].insert(sig) }
             }
+            for c in candidates(of: f) { links[c] = nil }
         }
         members[sig, default: []].insert(key)
         reports[key] = report
@@ -94,6 +101,8 @@ package struct ReportIndex: Sendable {
             members[e.signature] = nil
             let f = facetsOf.removeValue(forKey: e.signature)!
             signatureOf[f] = nil
+            if let row = scores.removeValue(forKey: e.signature) { for c in row.keys { scores[c]?[e.signature] = nil } }
+            links[e.signature] = nil
             if let d = f.day {
                 byDay[d]?.remove(e.signature)
                 if byDay[d]?.isEmpty == true { byDay[d] = nil }
@@ -104,6 +113,7 @@ package struct ReportIndex: Sendable {
                 undatedByValue[v]?.remove(e.signature)
                 if undatedByValue[v]?.isEmpty == true { undatedByValue[v] = nil }
             }
+            for c in candidates(of: f) { links[c] = nil }
         }
         return e
     }
@@ -118,6 +128,39 @@ package struct ReportIndex: Sendable {
         e.event = event
         placement[key] = e
         events[event, default: []].insert(key)
+    }
+
+    /// What blocking compares a report with: reports within a day of its own and, undated, those
+    /// stating one of its numbers; without a day, every report stating one of its numbers. The
+    /// relation is symmetric, so a pair is found from whichever side is looked at.
+    func candidates(of f: ReportFacets) -> Set<Int> {
+        if let d = f.day {
+            var out = signatures(days: (d - 1)...(d + 1))
+            if !f.values.isEmpty { out.formUnion(signatures(stating: f.sortedValues, undatedOnly: true)) }
+            return out
+        }
+        return signatures(stating: f.sortedValues, undatedOnly: false)
+    }
+
+    /// The evidence between two signatures, scored once.
+    mutating func score(_ x: Int, _ y: Int, evidence: PairEvidence) -> Double? {
+        if let known = scores[x]?[y] { return known }
+        let s = evidence.score(facetsOf[x]!, facetsOf[y]!)
+        scores[x, default: [:]][y] = .some(s)
+        scores[y, default: [:]][x] = .some(s)
+        return s
+    }
+
+    /// The candidates of `signature` whose evidence with it reaches `evidence.threshold`.
+    mutating func links(of signature: Int, evidence: PairEvidence) -> [Int] {
+        if let known = links[signature] { return known }
+        var out: [Int] = []
+        for c in candidates(of: facetsOf[signature]!) where c != signature {
+            if let s = score(signature, c, evidence: evidence), s >= evidence.threshold { out.append(c) }
+        }
+        out.sort()
+        links[signature] = out
+        return out
     }
 
     func signatures(days: ClosedRange<Int>) -> Set<Int> {

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import SalvoModel
+import SalvoStore
 
 extension Ingester {
     /// Stores already-extracted documents: JSON Lines of the extract contract (`salvo extract
@@ -41,7 +42,7 @@ extension Ingester {
                 }
                 let text = record.text ?? ([record.title].compactMap { $0 } + record.events.flatMap { $0.figures.map(\.sentence) })
                     .joined(separator: "\n")
-                let document = Document(id: record.id, url: record.url, title: record.title, language: record.language,
+                let document = Document(id: DocumentIdentity.key(id: record.id, source: path), url: record.url, title: record.title, language: record.language,
                                         published: record.published, text: text)
                 save(document, extracted: record, label: "\(path):\(line.number)")
             }

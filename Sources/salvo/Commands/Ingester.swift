@@ -27,6 +27,8 @@ struct Ingester {
                 Log.error(error.description)
             }) { document in
                 guard !shouldStop() else { throw Stop() }
+                var document = document
+                document.id = DocumentIdentity.key(id: document.id, source: source)
                 toExtract.append(document)
                 if toExtract.count >= batchSize { extractPending() }
             }

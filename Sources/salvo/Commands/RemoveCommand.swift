@@ -7,14 +7,20 @@ struct RemoveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove documents; events they alone tied together split again.",
-        discussion: "Example:\n  salvo remove 064 065"
+        discussion: """
+        Documents are named by their keys as `salvo events` lists them: a record id scoped by \
+        the file it came from (`dev-c.jsonl#064`), a URL, or a file's path.
+
+        Example:
+          salvo remove dev-c.jsonl#064 dev-c.jsonl#065
+        """
     )
 
-    @Argument(help: "Input ids of the documents to remove.") var documents: [String]
+    @Argument(help: "Keys of the documents to remove (as `salvo events` lists them).") var documents: [String]
     @OptionGroup var store: StoreOptions
 
     func run() throws {
-        let db = try store.open(create: false)
+        let db = try store.open(create: false, writing: true)
         var missing = 0
         for id in documents {
             if try db.remove(documentID: id) {
