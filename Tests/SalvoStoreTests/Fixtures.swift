@@ -33,11 +33,11 @@ func reportMany(_ id: String, published: String?, url: String? = nil, _ events: 
 
 extension EventStore {
     @discardableResult
-    func ingest(_ pair: (Document, ExtractedDocument)) throws -> IngestOutcome {
-        try ingest(pair.0, extracted: pair.1)
+    func ingest(_ pair: (Document, ExtractedDocument)) async throws -> IngestOutcome {
+        try await ingest(pair.0, extracted: pair.1)
     }
 
-    func allEvents() throws -> [StoredEvent] { try events(matching: EventQuery(sort: .dateAscending)) }
+    func allEvents() async throws -> [StoredEvent] { try await events(matching: EventQuery(sort: .dateAscending)) }
 }
 
 /// Both stores, so every behaviour is checked on each.

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// `salvo ingest`: documents in, events stored.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Extract documents and store them, their figures and the merged events.",
@@ -35,13 +35,13 @@ struct IngestCommand: ParsableCommand {
         if let n = rateEvery, n < 1 { throw ValidationError("--rate-every must be at least 1") }
     }
 
-    func run() throws {
+    func run() async throws {
         var ingester = Ingester(store: try store.open(create: true), reader: input.reader())
         ingester.rateEvery = rateEvery
         for source in sources {
-            if extracted { ingester.ingest(extracted: source) } else { ingester.ingest(source: source) }
+            if extracted { await ingester.ingest(extracted: source) } else { await ingester.ingest(source: source) }
         }
-        ingester.finish()
+        await ingester.finish()
         ingester.progress.finish()
         Log.info(ingester.tally.summary)
         if ingester.tally.failed > 0 { throw ExitCode(1) }

@@ -8,7 +8,7 @@ extension Ingester {
     ///
     /// Decoding runs one batch ahead on another thread: JSON decoding is a sixth of the work
     /// and the store is single-writer anyway.
-    mutating func ingest(extracted path: String) {
+    mutating func ingest(extracted path: String) async {
         let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
         guard let handle else {
             tally.failed += 1
@@ -43,14 +43,14 @@ extension Ingester {
                     .joined(separator: "\n")
                 let document = Document(id: record.id, url: record.url, title: record.title, language: record.language,
                                         published: record.published, text: text)
-                save(document, extracted: record, label: "\(path):\(line.number)")
+                await save(document, extracted: record, label: "\(path):\(line.number)")
             }
         }
         if let error = lines.readError {
             tally.failed += 1
             Log.error("\(path): \(error); the records before it were read")
         }
-        flush()
+        await flush()
     }
 }
 

@@ -19,7 +19,7 @@ func installStopHandler() {
 }
 
 /// `salvo watch FEEDS.txt`: poll feeds and ingest new items until stopped.
-struct WatchCommand: ParsableCommand {
+struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Poll feeds and ingest new items until stopped (Ctrl-C stops between documents).",
@@ -57,7 +57,7 @@ struct WatchCommand: ParsableCommand {
         return v * scale
     }
 
-    func run() throws {
+    func run() async throws {
         installStopHandler()
         var ingester = Ingester(store: try store.open(create: true), reader: input.reader(defaultCache: store.db + ".cache"))
         ingester.shouldStop = { stopRequested.load(ordering: .relaxed) }
@@ -75,9 +75,9 @@ struct WatchCommand: ParsableCommand {
                 let source = line.trimmingCharacters(in: .whitespaces)
                 if source.isEmpty || source.hasPrefix("#") { continue }
                 if stopRequested.load(ordering: .relaxed) { break }
-                ingester.ingest(source: source)
+                await ingester.ingest(source: source)
             }
-            ingester.finish()
+            await ingester.finish()
             ingester.progress.finish()
             Log.info("watch: cycle \(cycle): " + ingester.tally.summary)
             failedAny = failedAny || ingester.tally.failed > 0
