@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .target(name: "SalvoModel"),
@@ -33,7 +34,11 @@ let package = Package(
         .executableTarget(name: "salvo-html-bench", dependencies: ["SalvoIngest"]),
         .target(
             name: "SalvoStore",
-            dependencies: ["SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SalvoModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .target(
             name: "SalvoServer",

@@ -22,7 +22,7 @@ struct EventJSONTests {
 
     @Test("the JSON the SQLite store keeps reads back as the events it returns", arguments: StoreKind.allCases)
     func keptJSONMatchesEvents(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await ingestSamples(store)
         for query in [EventQuery(sort: .dateAscending), EventQuery(place: "Odesa"), EventQuery(since: Day("2025-03-04"))] {
             #expect(try await decoded(store.eventsJSON(matching: query)) == store.events(matching: query))

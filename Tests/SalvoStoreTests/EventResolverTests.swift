@@ -8,7 +8,7 @@ struct EventResolverTests {
 
     @Test("two outlets quoting the air force on the same night make one event", arguments: StoreKind.allCases)
     func sameNight(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(report("a", published: "2025-03-02", date: "2025-03-02", places: [Places.ukraine],
                                 [figure(.launched, 90, .drone, place: "Ukraine", sentence: airForce),
                                  figure(.intercepted, 76, .drone, place: "Ukraine", sentence: airForce)]))
@@ -22,7 +22,7 @@ struct EventResolverTests {
 
     @Test("an outlet dating the night by its evening joins when the numbers agree", arguments: StoreKind.allCases)
     func overnightOffByOne(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(report("a", published: "2025-03-02", date: "2025-03-02", places: [Places.ukraine],
                                 [figure(.launched, 90, .drone), figure(.intercepted, 76, .drone)]))
         try await store.ingest(report("b", published: "2025-03-01", date: "2025-03-01", places: [Places.ukraine],
@@ -32,7 +32,7 @@ struct EventResolverTests {
 
     @Test("the next night, with other counts, is another event", arguments: StoreKind.allCases)
     func nextNight(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(report("a", published: "2025-03-02", date: "2025-03-02", places: [Places.ukraine],
                                 [figure(.launched, 90, .drone), figure(.intercepted, 76, .drone)]))
         try await store.ingest(report("b", published: "2025-03-03", date: "2025-03-03", places: [Places.ukraine],
@@ -42,7 +42,7 @@ struct EventResolverTests {
 
     @Test("a city's casualties join the mass strike that names the city", arguments: StoreKind.allCases)
     func cityInMassStrike(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(report("national", published: "2025-04-10", date: "2025-04-10", places: [Places.ukraine, Places.kyiv],
                                 [figure(.launched, 200, .drone), figure(.killed, 4, place: "Kyiv",
                                                                      sentence: "Four people died in Kyiv, the mayor said.")]))
@@ -55,7 +55,7 @@ struct EventResolverTests {
 
     @Test("shelling elsewhere on the same day stays apart from the nationwide strike", arguments: StoreKind.allCases)
     func shellingElsewhere(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(report("national", published: "2025-04-10", date: "2025-04-10", places: [Places.ukraine],
                                 [figure(.launched, 200, .drone), figure(.intercepted, 180, .drone)]))
         try await store.ingest(report("kherson", published: "2025-04-10", date: "2025-04-10", places: [Places.kherson],
@@ -65,7 +65,7 @@ struct EventResolverTests {
 
     @Test("guided bombs on Kharkiv are not the night's drone attack on Kharkiv", arguments: StoreKind.allCases)
     func frontlineWeapons(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(report("drones", published: "2025-05-01", date: "2025-05-01", places: [Places.kharkiv],
                                 [figure(.hit, 5, .drone, place: "Kharkiv")]))
         try await store.ingest(report("kabs", published: "2025-05-01", date: "2025-05-01", places: [Places.kharkiv],
@@ -75,7 +75,7 @@ struct EventResolverTests {
 
     @Test("a Ukrainian attack on Belgorod is not a Russian attack on the same day", arguments: StoreKind.allCases)
     func attackers(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(report("ru", published: "2025-05-01", date: "2025-05-01", attacker: .russia, places: [Places.ukraine],
                                 [figure(.launched, 50, .drone)]))
         try await store.ingest(report("ua", published: "2025-05-01", date: "2025-05-01", attacker: .ukraine, places: [Places.russia],
@@ -85,7 +85,7 @@ struct EventResolverTests {
 
     @Test("a later nationwide report merges the Kyiv and the Odesa events", arguments: StoreKind.allCases)
     func laterReportMerges(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(report("kyiv", published: "2025-06-01", date: "2025-06-01", places: [Places.kyiv],
                                 [figure(.killed, 3, place: "Kyiv", sentence: "Three people were killed in Kyiv.")]))
         try await store.ingest(report("odesa", published: "2025-06-01", date: "2025-06-01", places: [Places.odesa],
@@ -106,7 +106,7 @@ struct EventResolverTests {
 
     @Test("two events of one document are never merged by a third document", arguments: StoreKind.allCases)
     func sameDocumentStaysApart(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(reportMany("one", published: "2025-06-01", [
             Event(date: Day("2025-06-01"), attacker: .russia, places: [Places.kyiv], figures: [figure(.killed, 3, place: "Kyiv")]),
             Event(date: Day("2025-06-01"), attacker: .russia, places: [Places.odesa], figures: [figure(.injured, 7, place: "Odesa")]),

@@ -24,7 +24,7 @@ struct EventSplitTests {
 
     @Test("removing the report that tied two cities' tolls together splits the event", arguments: StoreKind.allCases)
     func removeBridge(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(kyiv())
         try await store.ingest(odesa())
         try await store.ingest(bridge())
@@ -42,7 +42,7 @@ struct EventSplitTests {
 
     @Test("an update that no longer names Odesa's toll splits the event", arguments: StoreKind.allCases)
     func updateBridge(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(kyiv())
         try await store.ingest(odesa())
         try await store.ingest(bridge())
@@ -59,7 +59,7 @@ struct EventSplitTests {
 
     @Test("twelve nights of one killed and four injured in Belgorod stay twelve events", arguments: StoreKind.allCases)
     func twelveNights(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         for night in 0..<12 {
             let day = Day("2025-01-01")!.adding(days: night).description
             let s = "A drone attack on Belgorod overnight killed one person and injured four, the governor said (night \(night))."
@@ -91,7 +91,7 @@ struct EventSplitTests {
 
     @Test("event ids survive re-ingesting every document in another order", arguments: StoreKind.allCases)
     func stableIDs(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         let docs = ResolutionOrderTests.synthetic
         for d in docs { try await store.ingest(d) }
         let before = Dictionary(uniqueKeysWithValues: try await store.allEvents().map { (Set($0.documents), $0.id) })

@@ -17,7 +17,7 @@ struct EventStoreTests {
 
     @Test("the same document twice stores nothing new", arguments: StoreKind.allCases)
     func idempotent(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         #expect(try await store.ingest(kyiv()).document == .new)
         let again = try await store.ingest(kyiv())
         #expect(again == IngestOutcome(document: .unchanged))
@@ -29,7 +29,7 @@ struct EventStoreTests {
 
     @Test("an updated article replaces its old figures", arguments: StoreKind.allCases)
     func updatedArticle(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(kyiv())
         // The same address under another id, with the toll risen: an update, not a new report.
         let outcome = try await store.ingest(kyiv("k1-v2", killed: 5, text: "Updated: drones struck two districts of Kyiv overnight; the mayor said five people were killed and more are missing."))
@@ -43,14 +43,14 @@ struct EventStoreTests {
 
     @Test("records cut from one dump share its address and are still different documents", arguments: StoreKind.allCases)
     func dumpAddress(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(kyiv("row1", url: "dump.csv"))
         #expect(try await store.ingest(kyiv("row2", url: "dump.csv", text: "Another row of the dump about Kyiv.")).document == .new)
     }
 
     @Test("filters: days, place inside a region or country, attacker, weapon, killed, text", arguments: StoreKind.allCases)
     func filters(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(kyiv())
         try await store.ingest(report("odesa", published: "2025-08-12", date: "2025-08-12", places: [Places.odesa],
                                 [figure(.launched, 4, .ballisticMissile, place: "Odesa", sentence: "Four ballistic missiles hit the port of Odesa.")]))
@@ -71,7 +71,7 @@ struct EventStoreTests {
 
     @Test("documents, full-text search and daily totals", arguments: StoreKind.allCases)
     func documentsSearchStats(kind: StoreKind) async throws {
-        let store = try kind.make()
+        let store = try await kind.make()
         try await store.ingest(kyiv())
         let doc = try #require(try await store.document(id: "k1"))
         #expect(doc.url == "https://news.example/kyiv-night")

@@ -41,7 +41,7 @@ struct ResolutionOrderTests {
     func syntheticOrders(kind: StoreKind) async throws {
         var seen: Set<Set<Set<String>>> = []
         for order in Self.orders(Self.synthetic) {
-            let store = try kind.make()
+            let store = try await kind.make()
             for d in order { try await store.ingest(d) }
             seen.insert(try await Self.partition(store))
         }

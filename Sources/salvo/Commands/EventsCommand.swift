@@ -75,7 +75,7 @@ struct EventsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let db = try store.open(create: false)
+        let db = try await store.open(create: false)
         var events: [StoredEvent]
         do {
             var q = try query()
@@ -87,7 +87,7 @@ struct EventsCommand: AsyncParsableCommand {
                 events = try await db.events(matching: q)
             }
         } catch {
-            Log.error("\(store.db): query failed: \(error)")
+            Log.error("\(store.displayName): query failed: \(error)")
             throw ExitCode(1)
         }
         var output = EventOutput(format: EventFormat(rawValue: format)!)

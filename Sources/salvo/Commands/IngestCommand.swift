@@ -14,6 +14,7 @@ struct IngestCommand: AsyncParsableCommand {
         Examples:
           salvo ingest articles/ feed.jsonl
           salvo ingest --db strikes.sqlite corpus.jsonl
+          salvo ingest --db postgres://salvo@db.example/news --extracted shard-17.jsonl
           salvo extract corpus.jsonl --include-text > out.jsonl && salvo ingest --extracted out.jsonl
         """
     )
@@ -36,7 +37,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var ingester = Ingester(store: try store.open(create: true), reader: input.reader())
+        var ingester = Ingester(store: try await store.open(create: true), reader: input.reader())
         ingester.rateEvery = rateEvery
         for source in sources {
             if extracted { await ingester.ingest(extracted: source) } else { await ingester.ingest(source: source) }

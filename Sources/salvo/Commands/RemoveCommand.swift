@@ -14,13 +14,13 @@ struct RemoveCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let db = try store.open(create: false)
+        let db = try await store.open(create: false)
         var missing = 0
         for id in documents {
             if try await db.remove(documentID: id) {
                 print("removed \(id)")
             } else {
-                Log.error("\(id): no such document in \(store.db)")
+                Log.error("\(id): no such document in \(store.displayName)")
                 missing += 1
             }
         }

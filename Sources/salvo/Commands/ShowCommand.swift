@@ -15,9 +15,9 @@ struct ShowCommand: AsyncParsableCommand {
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        let db = try store.open(create: false)
+        let db = try await store.open(create: false)
         guard let e = try await db.event(id: event) else {
-            Log.error("\(event): no such event in \(store.db)")
+            Log.error("\(event): no such event in \(store.displayName)")
             throw ExitCode(1)
         }
         var out = StandardOutput()

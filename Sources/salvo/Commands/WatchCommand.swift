@@ -59,7 +59,8 @@ struct WatchCommand: AsyncParsableCommand {
 
     func run() async throws {
         installStopHandler()
-        var ingester = Ingester(store: try store.open(create: true), reader: input.reader(defaultCache: store.db + ".cache"))
+        var ingester = Ingester(store: try await store.open(create: true),
+                                reader: input.reader(defaultCache: store.isPostgres ? "salvo-fetch.cache" : store.db + ".cache"))
         ingester.shouldStop = { stopRequested.load(ordering: .relaxed) }
         let interval = Self.seconds(every)!
         var failedAny = false
