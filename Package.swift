@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
         .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .target(name: "SalvoModel"),
@@ -49,7 +50,11 @@ let package = Package(
         .executableTarget(name: "salvo-html-bench", dependencies: ["SalvoIngest"]),
         .target(
             name: "SalvoStore",
-            dependencies: ["SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SalvoModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .target(
             name: "SalvoServer",

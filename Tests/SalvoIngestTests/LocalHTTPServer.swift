@@ -59,15 +59,19 @@ final class LocalHTTPServer: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Wakes the accept loop, which closes the listener itself: were it closed here, its number could
+    /// be handed to the next test's listener while this loop still accepts on it.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
         while true {
             let fd = accept(listener, nil, nil)
-            if fd < 0 { return }
+            if fd < 0 {
+                close(listener)
+                return
+            }
             handle(fd)
             close(fd)
         }

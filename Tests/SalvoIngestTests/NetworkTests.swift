@@ -125,7 +125,8 @@ import Testing
             let b = await reader.collect(server.base + "/bomb")
             #expect(b.documents.isEmpty)
             #expect(b.errors.count == 1)
-            #expect(b.errors.first?.description.hasPrefix("\(server.base)/bomb: fetch failed: response too large once decompressed") == true)
+            #expect(b.errors.first?.description.hasPrefix("\(server.base)/bomb: fetch failed: response too large once decompressed") == true,
+                    "\(b.errors)")
         }
     }
 

@@ -115,7 +115,7 @@ import SalvoModel
 
     /// Reads a gzipped archive of six records whose third member has the bytes of `damage` flipped
     /// with `mask`; every other record must still be read.
-    private func readDamaged(_ damage: (Int) -> Range<Int>, mask: UInt8) -> (path: String, members: [[UInt8]], result: ReadResult) {
+    private func readDamaged(_ damage: (Int) -> Range<Int>, mask: UInt8) async -> (path: String, members: [[UInt8]], result: ReadResult) {
         var members = Self.members().map { Gzip.compress($0) }
         for k in damage(members[2].count) { members[2][k] ^= mask }
         let dir = TempDir()
@@ -127,7 +127,7 @@ import SalvoModel
     }
 
     @Test func damagedGzipMemberCostsOnlyItsRecord() async {
-        let (path, members, r) = readDamaged({ _ in 20..<50 }, mask: 0x5A)
+        let (path, members, r) = await readDamaged({ _ in 20..<50 }, mask: 0x5A)
         #expect(r.errors.count == 1)
         // Nothing of record 3 came out before the damage: the error names the damaged member.
         #expect(r.errors.first?.input == path)
@@ -135,7 +135,7 @@ import SalvoModel
     }
 
     @Test func memberDamagedInItsMiddleIsNamedAsTheRecord() async {
-        let (path, _, r) = readDamaged({ n in (n / 2)..<(n / 2 + 12) }, mask: 0xA5)
+        let (path, _, r) = await readDamaged({ n in (n / 2)..<(n / 2 + 12) }, mask: 0xA5)
         #expect(r.errors.count == 1)
         #expect(r.errors.first?.input.hasPrefix(path) == true)
         #expect(r.errors.first?.message.contains("byte") == true)

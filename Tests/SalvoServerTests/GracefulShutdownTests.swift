@@ -14,7 +14,7 @@ import Glibc
 struct GracefulShutdownTests {
     static func body(id: String) -> Data {
         try! JSONSerialization.data(withJSONObject: ["id": id, "published": "2024-12-20", "title": "Posted",
-                                                     "text": "Sirens sounded in Sumy at dawn."])
+                                                     "text": "Russian drones hit Odesa overnight; two people were injured, the governor said."])
     }
 
     @Test("in process: ServiceGroup shutdown waits for the request being answered")

@@ -14,6 +14,7 @@ struct IngestCommand: AsyncParsableCommand {
         Examples:
           salvo ingest articles/ feed.jsonl
           salvo ingest --db strikes.sqlite corpus.jsonl
+          salvo ingest --db postgres://salvo@db.example/news --extracted shard-17.jsonl
           salvo extract corpus.jsonl --include-text > out.jsonl && salvo ingest --extracted out.jsonl
         """
     )
@@ -36,7 +37,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let eventStore = try store.open(create: true)
+        let eventStore = try await store.open(create: true)
         let tally = try await input.withReader { reader in
             var ingester = Ingester(store: eventStore, reader: reader)
             ingester.rateEvery = rateEvery

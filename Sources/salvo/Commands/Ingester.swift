@@ -67,7 +67,7 @@ struct Ingester {
     /// Ends a run: the store brings what it serves readers up to date.
     mutating func finish() async {
         do {
-            try store.completeEventJSON()
+            try await store.completeEventJSON()
         } catch {
             Log.error("events were stored, but their JSON for readers was not written: \(error)")
         }
@@ -75,7 +75,7 @@ struct Ingester {
 
     mutating func flush() async {
         guard !pending.isEmpty else { return }
-        for (result, label) in zip(store.ingest(batch: pending), labels) {
+        for (result, label) in zip(await store.ingest(batch: pending), labels) {
             switch result {
             case .success(let outcome): tally.add(outcome)
             case .failure(let error):

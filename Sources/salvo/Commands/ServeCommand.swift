@@ -7,15 +7,14 @@ import SalvoStore
 import ServiceLifecycle
 
 /// `salvo serve`: the JSON API and the web page over the event database.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the JSON API and the web page (table, timeline, map, claims) over the database.",
         discussion: """
         Read-only unless --token is given, which enables POST /api/documents with \
         `Authorization: Bearer TOKEN`. The API is described at /openapi.yaml. SIGTERM or Ctrl-C stops it \
-        gracefully: no new connections, requests in flight are answered, then exit 0; a second Ctrl-C \
-        cancels them.
+        gracefully: no new connections, requests in flight are answered (for up to 30 s), then exit 0.
 
         Examples:
           salvo serve --db salvo.sqlite
@@ -49,7 +48,7 @@ struct ServeCommand: ParsableCommand {
 
     func run() async throws {
         // With a token the server writes, so it may create the database; read-only it must exist.
-        let eventStore = try store.open(create: token != nil)
+        let eventStore = try await store.open(create: token != nil)
         let configuration = ServerConfiguration(host: host, port: port, token: token, corsOrigin: cors)
         // Extraction runs in a child process: a document that made it trap would otherwise end the server.
         let ingester: (any DocumentIngesting)? = token == nil ? nil : ExtractionWorker()
@@ -61,7 +60,7 @@ struct ServeCommand: ParsableCommand {
             Log.error("cannot start the server: \(error)")
             throw ExitCode(1)
         }
-        let (host, db, token) = (self.host, store.db, self.token)
+        let (host, db, token) = (self.host, store.displayName, self.token)
         let application = server.application(onServerRunning: { port in
             Log.info("salvo: serving \(db) on http://\(host):\(port)/ (API: /api/events, /openapi.yaml)\(token == nil ? ", read-only" : ", ingest enabled")")
         })

@@ -16,7 +16,7 @@ struct WatchCommand: AsyncParsableCommand {
         empty lines and lines starting with # are skipped. The list is re-read every cycle. \
         Items already stored are recognised and skipped. SIGTERM or Ctrl-C ends the run gracefully: \
         the document being read is finished, what was read is stored, and salvo exits 0 (1 if some \
-        input failed); a second Ctrl-C cancels the fetch in flight.
+        input failed). A fetch in flight is bounded by --fetch-timeout; after 30 s the run is cancelled.
 
         Examples:
           salvo watch feeds.txt
@@ -48,8 +48,10 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let eventStore = try store.open(create: true)
-        let failed = try await input.withReader(defaultCache: store.db + ".cache") { reader in
+        let eventStore = try await store.open(create: true)
+        // A fetch cache beside a SQLite file; for PostgreSQL, in the working folder.
+        let cache = store.isPostgres ? "salvo-fetch.cache" : store.db + ".cache"
+        let failed = try await input.withReader(defaultCache: cache) { reader in
             let poller = FeedPoller(feeds: feeds, interval: Self.seconds(every)!, once: once, store: eventStore, reader: reader)
             try await ServiceGroup.runUntilSignal([poller], logger: Logger(label: "salvo.watch"))
             return poller.failed.isSet
