@@ -1,7 +1,8 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Layers follow DESIGN.md: Model ← Text ← Extract; Model ← Ingest; Model ← Store ← Server; the CLI ties them.
+// Layers follow DESIGN.md: Model ← Text ← Extract; Model ← Ingest ← HTTP; Model ← Store ← Server; the CLI ties them.
+// HTTP (AsyncHTTPClient) is apart from Ingest so that the readers, and the fuzzers built from them, carry no networking.
 let package = Package(
     name: "Salvo",
     platforms: [.macOS(.v15)],
@@ -13,6 +14,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.21.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.80.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.20.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.0"),
     ],
     targets: [
         .target(name: "SalvoModel"),
@@ -30,10 +36,25 @@ let package = Package(
             dependencies: ["SalvoModel", "SalvoMarkup", "CZlib"],
             resources: [.embedInCode("Resources/months.tsv")]
         ),
+        .target(
+            name: "SalvoHTTP",
+            dependencies: [
+                "SalvoIngest",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOHTTPCompression", package: "swift-nio-extras"),
+            ]
+        ),
         .executableTarget(name: "salvo-html-bench", dependencies: ["SalvoIngest"]),
         .target(
             name: "SalvoStore",
-            dependencies: ["SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "SalvoModel",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .target(
             name: "SalvoServer",
@@ -46,8 +67,9 @@ let package = Package(
         .executableTarget(
             name: "salvo",
             dependencies: [
-                "SalvoModel", "SalvoText", "SalvoExtract", "SalvoIngest", "SalvoStore", "SalvoServer",
+                "SalvoModel", "SalvoText", "SalvoExtract", "SalvoIngest", "SalvoHTTP", "SalvoStore", "SalvoServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .executableTarget(name: "gazetteer-bench", dependencies: ["SalvoText", "SalvoModel"], path: "Benchmarks/GazetteerBench"),
@@ -55,11 +77,15 @@ let package = Package(
         .testTarget(name: "SalvoTextTests", dependencies: ["SalvoText"]),
         .testTarget(
             name: "SalvoIngestTests",
-            dependencies: ["SalvoIngest", "SalvoModel", "SalvoMarkup"],
+            dependencies: ["SalvoIngest", "SalvoHTTP", "SalvoModel", "SalvoMarkup"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "SalvoExtractTests", dependencies: ["SalvoExtract", "SalvoText", "SalvoModel"]),
         .testTarget(name: "SalvoStoreTests", dependencies: ["SalvoStore", "SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "SalvoServerTests", dependencies: ["SalvoServer", "SalvoStore", "SalvoModel"]),
+        .testTarget(
+            name: "SalvoServerTests",
+            dependencies: ["SalvoServer", "SalvoStore", "SalvoModel",
+                           .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
+        ),
     ]
 )

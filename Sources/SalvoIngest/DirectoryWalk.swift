@@ -5,15 +5,15 @@ import Foundation
 /// read is reported, one line each, instead of ending the walk or vanishing from it.
 ///
 /// ```swift
-/// try DirectoryWalk.files(under: Array("corpus".utf8), onError: report) { path in … }
+/// try await DirectoryWalk.files(under: Array("corpus".utf8), onError: report) { path in … }
 /// ```
 enum DirectoryWalk {
     /// Folders deeper than this are reported rather than entered (a safeguard, not a limit anyone meets).
     static let maxDepth = 64
 
-    static func files(under root: [UInt8], onError: (InputError) -> Void, _ body: ([UInt8]) throws -> Void) rethrows {
+    static func files(under root: [UInt8], onError: (InputError) -> Void, _ body: ([UInt8]) async throws -> Void) async rethrows {
         var visited = Set<[UInt64]>()
-        try walk(root, depth: 0, visited: &visited, onError: onError, body)
+        try await walk(root, depth: 0, visited: &visited, onError: onError, body)
     }
 
     /// A path's bytes as a name for messages and document ids.
@@ -22,7 +22,7 @@ enum DirectoryWalk {
     static func errorText(_ code: Int32) -> String { String(cString: strerror(code)) }
 
     private static func walk(_ dir: [UInt8], depth: Int, visited: inout Set<[UInt64]>, onError: (InputError) -> Void,
-                             _ body: ([UInt8]) throws -> Void) rethrows {
+                             _ body: ([UInt8]) async throws -> Void) async rethrows {
         guard depth <= maxDepth else {
             onError(InputError(input: name(dir), message: "folder nested more than \(maxDepth) deep; not read"))
             return
@@ -57,8 +57,8 @@ enum DirectoryWalk {
                 continue
             }
             switch sub.st_mode & S_IFMT {
-            case S_IFDIR: try walk(path, depth: depth + 1, visited: &visited, onError: onError, body)
-            case S_IFREG: try body(path)
+            case S_IFDIR: try await walk(path, depth: depth + 1, visited: &visited, onError: onError, body)
+            case S_IFREG: try await body(path)
             default: continue  // sockets, pipes and devices hold no documents (and a pipe would block)
             }
         }

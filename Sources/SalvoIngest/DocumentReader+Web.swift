@@ -3,10 +3,14 @@ import SalvoModel
 
 /// Feeds and http(s) inputs.
 extension DocumentReader {
-    func readURL(_ url: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
-        let outcome: HTTPFetcher.Outcome
+    func readURL(_ url: String, onError: (InputError) -> Void, _ body: (Document) async throws -> Void) async rethrows {
+        guard let fetcher else {
+            onError(InputError(input: url, message: "not read: this reader has no HTTP client"))
+            return
+        }
+        let outcome: FetchOutcome
         do {
-            outcome = try fetcher.fetch(url)
+            outcome = try await fetcher.fetch(url, conditional: true)
         } catch {
             onError(InputError(input: url, message: error.message))
             return
@@ -18,13 +22,13 @@ extension DocumentReader {
             if let error { onError(InputError(input: url, message: error.message)) }
             bytes = out
         }
-        try readBytes(bytes, name: url, isStdin: false, contentType: response.contentType, url: response.url,
+        try await readBytes(bytes, name: url, isStdin: false, contentType: response.contentType, url: response.url,
                       onError: onError, body)
     }
 
     /// A feed read from a stream only as far as its item limit: a feed of a million items costs the
     /// memory of `maxFeedItems` of them.
-    func readFeed(_ stream: ByteStream, name: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+    func readFeed(_ stream: ByteStream, name: String, onError: (InputError) -> Void, _ body: (Document) async throws -> Void) async rethrows {
         var bytes: [UInt8] = []
         var cut = FeedCut(maxItems: maxFeedItems)
         while let chunk = stream.next() {
@@ -37,14 +41,14 @@ extension DocumentReader {
         }
         // The chunk after the cut tells whether items were left out.
         if cut.items >= maxFeedItems, let more = stream.next() { bytes.append(contentsOf: more.prefix(1 << 16)) }
-        try readFeed(bytes, name: name, onError: onError, body)
+        try await readFeed(bytes, name: name, onError: onError, body)
         stream.damageErrors(name).forEach(onError)
         if let error = stream.error {
             onError(InputError(input: name, message: ((error as? GzipError)?.message ?? "\(error)") + "; the text before the damage was read"))
         }
     }
 
-    func readFeed(_ bytes: [UInt8], name: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+    func readFeed(_ bytes: [UInt8], name: String, onError: (InputError) -> Void, _ body: (Document) async throws -> Void) async rethrows {
         let feed: Feed
         let (head, truncated) = FeedCut.head(of: bytes, maxItems: maxFeedItems)
         do {
@@ -58,7 +62,7 @@ extension DocumentReader {
             var doc = Document(id: item.link ?? item.id ?? "\(name)#\(i + 1)", url: item.link, title: item.title,
                                language: item.language, published: item.published.flatMap { Day($0) }, text: item.text)
             if followLinks, let link = item.link, link.hasPrefix("http://") || link.hasPrefix("https://") {
-                if let page = fetchPage(link, onError: onError) {
+                if let page = await fetchPage(link, onError: onError) {
                     let pageDoc = page.document(id: doc.id, url: link, cleanUp: cleanUp)
                     if !pageDoc.text.isEmpty { doc.text = pageDoc.text }
                     doc.published = doc.published ?? pageDoc.published
@@ -73,7 +77,7 @@ extension DocumentReader {
                 // Clean-up drops a text's repeat of its title; an item that is only its title keeps it as text.
                 if doc.text.isEmpty, let title = doc.title { doc.text = title }
             }
-            try body(doc)
+            try await body(doc)
         }
         if let problem = feed.problem {
             onError(InputError(input: name, message: problem + "; \(feed.items.count) items read before it"))
@@ -83,11 +87,14 @@ extension DocumentReader {
         }
     }
 
-    private func fetchPage(_ link: String, onError: (InputError) -> Void) -> HTMLPage? {
-        var pageFetcher = fetcher
-        pageFetcher.cacheDirectory = nil  // a page is wanted once, whatever its validators say
+    private func fetchPage(_ link: String, onError: (InputError) -> Void) async -> HTMLPage? {
+        guard let fetcher else {
+            onError(InputError(input: link, message: "not fetched: this reader has no HTTP client"))
+            return nil
+        }
         do {
-            guard case .fetched(let response) = try pageFetcher.fetch(link) else { return nil }
+            // A page is wanted once, whatever its validators say.
+            guard case .fetched(let response) = try await fetcher.fetch(link, conditional: false) else { return nil }
             return try HTMLPage(bytes: response.body, url: response.url, contentType: response.contentType)
         } catch {
             onError(InputError(input: link, message: error.message))

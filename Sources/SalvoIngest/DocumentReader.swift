@@ -6,9 +6,9 @@ import SalvoModel
 /// standard input or http(s) URLs. The format is found from the content and the extension.
 ///
 /// ```swift
-/// var reader = DocumentReader()
+/// var reader = DocumentReader(fetcher: fetcher)   // an `HTTPFetcher` from SalvoHTTP, for URLs
 /// reader.followLinks = true   // feed items: fetch each item's page for its full text
-/// reader.read("https://example.org/feed.xml", onError: { print($0) }) { doc in
+/// try await reader.read("https://example.org/feed.xml", onError: { print($0) }) { doc in
 ///     print(doc.id)
 /// }
 /// ```
@@ -21,11 +21,11 @@ public struct DocumentReader: Sendable {
     public var maxFeedItems: Int
     /// Remove scraper leftovers (repeated titles, share lines, comment forms, date stamps) from texts.
     public var cleanUp: Bool
-    /// How http(s) inputs and followed links are fetched.
-    public var fetcher: HTTPFetcher
+    /// How http(s) inputs and followed links are fetched; without one, they are reported as not read.
+    public var fetcher: (any HTTPFetching)?
 
     public init(maxDocumentBytes: Int = 64 << 20, followLinks: Bool = false, maxFeedItems: Int = 10_000,
-                cleanUp: Bool = true, fetcher: HTTPFetcher = HTTPFetcher()) {
+                cleanUp: Bool = true, fetcher: (any HTTPFetching)? = nil) {
         self.maxDocumentBytes = maxDocumentBytes
         self.followLinks = followLinks
         self.maxFeedItems = maxFeedItems
@@ -35,14 +35,14 @@ public struct DocumentReader: Sendable {
 
     /// Reads `input` (a file, a directory, an http(s) URL, or `-` for standard input) and calls `body`
     /// for each document. Every problem is reported through `onError` with the input named; the rest still runs.
-    public func read(_ input: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+    public func read(_ input: String, onError: (InputError) -> Void, _ body: (Document) async throws -> Void) async rethrows {
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
-            try readURL(input, onError: onError, body)
+            try await readURL(input, onError: onError, body)
             return
         }
         if input == "-" {
             let stream = ByteStream(handle: FileHandle.standardInput)
-            try readStream(stream, name: "-", isStdin: true, onError: onError, body)
+            try await readStream(stream, name: "-", isStdin: true, onError: onError, body)
             return
         }
         var isDir: ObjCBool = false
@@ -51,20 +51,20 @@ public struct DocumentReader: Sendable {
             return
         }
         if isDir.boolValue {
-            try DirectoryWalk.files(under: Array(input.utf8), onError: onError) { path in
-                try readFile(path, onError: onError, body)
+            try await DirectoryWalk.files(under: Array(input.utf8), onError: onError) { path in
+                try await readFile(path, onError: onError, body)
             }
             return
         }
-        try readFile(input, onError: onError, body)
+        try await readFile(input, onError: onError, body)
     }
 
-    func readFile(_ path: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
-        try readFile(Array(path.utf8), onError: onError, body)
+    func readFile(_ path: String, onError: (InputError) -> Void, _ body: (Document) async throws -> Void) async rethrows {
+        try await readFile(Array(path.utf8), onError: onError, body)
     }
 
     /// A file by the bytes of its path, which need not be UTF-8; it is named lossily in ids and messages.
-    func readFile(_ path: [UInt8], onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+    func readFile(_ path: [UInt8], onError: (InputError) -> Void, _ body: (Document) async throws -> Void) async rethrows {
         let name = DirectoryWalk.name(path)
         let stream: ByteStream
         do {
@@ -73,13 +73,13 @@ public struct DocumentReader: Sendable {
             onError(InputError(input: name, message: error.message))
             return
         }
-        try readStream(stream, name: name, isStdin: false, onError: onError, body)
+        try await readStream(stream, name: name, isStdin: false, onError: onError, body)
     }
 
     /// Looks at the start of the (decompressed) input: WARC archives and JSON Lines are streamed
     /// record by record, everything else is read whole (up to `maxDocumentBytes`) and sorted by content.
     func readStream(_ stream: ByteStream, name: String, isStdin: Bool, onError: (InputError) -> Void,
-                    _ body: (Document) throws -> Void) rethrows {
+                    _ body: (Document) async throws -> Void) async rethrows {
         guard let first = stream.next() else {
             let message = stream.error.map { ($0 as? GzipError)?.message ?? "\($0)" } ?? "empty input"
             onError(InputError(input: name, message: message))
@@ -87,16 +87,16 @@ public struct DocumentReader: Sendable {
         }
         stream.unread(first)
         if first.starts(with: Array("WARC/".utf8)) {
-            try WARCReader(maxRecordBytes: maxDocumentBytes, cleanUp: cleanUp).read(stream, name: name, onError: onError, body)
+            var records = WARCReader.Records(WARCReader(maxRecordBytes: maxDocumentBytes, cleanUp: cleanUp), stream: stream, name: name)
+            while let doc = records.next(onError: onError) { try await body(doc) }
             return
         }
         let plainName = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
         let utf16 = first.starts(with: [0xFF, 0xFE]) || first.starts(with: [0xFE, 0xFF])
         if !utf16, Self.isJSONLines(plainName.lowercased()) || (isStdin && Self.startsWithObject(first)) {
             // Record by record: a JSON Lines input may be far larger than memory.
-            try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(stream, name: name, onError: onError) { doc in
-                try body(cleanUp ? Self.cleaned(doc) : doc)
-            }
+            var records = JSONLinesReader.Records(JSONLinesReader(maxRecordBytes: maxDocumentBytes), stream: stream, name: name)
+            while let doc = records.next(onError: onError) { try await body(cleanUp ? Self.cleaned(doc) : doc) }
             stream.damageErrors(name).forEach(onError)
             if let error = stream.error {
                 onError(InputError(input: name, message: ((error as? GzipError)?.message ?? "\(error)") + "; the text before the damage was read"))
@@ -104,7 +104,7 @@ public struct DocumentReader: Sendable {
             return
         }
         if !utf16, Feed.looksLikeFeed(first) {
-            try readFeed(stream, name: name, onError: onError, body)
+            try await readFeed(stream, name: name, onError: onError, body)
             return
         }
         let (bytes, error) = stream.readAll(limit: maxDocumentBytes)
@@ -112,7 +112,7 @@ public struct DocumentReader: Sendable {
             onError(InputError(input: name, message: problem.message + "; limit \(maxDocumentBytes)"))
             return
         }
-        try readBytes(bytes, name: name, formatName: plainName, isStdin: isStdin, onError: onError, body)
+        try await readBytes(bytes, name: name, formatName: plainName, isStdin: isStdin, onError: onError, body)
         stream.damageErrors(name).forEach(onError)
         if let error {
             onError(InputError(input: name, message: ((error as? GzipError)?.message ?? "\(error)") + "; the text before the damage was read"))
@@ -130,7 +130,7 @@ public struct DocumentReader: Sendable {
 
     /// Sorts a whole input by content and extension: JSON Lines, feed, HTML, else plain text.
     func readBytes(_ bytes: [UInt8], name: String, formatName: String? = nil, isStdin: Bool, contentType: String? = nil,
-                   url: String? = nil, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
+                   url: String? = nil, onError: (InputError) -> Void, _ body: (Document) async throws -> Void) async rethrows {
         let formatName = (formatName ?? name).lowercased()
         if bytes.isEmpty || bytes == [0xEF, 0xBB, 0xBF] {
             onError(InputError(input: name, message: "empty input"))
@@ -138,14 +138,15 @@ public struct DocumentReader: Sendable {
         }
         // UTF-16 text (with its byte-order mark) holds NUL bytes: read it as the text it is, not as binary.
         if let utf8 = UTF8Repair.fromUTF16(bytes) {
-            try readBytes(utf8, name: name, formatName: formatName, isStdin: isStdin, contentType: contentType, url: url,
+            try await readBytes(utf8, name: name, formatName: formatName, isStdin: isStdin, contentType: contentType, url: url,
                           onError: onError, body)
             return
         }
         if Self.isJSONLines(formatName) || (isStdin && Self.startsWithObject(bytes)) {
-            try JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(bytes, name: name, onError: onError) { doc in
-                try body(cleanUp ? Self.cleaned(doc) : doc)
-            }
+            // The input is in memory already, and so may its documents be.
+            var documents: [Document] = []
+            JSONLinesReader(maxRecordBytes: maxDocumentBytes).read(bytes, name: name, onError: onError) { documents.append($0) }
+            for doc in documents { try await body(cleanUp ? Self.cleaned(doc) : doc) }
             return
         }
         if bytes.prefix(8192).contains(0) {
@@ -154,13 +155,13 @@ public struct DocumentReader: Sendable {
         }
         let type = contentType?.lowercased() ?? ""
         if type.contains("rss") || type.contains("atom") || Feed.looksLikeFeed(bytes) {
-            try readFeed(bytes, name: name, onError: onError, body)
+            try await readFeed(bytes, name: name, onError: onError, body)
             return
         }
         if type.contains("html") || [".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx"].contains(where: { formatName.hasSuffix($0) })
             || Self.looksLikeHTML(bytes) {
             switch pageDocument(bytes, name: name, url: url, contentType: contentType, onError: onError) {
-            case .success(let doc): try body(doc)
+            case .success(let doc): try await body(doc)
             case .failure(let problem): onError(InputError(input: name, message: problem.message))
             }
             return
@@ -172,7 +173,7 @@ public struct DocumentReader: Sendable {
                     ?? UTF8Repair.message(at: bad)))
             }
             let doc = Document(id: name, url: url, text: decoded.text)
-            try body(cleanUp ? Self.cleaned(doc) : doc)
+            try await body(cleanUp ? Self.cleaned(doc) : doc)
         case .failure(let error):
             onError(InputError(input: name, message: error.message))
         }

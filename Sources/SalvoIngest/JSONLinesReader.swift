@@ -9,48 +9,87 @@ struct JSONLinesReader {
 
     func read(_ bytes: [UInt8], name: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
         var lineNo = 0
-        try read(bytes, at: 0, name: name, lineNo: &lineNo, onError: onError, body)
+        for doc in documents(bytes, at: 0, name: name, lineNo: &lineNo, onError: onError) { try body(doc) }
     }
 
     /// Reads a stream chunk by chunk, so memory holds one chunk and one record, not the whole input.
     /// A record longer than `maxRecordBytes` is reported and skipped without being kept.
     func read(_ stream: ByteStream, name: String, onError: (InputError) -> Void, _ body: (Document) throws -> Void) rethrows {
-        var lineNo = 0
-        var pending: [UInt8] = []   // the start of a line whose end has not come yet
-        var pendingOffset = 0       // where `pending` starts in the input
-        var chunkOffset = 0         // where the current chunk starts in the input
-        var skipping = false        // inside a line already reported as too large
-        while let chunk = stream.next() {
+        var records = Records(self, stream: stream, name: name)
+        while let doc = records.next(onError: onError) { try body(doc) }
+    }
+
+    /// The records of a stream one at a time, for a reader that awaits between them; a chunk's
+    /// documents are read together (and its bad lines reported) when the first of them is asked for.
+    struct Records {
+        let reader: JSONLinesReader
+        let stream: ByteStream
+        let name: String
+        private var lineNo = 0
+        private var pending: [UInt8] = []   // the start of a line whose end has not come yet
+        private var pendingOffset = 0       // where `pending` starts in the input
+        private var chunkOffset = 0         // where the current chunk starts in the input
+        private var skipping = false        // inside a line already reported as too large
+        private var ready: [Document] = []
+        private var taken = 0
+        private var ended = false
+
+        init(_ reader: JSONLinesReader, stream: ByteStream, name: String) {
+            self.reader = reader
+            self.stream = stream
+            self.name = name
+        }
+
+        /// The next document; nil at the end of the input.
+        mutating func next(onError: (InputError) -> Void) -> Document? {
+            while taken == ready.count {
+                guard !ended else { return nil }
+                ready.removeAll(keepingCapacity: true)
+                taken = 0
+                readChunk(onError)
+            }
+            taken += 1
+            return ready[taken - 1]
+        }
+
+        private mutating func readChunk(_ onError: (InputError) -> Void) {
+            guard let chunk = stream.next() else {
+                ended = true
+                if !pending.isEmpty && !skipping {
+                    ready = reader.documents(pending, at: pendingOffset, name: name, lineNo: &lineNo, onError: onError)
+                }
+                return
+            }
             defer { chunkOffset += chunk.count }
             var from = chunk.startIndex
             if skipping {
-                guard let lineEnd = chunk.firstIndex(of: 0x0A) else { continue }
+                guard let lineEnd = chunk.firstIndex(of: 0x0A) else { return }
                 skipping = false
                 from = lineEnd + 1
                 pendingOffset = chunkOffset + from
             }
             guard let lastBreak = chunk[from...].lastIndex(of: 0x0A) else {
                 pending.append(contentsOf: chunk[from...])
-                if pending.count > maxRecordBytes {
+                if pending.count > reader.maxRecordBytes {
                     lineNo += 1
-                    onError(InputError(input: "\(name):\(lineNo)", message: "record too large (more than \(maxRecordBytes) bytes)"))
+                    onError(InputError(input: "\(name):\(lineNo)", message: "record too large (more than \(reader.maxRecordBytes) bytes)"))
                     pending = []
                     skipping = true
                 }
-                continue
+                return
             }
             pending.append(contentsOf: chunk[from...lastBreak])
-            try read(pending, at: pendingOffset, name: name, lineNo: &lineNo, onError: onError, body)
+            ready = reader.documents(pending, at: pendingOffset, name: name, lineNo: &lineNo, onError: onError)
             pending = Array(chunk[(lastBreak + 1)...])
             pendingOffset = chunkOffset + lastBreak + 1
         }
-        if !pending.isEmpty && !skipping { try read(pending, at: pendingOffset, name: name, lineNo: &lineNo, onError: onError, body) }
     }
 
     /// Reads the lines of `bytes`, which start at offset `base` of the input.
-    private func read(_ bytes: [UInt8], at base: Int, name: String, lineNo: inout Int, onError: (InputError) -> Void,
-                      _ body: (Document) throws -> Void) rethrows {
-        try bytes.withUnsafeBufferPointer { all in
+    private func documents(_ bytes: [UInt8], at base: Int, name: String, lineNo: inout Int,
+                           onError: (InputError) -> Void) -> [Document] {
+        var documents: [Document] = []
+        bytes.withUnsafeBufferPointer { all in
             var parser = JSONRecordParser()
             var decoder: JSONDecoder?
             var start = 0
@@ -82,12 +121,13 @@ struct JSONLinesReader {
                 switch outcome {
                 case .success(let doc):
                     if let date = parser.unreadDate { onError(.warning(label, PublishedDate.unreadMessage(date))) }
-                    try body(doc)
+                    documents.append(doc)
                 case .failure(let problem):
                     onError(InputError(input: label, message: problem.message))
                 }
             }
         }
+        return documents
     }
 
     /// The line with invalid UTF-8 replaced by U+FFFD and raw control characters (invalid in JSON

@@ -27,10 +27,44 @@ struct WARCReader {
     /// reported with its offset and reading resumes at the next `WARC/1.` header, so it costs only itself.
     func read(_ stream: ByteStream, name: String, onError: (InputError) -> Void,
               _ body: (Document) throws -> Void) rethrows {
-        var buffer = StreamBuffer(stream)
-        var index = 0
-        var damagesSeen = 0  // gzip damages already put down to a record
-        defer {
+        var records = Records(self, stream: stream, name: name)
+        while let doc = records.next(onError: onError) { try body(doc) }
+    }
+
+    /// The documents of a WARC input one at a time, for a reader that awaits between them.
+    struct Records {
+        let reader: WARCReader
+        let name: String
+        private var buffer: StreamBuffer
+        private var index = 0
+        private var damagesSeen = 0  // gzip damages already put down to a record
+        private var ended = false
+
+        init(_ reader: WARCReader, stream: ByteStream, name: String) {
+            self.reader = reader
+            self.name = name
+            buffer = StreamBuffer(stream)
+        }
+
+        private var stream: ByteStream { buffer.stream }
+
+        /// The gzip damage that fell inside bytes `from..<to` of the output, if any; it is then accounted for.
+        private mutating func damage(in range: Range<Int>) -> GzipDamage? {
+            let all = stream.damages
+            guard damagesSeen < all.count else { return nil }
+            guard let k = all[damagesSeen...].firstIndex(where: { range.contains($0.outputOffset) }) else { return nil }
+            damagesSeen = all[damagesSeen...].lastIndex(where: { $0.outputOffset < range.upperBound }).map { $0 + 1 } ?? k + 1
+            return all[k]
+        }
+
+        private func damaged(_ label: String, at offset: Int, _ why: String, _ onError: (InputError) -> Void) {
+            onError(InputError(input: label, message: "damaged WARC record at byte \(offset) (\(why)); skipped to the next record"))
+        }
+
+        /// At the end: the damages and the stream error no record accounted for.
+        private mutating func end(_ onError: (InputError) -> Void) -> Document? {
+            guard !ended else { return nil }
+            ended = true
             for damage in stream.damages.dropFirst(damagesSeen) {
                 onError(InputError(input: name, message: "\(damage.message) in the gzip member at byte \(damage.compressedOffset); skipped to the next member"))
             }
@@ -38,91 +72,84 @@ struct WARCReader {
                 let message = (error as? GzipError)?.message ?? "\(error)"
                 onError(InputError(input: name, message: message + " after \(index) WARC records"))
             }
+            return nil
         }
-        /// The gzip damage that fell inside bytes `from..<to` of the output, if any; it is then accounted for.
-        func damage(in range: Range<Int>) -> GzipDamage? {
-            let all = stream.damages
-            guard damagesSeen < all.count else { return nil }
-            guard let k = all[damagesSeen...].firstIndex(where: { range.contains($0.outputOffset) }) else { return nil }
-            damagesSeen = all[damagesSeen...].lastIndex(where: { $0.outputOffset < range.upperBound }).map { $0 + 1 } ?? k + 1
-            return all[k]
-        }
-        func damaged(_ label: String, at offset: Int, _ why: String) {
-            onError(InputError(input: label, message: "damaged WARC record at byte \(offset) (\(why)); skipped to the next record"))
-        }
-        while true {
-            // Skip blank lines between records.
-            let recordStart = buffer.offset
-            var headerStart = buffer.offset
-            var line = buffer.readLine()
-            while let l = line, l.allSatisfy({ $0 == 0x0D }) {
-                headerStart = buffer.offset
-                line = buffer.readLine()
-            }
-            guard let versionLine = line else { return }
-            guard versionLine.starts(with: Array("WARC/".utf8)) else {
-                if stream.error == nil || !stream.damages.isEmpty {
-                    let why = damage(in: recordStart..<(buffer.offset + 1)).map { $0.message } ?? "no WARC header here"
-                    damaged("\(name)#\(index + 1)", at: max(recordStart, headerStart), why)
+
+        /// The next document; nil at the end of the input.
+        mutating func next(onError: (InputError) -> Void) -> Document? {
+            guard !ended else { return nil }
+            while true {
+                // Skip blank lines between records.
+                let recordStart = buffer.offset
+                var headerStart = buffer.offset
+                var line = buffer.readLine()
+                while let l = line, l.allSatisfy({ $0 == 0x0D }) {
+                    headerStart = buffer.offset
+                    line = buffer.readLine()
                 }
-                guard buffer.seek(toLineStarting: Self.recordMarker) else { return }
-                continue
-            }
-            index += 1
-            let label = "\(name)#\(index)"
-            guard let record = readHeaders(&buffer), record.contentLength >= 0, !record.type.isEmpty else {
-                let why = damage(in: headerStart..<(buffer.offset + 1)).map { $0.message } ?? "header without WARC-Type or Content-Length"
-                damaged(label, at: headerStart, why)
-                guard buffer.seek(toLineStarting: Self.recordMarker) else { return }
-                continue
-            }
-            let wanted = wantsBlock(record)
-            if record.contentLength > maxRecordBytes {
-                let skipped = buffer.skip(record.contentLength)
-                if skipped < record.contentLength {
-                    onError(InputError(input: label, message: "truncated WARC record at byte \(headerStart) (\(skipped) of \(record.contentLength) bytes)"))
-                    return
+                guard let versionLine = line else { return end(onError) }
+                guard versionLine.starts(with: Array("WARC/".utf8)) else {
+                    if stream.error == nil || !stream.damages.isEmpty {
+                        let why = damage(in: recordStart..<(buffer.offset + 1)).map { $0.message } ?? "no WARC header here"
+                        damaged("\(name)#\(index + 1)", at: max(recordStart, headerStart), why, onError)
+                    }
+                    guard buffer.seek(toLineStarting: WARCReader.recordMarker) else { return end(onError) }
+                    continue
                 }
-                if wanted {
-                    onError(InputError(input: label, message: "record too large (\(record.contentLength) bytes); skipped"))
+                index += 1
+                let label = "\(name)#\(index)"
+                guard let record = reader.readHeaders(&buffer), record.contentLength >= 0, !record.type.isEmpty else {
+                    let why = damage(in: headerStart..<(buffer.offset + 1)).map { $0.message } ?? "header without WARC-Type or Content-Length"
+                    damaged(label, at: headerStart, why, onError)
+                    guard buffer.seek(toLineStarting: WARCReader.recordMarker) else { return end(onError) }
+                    continue
                 }
-                continue
-            }
-            // Every record is read (not skipped) so that one found damaged can be stepped back into.
-            let block = buffer.read(record.contentLength)
-            let blockEnd = buffer.offset
-            if let d = damage(in: (headerStart + 1)..<(blockEnd + 4)) {  // damage right at the start left nothing of its record
-                damaged(label, at: headerStart, d.message)
-                // The next member's output begins where the damage is: the next record may start there.
-                buffer.unread(max(0, blockEnd - d.outputOffset))
-                guard buffer.seek(toLineStarting: Self.recordMarker) else { return }
-                continue
-            }
-            if block.count < record.contentLength, let at = Self.lineStart(of: Self.recordMarker, in: block) {
-                damaged(label, at: headerStart, "Content-Length \(record.contentLength) runs past the next record")
-                buffer.unread(block.count - at)
-                continue
-            }
-            if block.count < record.contentLength {
-                onError(InputError(input: label, message: "truncated WARC record at byte \(headerStart) (\(block.count) of \(record.contentLength) bytes)"))
-                return
-            }
-            if !followedByRecord(&buffer), let at = Self.lineStart(of: Self.recordMarker, in: block) {
-                // A Content-Length too long: the next record is inside the block. (Anything else that
-                // follows a block is for the next round to report and skip.)
-                damaged(label, at: headerStart, "Content-Length \(record.contentLength) runs past the next record")
-                buffer.unread(block.count - at)
-                continue
-            }
-            guard wanted else { continue }
-            if let doc = document(record, block: block, label: label, onError: onError) {
-                try body(doc)
+                let wanted = reader.wantsBlock(record)
+                if record.contentLength > reader.maxRecordBytes {
+                    let skipped = buffer.skip(record.contentLength)
+                    if skipped < record.contentLength {
+                        onError(InputError(input: label, message: "truncated WARC record at byte \(headerStart) (\(skipped) of \(record.contentLength) bytes)"))
+                        return end(onError)
+                    }
+                    if wanted {
+                        onError(InputError(input: label, message: "record too large (\(record.contentLength) bytes); skipped"))
+                    }
+                    continue
+                }
+                // Every record is read (not skipped) so that one found damaged can be stepped back into.
+                let block = buffer.read(record.contentLength)
+                let blockEnd = buffer.offset
+                if let d = damage(in: (headerStart + 1)..<(blockEnd + 4)) {  // damage right at the start left nothing of its record
+                    damaged(label, at: headerStart, d.message, onError)
+                    // The next member's output begins where the damage is: the next record may start there.
+                    buffer.unread(max(0, blockEnd - d.outputOffset))
+                    guard buffer.seek(toLineStarting: WARCReader.recordMarker) else { return end(onError) }
+                    continue
+                }
+                if block.count < record.contentLength, let at = WARCReader.lineStart(of: WARCReader.recordMarker, in: block) {
+                    damaged(label, at: headerStart, "Content-Length \(record.contentLength) runs past the next record", onError)
+                    buffer.unread(block.count - at)
+                    continue
+                }
+                if block.count < record.contentLength {
+                    onError(InputError(input: label, message: "truncated WARC record at byte \(headerStart) (\(block.count) of \(record.contentLength) bytes)"))
+                    return end(onError)
+                }
+                if !reader.followedByRecord(&buffer), let at = WARCReader.lineStart(of: WARCReader.recordMarker, in: block) {
+                    // A Content-Length too long: the next record is inside the block. (Anything else that
+                    // follows a block is for the next round to report and skip.)
+                    damaged(label, at: headerStart, "Content-Length \(record.contentLength) runs past the next record", onError)
+                    buffer.unread(block.count - at)
+                    continue
+                }
+                guard wanted else { continue }
+                if let doc = reader.document(record, block: block, label: label, onError: onError) { return doc }
             }
         }
     }
 
     /// After a block: line ends, then the next record's header or the end of input.
-    private func followedByRecord(_ buffer: inout StreamBuffer) -> Bool {
+    func followedByRecord(_ buffer: inout StreamBuffer) -> Bool {
         let ahead = buffer.peek(16)
         let rest = ahead.drop { $0 == 0x0D || $0 == 0x0A }
         return rest.isEmpty || rest.starts(with: Array("WARC/".utf8))
@@ -137,7 +164,7 @@ struct WARCReader {
         return nil
     }
 
-    private func readHeaders(_ buffer: inout StreamBuffer) -> Record? {
+    func readHeaders(_ buffer: inout StreamBuffer) -> Record? {
         var r = Record()
         var count = 0
         while let line = buffer.readLine(), !line.isEmpty {
@@ -162,7 +189,7 @@ struct WARCReader {
         return r
     }
 
-    private func wantsBlock(_ r: Record) -> Bool {
+    func wantsBlock(_ r: Record) -> Bool {
         switch r.type {
         case "response": return r.contentType.hasPrefix("application/http")
         case "resource": return r.contentType.contains("html")
@@ -170,7 +197,7 @@ struct WARCReader {
         }
     }
 
-    private func document(_ r: Record, block: [UInt8], label: String, onError: (InputError) -> Void) -> Document? {
+    func document(_ r: Record, block: [UInt8], label: String, onError: (InputError) -> Void) -> Document? {
         var payload = block[...]
         var contentType: String? = r.type == "resource" ? r.contentType : nil
         if r.type == "response" {

@@ -39,16 +39,16 @@ extension SalvoServer {
     ]
 
     func addAPIRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/api/events") { request, _ in try listEvents(request) }
+        router.get("/api/events") { request, _ in try await listEvents(request) }
         router.get("/api/events/{id}") { request, context in
-            try showEvent(id: Self.decodedID(context.parameters.get("id").map { Substring($0) } ?? ""))
+            try await showEvent(id: Self.decodedID(context.parameters.get("id").map { Substring($0) } ?? ""))
         }
         // Document ids are often paths (`feeds/a.xml#3`), so take the rest of the path, slashes included.
         router.get("/api/documents/**") { request, _ in
-            try showDocument(id: Self.decodedID(Substring(request.uri.path.dropFirst("/api/documents/".count))))
+            try await showDocument(id: Self.decodedID(Substring(request.uri.path.dropFirst("/api/documents/".count))))
         }
-        router.get("/api/stats/daily") { request, _ in try dailyStats(request) }
-        router.get("/api/search") { request, _ in try search(request) }
+        router.get("/api/stats/daily") { request, _ in try await dailyStats(request) }
+        router.get("/api/search") { request, _ in try await search(request) }
         router.post("/api/documents") { request, context in try await ingest(request, context: context) }
     }
 
@@ -59,13 +59,13 @@ extension SalvoServer {
         return id
     }
 
-    func listEvents(_ request: Request) throws -> Response {
+    func listEvents(_ request: Request) async throws -> Response {
         var query = try EventQuery(QueryParameters(request, allowed: EventQuery.parameterNames))
         normalizePlace(&query)
         let limit = query.limit ?? EventQuery.defaultLimit
         // One more than asked tells whether a next page exists without counting every match.
         query.limit = limit + 1
-        var events = try store.eventsJSON(matching: query)
+        var events = try await store.eventsJSON(matching: query)
         let more = events.count > limit
         if more { events.removeLast(events.count - limit) }
         var w = JSONWriter(capacity: events.reduce(64) { $0 + $1.utf8.count + 1 })
@@ -79,11 +79,11 @@ extension SalvoServer {
         return JSONResponse.make(bytes: w.bytes)
     }
 
-    func showEvent(id: String) throws -> Response {
-        guard let event = try store.event(id: id) else { throw APIError.notFound("no event with id '\(id.prefix(100))'") }
+    func showEvent(id: String) async throws -> Response {
+        guard let event = try await store.event(id: id) else { throw APIError.notFound("no event with id '\(id.prefix(100))'") }
         var sources: [EventDetail.Source] = []
         for documentID in event.documents {
-            if let d = try store.document(id: documentID) {
+            if let d = try await store.document(id: documentID) {
                 sources.append(.init(id: d.id, url: d.url, title: d.title, language: d.language, published: d.published))
             } else {
                 sources.append(.init(id: documentID))
@@ -92,8 +92,8 @@ extension SalvoServer {
         return JSONResponse.make(EventDetail(event: event, sources: sources))
     }
 
-    func showDocument(id: String) throws -> Response {
-        guard let document = try store.document(id: id) else { throw APIError.notFound("no document with id '\(id.prefix(100))'") }
+    func showDocument(id: String) async throws -> Response {
+        guard let document = try await store.document(id: id) else { throw APIError.notFound("no document with id '\(id.prefix(100))'") }
         return JSONResponse.make(document)
     }
 
@@ -102,21 +102,21 @@ extension SalvoServer {
         if let name = query.place, let english = placeName?(name) { query.place = english }
     }
 
-    func dailyStats(_ request: Request) throws -> Response {
+    func dailyStats(_ request: Request) async throws -> Response {
         let allowed: Set<String> = ["since", "until", "place", "attacker", "weapon", "min_killed", "text"]
         var query = try EventQuery(QueryParameters(request, allowed: allowed))
         normalizePlace(&query)
         query.limit = nil
-        return JSONResponse.make(["days": try store.dailyStats(matching: query)])
+        return JSONResponse.make(["days": try await store.dailyStats(matching: query)])
     }
 
-    func search(_ request: Request) throws -> Response {
+    func search(_ request: Request) async throws -> Response {
         let parameters = try QueryParameters(request, allowed: ["q", "limit"])
         guard let q = parameters.string("q"), !q.allSatisfy({ $0.isWhitespace }) else {
             throw APIError.badRequest("q: a search text is required")
         }
         let limit = try parameters.int("limit", in: 1...Self.maxSearchHits) ?? 20
-        return JSONResponse.make(["hits": try store.search(text: q, limit: limit)])
+        return JSONResponse.make(["hits": try await store.search(text: q, limit: limit)])
     }
 
     func ingest(_ request: Request, context: BasicRequestContext) async throws -> Response {
@@ -142,8 +142,8 @@ extension SalvoServer {
         }
         guard !document.id.isEmpty, document.id.utf8.count <= Self.maxIDLength else { throw APIError.badRequest("id: 1 to \(Self.maxIDLength) bytes") }
         guard !document.text.isEmpty else { throw APIError.badRequest("text: empty") }
-        let outcome = try store.ingest(document, extracted: ingester.extract(document))
-        try store.completeEventJSON()
+        let outcome = try await store.ingest(document, extracted: ingester.extract(document))
+        try await store.completeEventJSON()
         return JSONResponse.make(IngestReply(id: document.id, document: outcome.document.rawValue,
                                              eventsCreated: outcome.eventsCreated, eventsUpdated: outcome.eventsUpdated),
                                  status: outcome.document == .new ? .created : .ok)

@@ -2,41 +2,41 @@ import SalvoModel
 
 /// Where documents, their figures and the merged events live.
 ///
-/// Concrete stores: `MemoryEventStore` (tests, small runs) and `SQLiteEventStore` (GRDB, the default
-/// file `salvo.sqlite`); a PostgreSQL store can follow behind the same protocol without touching
-/// extraction or the CLI.
+/// Concrete stores: `MemoryEventStore` (tests, small runs), `SQLiteEventStore` (GRDB, the default
+/// file `salvo.sqlite`) and a PostgreSQL store for shared deployments. Every method is `async`:
+/// a driver waits on its database without holding a thread, and readers run beside writers.
 ///
 /// ```swift
 /// let store = try SQLiteEventStore(path: "salvo.sqlite")
-/// let outcome = try store.ingest(document, extracted: Extractor().extract(document))
-/// let recent = try store.events(matching: EventQuery(since: Day("2024-11-01")))
+/// let outcome = try await store.ingest(document, extracted: Extractor().extract(document))
+/// let recent = try await store.events(matching: EventQuery(since: Day("2024-11-01")))
 /// ```
 public protocol EventStore: Sendable {
     /// Stores one document with its extraction, in one transaction, and merges its events into
     /// the events already stored. Re-ingesting the same document changes nothing.
-    func ingest(_ document: Document, extracted: ExtractedDocument) throws -> IngestOutcome
+    func ingest(_ document: Document, extracted: ExtractedDocument) async throws -> IngestOutcome
 
     /// Stores several documents, each atomically (all of it or nothing), in order; a store may
     /// commit them together, which is much faster on disk. One result per document.
     /// The default calls `ingest(_:extracted:)` for each.
-    func ingest(batch: [(Document, ExtractedDocument)]) -> [Result<IngestOutcome, any Error>]
+    func ingest(batch: [(Document, ExtractedDocument)]) async -> [Result<IngestOutcome, any Error>]
 
     /// Deletes a stored document (by input id) and re-resolves the events it was part of: an
     /// event it alone tied together splits. `false` when no such document is stored.
-    func remove(documentID: String) throws -> Bool
+    func remove(documentID: String) async throws -> Bool
 
-    func events(matching query: EventQuery) throws -> [StoredEvent]
+    func events(matching query: EventQuery) async throws -> [StoredEvent]
     /// The same events, each already written as one JSON object (the form `StoredEvent.json` gives),
     /// for readers that only pass them on: the API's event list.
-    func eventsJSON(matching query: EventQuery) throws -> [String]
-    func event(id: String) throws -> StoredEvent?
-    func document(id: String) throws -> StoredDocument?
+    func eventsJSON(matching query: EventQuery) async throws -> [String]
+    func event(id: String) async throws -> StoredEvent?
+    func document(id: String) async throws -> StoredDocument?
     /// Per day and weapon class: launched and intercepted; per day: killed and injured.
-    func dailyStats(matching query: EventQuery) throws -> [DailyStat]
+    func dailyStats(matching query: EventQuery) async throws -> [DailyStat]
     /// Full-text search over stored documents.
-    func search(text: String, limit: Int) throws -> [DocumentHit]
+    func search(text: String, limit: Int) async throws -> [DocumentHit]
     /// Brings what readers are served up to date after a run of ingests (a store may defer it).
-    func completeEventJSON() throws
+    func completeEventJSON() async throws
 }
 
 /// What one `ingest` did.
@@ -94,19 +94,19 @@ public struct RemovalUnsupported: Error, CustomStringConvertible {
 }
 
 extension EventStore {
-    public func completeEventJSON() throws {}
+    public func completeEventJSON() async throws {}
 
-    public func remove(documentID: String) throws -> Bool { throw RemovalUnsupported() }
+    public func remove(documentID: String) async throws -> Bool { throw RemovalUnsupported() }
 
-    public func eventsJSON(matching query: EventQuery) throws -> [String] {
-        try events(matching: query).map(\.json)
+    public func eventsJSON(matching query: EventQuery) async throws -> [String] {
+        try await events(matching: query).map(\.json)
     }
 
     /// Sums the matching events day by day; a store may answer it in its own query language instead.
-    public func dailyStats(matching query: EventQuery) throws -> [DailyStat] {
+    public func dailyStats(matching query: EventQuery) async throws -> [DailyStat] {
         var q = query
         q.limit = nil
         q.offset = 0
-        return DailyStat.aggregate(try events(matching: q))
+        return DailyStat.aggregate(try await events(matching: q))
     }
 }

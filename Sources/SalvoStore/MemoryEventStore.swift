@@ -2,11 +2,12 @@ import Synchronization
 import SalvoModel
 
 /// An `EventStore` in memory: for tests, small runs and as the reference the SQL stores follow.
+/// Its methods are synchronous (a lock over plain data), which satisfies the async protocol.
 ///
 /// ```swift
 /// let store = MemoryEventStore()
-/// _ = try store.ingest(document, extracted: extracted)
-/// let events = try store.events(matching: EventQuery())
+/// _ = try await store.ingest(document, extracted: extracted)
+/// let events = try await store.events(matching: EventQuery())
 /// ```
 public final class MemoryEventStore: EventStore {
     struct Record {

@@ -17,10 +17,14 @@ struct Salvo: ParsableCommand {
 
 @main
 enum Main {
-    static func main() {
+    static func main() async {
         do {
             var command = try Salvo.parseAsRoot()
-            try command.run()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {

@@ -12,7 +12,7 @@ import Testing
         #expect(page.language == "ru")
     }
 
-    @Test func declaredCharsetsAreRecognised() throws {
+    @Test func declaredCharsetsAreRecognised() async throws {
         #expect(Charset.detect(try Fixture.bytes("page-cp1251.html")) == .windows1251)
         #expect(Charset.detect(try Fixture.bytes("page-koi8r.html")) == .koi8R)
         #expect(Charset.detect(try Fixture.bytes("page-koi8r-undeclared.html")) == .koi8R)
@@ -20,14 +20,14 @@ import Testing
         #expect(Charset.detect(try Fixture.bytes("page-latin1.html")) == .iso88591)
     }
 
-    @Test func httpHeaderWinsOverMeta() throws {
+    @Test func httpHeaderWinsOverMeta() async throws {
         let bytes = try Fixture.bytes("page-koi8r.html")
         // A server that says windows-1251 for KOI8-R bytes is believed: the header is the stronger signal.
         #expect(Charset.detect(bytes, contentType: "text/html; charset=windows-1251") == .windows1251)
         #expect(Charset.detect(bytes, contentType: "text/html") == .koi8R)
     }
 
-    @Test func misdeclaredUTF8IsSniffed() throws {
+    @Test func misdeclaredUTF8IsSniffed() async throws {
         // The same windows-1251 bytes, but the meta tag claims UTF-8.
         let claimed = Self.replace(try Fixture.bytes("page-cp1251.html"), "windows-1251", "utf-8")
         #expect(Charset.detect(claimed) == .windows1251)
@@ -51,7 +51,7 @@ import Testing
         return out
     }
 
-    @Test func latinPages() throws {
+    @Test func latinPages() async throws {
         let nine = try HTMLPage(bytes: try Fixture.bytes("page-latin9.html"))
         #expect(nine.text.contains("über 5 Millionen €"))
         #expect(nine.text.contains("großen Teilen"))
@@ -60,16 +60,16 @@ import Testing
         #expect(one.language == "de")
     }
 
-    @Test func undeclaredCyrillicPlainText() throws {
+    @Test func undeclaredCyrillicPlainText() async throws {
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.write("note.txt", try Fixture.bytes("page-cp1251-undeclared.txt"))
-        let r = DocumentReader().collect(path)
+        let r = await DocumentReader().collect(path)
         #expect(r.errors.isEmpty)
         #expect(r.documents.first?.text.hasPrefix(Self.russianStart) == true)
     }
 
-    @Test func singleByteTablesRoundTrip() {
+    @Test func singleByteTablesRoundTrip() async {
         // Every byte of each single-byte charset decodes to exactly one scalar, ASCII unchanged.
         for cs in Charset.allCases where cs != .utf8 {
             let all = (0...255).map { UInt8($0) }
@@ -82,7 +82,7 @@ import Testing
         #expect(Charset.iso885915High[0xA4 - 0x80] == 0x20AC)  // €
     }
 
-    @Test func labels() {
+    @Test func labels() async {
         #expect(Charset(label: "CP1251") == .windows1251)
         #expect(Charset(label: "\"koi8-r\"") == .koi8R)
         #expect(Charset(label: "Latin1") == .iso88591)

@@ -4,26 +4,26 @@ import Testing
 import SalvoModel
 
 @Suite struct DocumentReaderTests {
-    func withTemp(_ name: String, _ bytes: [UInt8], _ body: (String) -> Void) {
+    func withTemp(_ name: String, _ bytes: [UInt8], _ body: (String) async -> Void) async {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("salvo-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent(name).path
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
-        body(path)
+        await body(path)
         try? FileManager.default.removeItem(at: dir)
     }
 
-    @Test func jsonLinesSkipsBadRecordsAndKeepsTheRest() {
+    @Test func jsonLinesSkipsBadRecordsAndKeepsTheRest() async {
         let lines = """
         {"id": "a", "url": "u", "published": "2024-11-17", "text": "One."}
         {not json
         {"id": 7, "text": "Two."}
         {"id": "c"}
         """
-        withTemp("in.jsonl", Array(lines.utf8)) { path in
+        await withTemp("in.jsonl", Array(lines.utf8)) { path in
             var ids: [String] = []
             var errors: [String] = []
-            DocumentReader().read(path, onError: { errors.append($0.description) }) { ids.append($0.id) }
+            await DocumentReader().read(path, onError: { errors.append($0.description) }) { ids.append($0.id) }
             #expect(ids == ["a", "7"])
             #expect(errors.count == 2)
             #expect(errors[0].hasPrefix("\(path):2: "))
@@ -31,14 +31,14 @@ import SalvoModel
         }
     }
 
-    @Test func jsonLinesReportsBadBytesAndBrokenLinesAsBefore() {
+    @Test func jsonLinesReportsBadBytesAndBrokenLinesAsBefore() async {
         var bytes = Array("{\"id\": \"a\", \"text\": \"One.\"}\r\n\n   \n{\"id\": \"b\", \"text\": \"bad ".utf8)
         bytes += [0xFF] + Array(" byte\"}\n{\"id\": \"c\", \"text\": \"unterminated\n{\"id\": \"d\", \"text\": \"lone \\uD83D\"}\n".utf8)
         bytes += Array("{\"id\": \"e\", \"text\": \"pair \\uD83D\\uDE00\", \"tags\": [1]}\n{\"id\": \"f\", \"text\": 5}\n{\"id\": \"g\", \"text\": \"no newline\"}".utf8)
-        withTemp("mixed.jsonl", bytes) { path in
+        await withTemp("mixed.jsonl", bytes) { path in
             var docs: [Document] = []
             var errors: [String] = []
-            DocumentReader().read(path, onError: { errors.append($0.description) }) { docs.append($0) }
+            await DocumentReader().read(path, onError: { errors.append($0.description) }) { docs.append($0) }
             // A stray byte and a lone surrogate spoil a character, not the record.
             #expect(docs.map(\.id) == ["a", "b", "d", "e", "g"])
             #expect(docs.map(\.text) == ["One.", "bad \u{FFFD} byte", "lone \u{FFFD}", "pair 😀", "no newline"])
@@ -48,26 +48,26 @@ import SalvoModel
         }
     }
 
-    @Test func refusesBinaryAndRepairsInvalidUTF8() {
-        withTemp("bin.txt", [0x00, 0x01, 0x02, 0xFF]) { path in
+    @Test func refusesBinaryAndRepairsInvalidUTF8() async {
+        await withTemp("bin.txt", [0x00, 0x01, 0x02, 0xFF]) { path in
             var errors: [String] = []
-            DocumentReader().read(path, onError: { errors.append($0.message) }) { _ in }
+            await DocumentReader().read(path, onError: { errors.append($0.message) }) { _ in }
             #expect(errors == ["binary data, not text"])
         }
-        withTemp("bad.txt", [0x41, 0xC3, 0x28, 0x42]) { path in
+        await withTemp("bad.txt", [0x41, 0xC3, 0x28, 0x42]) { path in
             var errors: [String] = []
-            DocumentReader().read(path, onError: { errors.append($0.message) }) { _ in }
+            await DocumentReader().read(path, onError: { errors.append($0.message) }) { _ in }
             #expect(errors == ["invalid UTF-8 at byte 1 replaced by U+FFFD"])
         }
     }
 
-    @Test func missingAndEmptyInputsAreNamed() {
+    @Test func missingAndEmptyInputsAreNamed() async {
         var errors: [String] = []
-        DocumentReader().read("/nonexistent/x.txt", onError: { errors.append($0.description) }) { _ in }
+        await DocumentReader().read("/nonexistent/x.txt", onError: { errors.append($0.description) }) { _ in }
         #expect(errors == ["/nonexistent/x.txt: no such file or directory"])
-        withTemp("empty.txt", []) { path in
+        await withTemp("empty.txt", []) { path in
             var e: [String] = []
-            DocumentReader().read(path, onError: { e.append($0.message) }) { _ in }
+            await DocumentReader().read(path, onError: { e.append($0.message) }) { _ in }
             #expect(e == ["empty input"])
         }
     }

@@ -12,7 +12,7 @@ import SalvoModel
         return s + "</channel></rss>"
     }
 
-    @Test func cutEndsAfterTheLimitAndClosesTheFeed() throws {
+    @Test func cutEndsAfterTheLimitAndClosesTheFeed() async throws {
         let bytes = Array(Self.rss(items: 5).utf8)
         let (head, truncated) = FeedCut.head(of: bytes, maxItems: 2)
         #expect(truncated)
@@ -24,7 +24,7 @@ import SalvoModel
         #expect(FeedCut.head(of: bytes, maxItems: 5) == (bytes, false))
     }
 
-    @Test func cutSeesThroughCommentsQuotesAndAtomEntries() {
+    @Test func cutSeesThroughCommentsQuotesAndAtomEntries() async {
         let atom = #"<feed xmlns="http://www.w3.org/2005/Atom"><!-- <entry></entry> --><title a=">">T</title>"#
             + #"<entry><title>A</title><link href="https://a.example/1"/></entry><entry><title>B</title></entry><entry/></feed>"#
         let (head, truncated) = FeedCut.head(of: Array(atom.utf8), maxItems: 1)
@@ -32,30 +32,30 @@ import SalvoModel
         #expect(String(decoding: head, as: UTF8.self).hasSuffix(#"<link href="https://a.example/1"/></entry></feed>"#))
     }
 
-    @Test func streamedFeedStopsAtTheItemLimit() {
+    @Test func streamedFeedStopsAtTheItemLimit() async {
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.write("wire.xml", Self.rss(items: 3000))
         var reader = DocumentReader()
         reader.maxFeedItems = 25
-        let r = reader.collect(path)
+        let r = await reader.collect(path)
         #expect(r.documents.count == 25)
         #expect(r.documents.last?.url == "https://w.example/25")
         #expect(r.errors.map(\.message) == ["feed has more than 25 items; only the first 25 were read"])
     }
 
-    @Test func gzippedFeedIsStreamedToo() {
+    @Test func gzippedFeedIsStreamedToo() async {
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.write("wire.xml.gz", Gzip.compress(Array(Self.rss(items: 40).utf8)))
         var reader = DocumentReader()
         reader.maxFeedItems = 10
-        let r = reader.collect(path)
+        let r = await reader.collect(path)
         #expect(r.documents.count == 10)
         #expect(r.errors.count == 1)
     }
 
-    @Test func itemsThatAreOnlyATitleKeepItAsText() {
+    @Test func itemsThatAreOnlyATitleKeepItAsText() async {
         let xml = #"<?xml version="1.0"?><rss version="2.0"><channel><title>Alerts</title>"#
             + "<item><title>Explosions reported in Kharkiv</title><description>Explosions reported in Kharkiv</description><link>https://x.example/1</link></item>"
             + "<item><title>Air raid alert in Kyiv region</title><link>https://x.example/2</link></item>"
@@ -63,7 +63,7 @@ import SalvoModel
             + "</channel></rss>"
         let dir = TempDir()
         defer { dir.remove() }
-        let r = DocumentReader().collect(dir.write("alerts.xml", xml))
+        let r = await DocumentReader().collect(dir.write("alerts.xml", xml))
         #expect(r.errors.isEmpty)
         #expect(r.documents.map(\.text) == ["Explosions reported in Kharkiv", "Air raid alert in Kyiv region", "Missile strike on Dnipro"])
     }

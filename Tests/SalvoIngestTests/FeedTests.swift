@@ -42,7 +42,7 @@ import SalvoModel
     </feed>
     """
 
-    @Test func rssItemsBecomeDocuments() throws {
+    @Test func rssItemsBecomeDocuments() async throws {
         let feed = try Feed(bytes: Array(Self.rss.utf8))
         #expect(feed.title == "Example Wire")
         #expect(feed.items.count == 2)
@@ -55,7 +55,7 @@ import SalvoModel
         #expect(feed.items[1].text == "Only a plain summary here.")
     }
 
-    @Test func atomEntries() throws {
+    @Test func atomEntries() async throws {
         let feed = try Feed(bytes: Array(Self.atom.utf8))
         #expect(feed.language == "de")
         let e = try #require(feed.items.first)
@@ -64,11 +64,11 @@ import SalvoModel
         #expect(e.text == "Kurz: Der Hafen wurde in der Nacht angegriffen.")
     }
 
-    @Test func feedFilesThroughTheReader() {
+    @Test func feedFilesThroughTheReader() async {
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.write("wire.xml", Self.rss)
-        let r = DocumentReader().collect(path)
+        let r = await DocumentReader().collect(path)
         #expect(r.errors.isEmpty)
         #expect(r.documents.map(\.id) == ["https://wire.example/2024/12/13/power-plant", "https://wire.example/second"])
         #expect(r.documents[0].published == Day("2024-12-13"))
@@ -76,7 +76,7 @@ import SalvoModel
         #expect(r.documents[0].title == "Missiles hit power plant")
     }
 
-    @Test func singleByteFeedComesOutAsUTF8() throws {
+    @Test func singleByteFeedComesOutAsUTF8() async throws {
         let feed = try Feed(bytes: try Fixture.bytes("feed-cp1251.xml"))
         #expect(feed.title == "Лента новостей")
         #expect(feed.language == "ru")
@@ -85,7 +85,7 @@ import SalvoModel
         #expect(feed.items.first?.published == "2024-11-16")
     }
 
-    @Test func billionLaughsIsRefused() {
+    @Test func billionLaughsIsRefused() async {
         let bomb = """
         <?xml version="1.0"?>
         <!DOCTYPE rss [
@@ -104,13 +104,13 @@ import SalvoModel
         #expect(throws: InputProblem.self) { try Feed(bytes: Array(bomb.utf8)) }
         let dir = TempDir()
         defer { dir.remove() }
-        let r = DocumentReader().collect(dir.write("bomb.rss", bomb))
+        let r = await DocumentReader().collect(dir.write("bomb.rss", bomb))
         #expect(r.documents.isEmpty)
         #expect(r.errors.count == 1)
         #expect(r.errors.first?.message.contains("entities") == true)
     }
 
-    @Test func externalEntitiesAreNotFetched() throws {
+    @Test func externalEntitiesAreNotFetched() async throws {
         let xxe = """
         <?xml version="1.0"?>
         <!DOCTYPE rss SYSTEM "file:///etc/passwd">
@@ -120,19 +120,19 @@ import SalvoModel
         #expect(feed.items.first?.text == "safe text")
     }
 
-    @Test func itemLimitIsReported() {
+    @Test func itemLimitIsReported() async {
         let items = (1...30).map { "<item><title>T\($0)</title><link>https://x.example/\($0)</link><description>Text \($0).</description></item>" }
         let xml = "<rss version=\"2.0\"><channel>" + items.joined() + "</channel></rss>"
         let dir = TempDir()
         defer { dir.remove() }
         var reader = DocumentReader()
         reader.maxFeedItems = 10
-        let r = reader.collect(dir.write("big.rss", xml))
+        let r = await reader.collect(dir.write("big.rss", xml))
         #expect(r.documents.count == 10)
         #expect(r.errors.map(\.message) == ["feed has more than 10 items; only the first 10 were read"])
     }
 
-    @Test func nestingLimit() throws {
+    @Test func nestingLimit() async throws {
         let depth = MarkupTree_maxDepthForTests + 50
         let xml = "<rss version=\"2.0\"><channel><item><description>" + String(repeating: "<x>", count: depth)
             + "deep" + String(repeating: "</x>", count: depth) + "</description></item></channel></rss>"
@@ -140,12 +140,12 @@ import SalvoModel
         #expect(feed.problem?.contains("depth") == true)
         let dir = TempDir()
         defer { dir.remove() }
-        let r = DocumentReader().collect(dir.write("deep.rss", xml))
+        let r = await DocumentReader().collect(dir.write("deep.rss", xml))
         #expect(r.errors.count == 1)
         #expect(r.errors.first?.message.contains("XML is broken") == true)
     }
 
-    @Test func brokenAndNonFeedXML() {
+    @Test func brokenAndNonFeedXML() async {
         // Recovered as far as it goes: at most the one started item, never a crash.
         let partial = try? Feed(bytes: Array("<rss><channel><item><title>unterminated".utf8))
         #expect((partial?.items.count ?? 0) <= 1)

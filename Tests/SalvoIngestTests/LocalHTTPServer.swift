@@ -15,11 +15,15 @@ final class LocalHTTPServer: @unchecked Sendable {
         var status: Int = 200
         var headers: [String: String] = [:]
         var body: [UInt8] = []
+        /// Sent again and again after `body`, without a Content-Length, until the client hangs up
+        /// (or 256 MB went out): a body with no end the client must cut itself.
+        var endless: [UInt8]? = nil
     }
 
     private let lock = NSLock()
     private var routes: [String: (Request) -> Reply] = [:]
     private(set) var requests: [Request] = []
+    private var sent: [String: Int] = [:]
     private var listener: Int32 = -1
     private(set) var port: UInt16 = 0
 
@@ -55,15 +59,19 @@ final class LocalHTTPServer: @unchecked Sendable {
         lock.unlock()
     }
 
+    /// Wakes the accept loop, which closes the listener itself: were it closed here, its number could
+    /// be handed to the next test's listener while this loop still accepts on it.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
         while true {
             let fd = accept(listener, nil, nil)
-            if fd < 0 { return }
+            if fd < 0 {
+                close(listener)
+                return
+            }
             handle(fd)
             close(fd)
         }
@@ -92,16 +100,28 @@ final class LocalHTTPServer: @unchecked Sendable {
         let handler = routes[request.path]
         lock.unlock()
         let reply = handler?(request) ?? Reply(status: 404, body: Array("not found".utf8))
-        var head = "HTTP/1.1 \(reply.status) X\r\nContent-Length: \(reply.body.count)\r\nConnection: close\r\n"
+        var head = "HTTP/1.1 \(reply.status) X\r\n" + (reply.endless == nil ? "Content-Length: \(reply.body.count)\r\n" : "") + "Connection: close\r\n"
         for (k, v) in reply.headers { head += "\(k): \(v)\r\n" }
         head += "\r\n"
-        let out = Array(head.utf8) + reply.body
-        var sent = 0
-        while sent < out.count {
-            let n = out[sent...].withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
-            if n <= 0 { return }
-            sent += n
+        guard write(fd, Array(head.utf8) + reply.body, path: request.path), let more = reply.endless, !more.isEmpty else { return }
+        for _ in 0..<((256 << 20) / more.count) where write(fd, more, path: request.path) {}
+    }
+
+    /// Sends all of `out`; false once the client is gone.
+    private func write(_ fd: Int32, _ out: [UInt8], path: String) -> Bool {
+        var done = 0
+        while done < out.count {
+            let n = out[done...].withUnsafeBufferPointer { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { return false }
+            done += n
+            lock.withLock { sent[path, default: 0] += n }
         }
+        return true
+    }
+
+    /// Bytes sent in answer to `path`, headers included.
+    func bytesSent(_ path: String) -> Int {
+        lock.withLock { sent[path] ?? 0 }
     }
 
     func requestCount(_ path: String) -> Int {

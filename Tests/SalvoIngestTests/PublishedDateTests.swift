@@ -42,13 +42,13 @@ import SalvoModel
         #expect(PublishedDate.day(text) == nil)
     }
 
-    @Test func epochNumbers() {
+    @Test func epochNumbers() async {
         #expect(PublishedDate.day(epoch: 1_731_825_000) == "2024-11-17")
         #expect(PublishedDate.day(epoch: 1_731_825_000_000) == "2024-11-17")
         for bad in [Double.nan, .infinity, -1, 1e300, 0] { #expect(PublishedDate.day(epoch: bad) == nil) }
     }
 
-    @Test func jsonLinesDatesAsTextNumbersAndUnknown() {
+    @Test func jsonLinesDatesAsTextNumbersAndUnknown() async {
         let dir = TempDir()
         defer { dir.remove() }
         let lines = [
@@ -59,12 +59,12 @@ import SalvoModel
             #"{"id": "e", "published": "last Tuesday", "text": "t"}"#,
         ]
         let path = dir.write("d.jsonl", lines.joined(separator: "\n"))
-        let r = DocumentReader(cleanUp: false).collect(path)
+        let r = await DocumentReader(cleanUp: false).collect(path)
         #expect(r.documents.map(\.published) == [Day("2024-11-17"), Day("2024-11-17"), Day("2024-11-17"), Day("2024-11-17"), nil])
         #expect(r.errors.map(\.description) == ["\(path):5: warning: published date 'last Tuesday' is in no format Salvo reads; left null"])
     }
 
-    @Test func pageMetadataAndJSONLDDates() {
+    @Test func pageMetadataAndJSONLDDates() async {
         func page(_ head: String) -> [UInt8] {
             Array("<html><head>\(head)</head><body><article><p>Shelling damaged a school in Kherson, the regional governor said on Sunday.</p></article></body></html>".utf8)
         }
@@ -77,7 +77,7 @@ import SalvoModel
         #expect(unknown?.unreadDate == "a while ago")
     }
 
-    @Test func feedDates() throws {
+    @Test func feedDates() async throws {
         let rss = """
         <?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
         <item><title>One</title><description>Drones hit Odesa.</description><pubDate>Sun, 17 Nov 2024 08:30:00 +0200</pubDate></item>
@@ -90,7 +90,7 @@ import SalvoModel
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.write("f.xml", rss)
-        let r = DocumentReader().collect(path)
+        let r = await DocumentReader().collect(path)
         #expect(r.documents.count == 3)
         #expect(r.errors.map(\.description) == ["\(path)#3: warning: published date 'the other day' is in no format Salvo reads; left null"])
     }

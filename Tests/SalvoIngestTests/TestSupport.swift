@@ -38,9 +38,9 @@ struct ReadResult {
 }
 
 extension DocumentReader {
-    func collect(_ input: String) -> ReadResult {
+    func collect(_ input: String) async -> ReadResult {
         var r = ReadResult()
-        read(input, onError: { r.errors.append($0) }) { r.documents.append($0) }
+        await read(input, onError: { r.errors.append($0) }) { r.documents.append($0) }
         return r
     }
 }

@@ -32,11 +32,11 @@ import SalvoModel
         ]
     }
 
-    @Test func plainWARC() {
+    @Test func plainWARC() async {
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.write("crawl.warc", Self.records.flatMap { $0 })
-        let r = DocumentReader().collect(path)
+        let r = await DocumentReader().collect(path)
         #expect(r.errors.isEmpty)
         #expect(r.documents.map(\.url) == ["https://a.example/one", "https://b.example/two"])
         #expect(r.documents.map(\.published) == [Day("2024-11-17"), Day("2024-11-18")])
@@ -44,60 +44,60 @@ import SalvoModel
         #expect(!r.documents[0].text.contains("Home"))
     }
 
-    @Test func gzipPerRecord() {
+    @Test func gzipPerRecord() async {
         let dir = TempDir()
         defer { dir.remove() }
         let path = dir.write("crawl.warc.gz", Self.records.flatMap { Gzip.compress($0) })
-        let r = DocumentReader().collect(path)
+        let r = await DocumentReader().collect(path)
         #expect(r.errors.isEmpty)
         #expect(r.documents.count == 2)
         #expect(r.documents[1].title == "Two")
     }
 
-    @Test func truncatedGzipKeepsRecordsBeforeTheDamage() {
+    @Test func truncatedGzipKeepsRecordsBeforeTheDamage() async {
         let members = Self.records.map { Gzip.compress($0) }
         var bytes = members.dropLast().flatMap { $0 }
         let last = members.last!
         bytes += last.prefix(last.count / 2)
         let dir = TempDir()
         defer { dir.remove() }
-        let r = DocumentReader().collect(dir.write("cut.warc.gz", bytes))
+        let r = await DocumentReader().collect(dir.write("cut.warc.gz", bytes))
         #expect(r.documents.map(\.url) == ["https://a.example/one"])
         #expect(r.errors.contains { $0.message.contains("truncated gzip") })
     }
 
-    @Test func truncatedPlainWARC() {
+    @Test func truncatedPlainWARC() async {
         let all = Self.records.flatMap { $0 }
         let dir = TempDir()
         defer { dir.remove() }
-        let r = DocumentReader().collect(dir.write("cut.warc", Array(all.prefix(all.count - 60))))
+        let r = await DocumentReader().collect(dir.write("cut.warc", Array(all.prefix(all.count - 60))))
         #expect(r.documents.count == 1)
         #expect(r.errors.count == 1)
         #expect(r.errors.first?.message.hasPrefix("truncated WARC record") == true)
         #expect(r.errors.first?.input.hasSuffix("cut.warc#6") == true)
     }
 
-    @Test func garbageAfterRecordsIsReported() {
+    @Test func garbageAfterRecordsIsReported() async {
         let dir = TempDir()
         defer { dir.remove() }
         let bytes = Self.records[2] + Array("this is not a record\r\n".utf8)
-        let r = DocumentReader().collect(dir.write("bad.warc", bytes))
+        let r = await DocumentReader().collect(dir.write("bad.warc", bytes))
         #expect(r.documents.count == 1)
         #expect(r.errors.count == 1)
         #expect(r.errors.first?.message == "damaged WARC record at byte \(Self.records[2].count) (no WARC header here); skipped to the next record")
     }
 
-    @Test func oversizedRecordsAreSkipped() {
+    @Test func oversizedRecordsAreSkipped() async {
         let dir = TempDir()
         defer { dir.remove() }
-        let r = DocumentReader(maxDocumentBytes: 200).collect(dir.write("big.warc", Self.records.flatMap { $0 }))
+        let r = await DocumentReader(maxDocumentBytes: 200).collect(dir.write("big.warc", Self.records.flatMap { $0 }))
         #expect(r.documents.isEmpty)
         // Both pages and the 404 response: their size is known before their status.
         #expect(r.errors.count == 3)
         #expect(r.errors.allSatisfy { $0.message.hasPrefix("record too large") })
     }
 
-    @Test func chunkedTransferEncoding() {
+    @Test func chunkedTransferEncoding() async {
         let body = "4\r\nWiki\r\n5\r\npedia\r\n0\r\n\r\n"
         #expect(HTTPMessage.dechunk(Array(body.utf8)[...]) == Array("Wikipedia".utf8))
     }

@@ -14,33 +14,34 @@ struct DocumentIdentityTests {
     }
 
     @Test("an empty id is refused with an error naming it", arguments: StoreKind.allCases)
-    func emptyID(kind: StoreKind) throws {
-        let store = try kind.make()
-        #expect(throws: DocumentIdentity.EmptyID.self) { try store.ingest(wire("", url: "https://a.example/1", published: "2025-03-01")) }
-        #expect(throws: DocumentIdentity.EmptyID.self) { try store.ingest(wire("  ", url: nil, published: "2025-03-01")) }
+    func emptyID(kind: StoreKind) async throws {
+        let store = try await kind.make()
+        await #expect(throws: DocumentIdentity.EmptyID.self) { try await store.ingest(wire("", url: "https://a.example/1", published: "2025-03-01")) }
+        await #expect(throws: DocumentIdentity.EmptyID.self) { try await store.ingest(wire("  ", url: nil, published: "2025-03-01")) }
         #expect("\(DocumentIdentity.EmptyID(url: "https://a.example/1"))".contains("empty id"))
-        #expect(try store.allEvents().isEmpty)
+        #expect(try await store.allEvents().isEmpty)
     }
 
     @Test("the same wording at another address on another day is another document", arguments: StoreKind.allCases)
-    func sameWordingElsewhere(kind: StoreKind) throws {
-        let store = try kind.make()
-        #expect(try store.ingest(wire("a", url: "https://a.example/1", published: "2025-03-01")).document == .new)
-        #expect(try store.ingest(wire("b", url: "https://b.example/9", published: "2025-03-08")).document == .new)
-        #expect(try store.document(id: "a") != nil && store.document(id: "b") != nil)
+    func sameWordingElsewhere(kind: StoreKind) async throws {
+        let store = try await kind.make()
+        #expect(try await store.ingest(wire("a", url: "https://a.example/1", published: "2025-03-01")).document == .new)
+        #expect(try await store.ingest(wire("b", url: "https://b.example/9", published: "2025-03-08")).document == .new)
+        #expect(try await store.document(id: "a") != nil)
+        #expect(try await store.document(id: "b") != nil)
         // A re-crawl of the first, at its own address: the same document.
-        #expect(try store.ingest(wire("a-again", url: "https://a.example/1", published: "2025-03-01")).document == .unchanged)
+        #expect(try await store.ingest(wire("a-again", url: "https://a.example/1", published: "2025-03-01")).document == .unchanged)
     }
 
     @Test("a summary of a stored article never replaces its full text", arguments: StoreKind.allCases)
-    func shorterVersion(kind: StoreKind) throws {
-        let store = try kind.make()
+    func shorterVersion(kind: StoreKind) async throws {
+        let store = try await kind.make()
         let full = agency + " Debris fell on two districts; officials listed the damage street by street in a long account."
-        try store.ingest(wire("page", url: "https://a.example/1", published: "2025-03-01", text: full))
-        let rss = try store.ingest(wire("rss", url: "https://a.example/1", published: "2025-03-01", text: "Drones shot down."))
+        try await store.ingest(wire("page", url: "https://a.example/1", published: "2025-03-01", text: full))
+        let rss = try await store.ingest(wire("rss", url: "https://a.example/1", published: "2025-03-01", text: "Drones shot down."))
         #expect(rss.document == .unchanged)
-        #expect(try store.document(id: "page")?.text == full)
-        #expect(try store.document(id: "rss") == nil)
+        #expect(try await store.document(id: "page")?.text == full)
+        #expect(try await store.document(id: "rss") == nil)
     }
 
     @Test("an id is scoped by its source unless it names itself or its source already")

@@ -33,22 +33,27 @@ func reportMany(_ id: String, published: String?, url: String? = nil, _ events: 
 
 extension EventStore {
     @discardableResult
-    func ingest(_ pair: (Document, ExtractedDocument)) throws -> IngestOutcome {
-        try ingest(pair.0, extracted: pair.1)
+    func ingest(_ pair: (Document, ExtractedDocument)) async throws -> IngestOutcome {
+        try await ingest(pair.0, extracted: pair.1)
     }
 
-    func allEvents() throws -> [StoredEvent] { try events(matching: EventQuery(sort: .dateAscending)) }
+    func allEvents() async throws -> [StoredEvent] { try await events(matching: EventQuery(sort: .dateAscending)) }
 }
 
-/// Both stores, so every behaviour is checked on each.
+/// Every store, so every behaviour is checked on each: the conformance suite. PostgreSQL runs
+/// when a server is reachable (see `TestPostgres`); without a PostgreSQL binary it is left out,
+/// and the test "PostgreSQL is there for the conformance suite" says so.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-    case memory, sqlite
+    case memory, sqlite, postgres
     var testDescription: String { rawValue }
 
-    func make() throws -> any EventStore {
+    static var allCases: [StoreKind] { TestPostgres.url == nil ? [.memory, .sqlite] : [.memory, .sqlite, .postgres] }
+
+    func make() async throws -> any EventStore {
         switch self {
         case .memory: return MemoryEventStore()
         case .sqlite: return try SQLiteEventStore(path: TemporaryFile.path("store.sqlite"))
+        case .postgres: return try await TestPostgres.freshStore()
         }
     }
 }

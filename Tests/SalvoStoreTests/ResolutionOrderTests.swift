@@ -7,8 +7,8 @@ import Testing
 @Suite("Resolution whatever the order")
 struct ResolutionOrderTests {
     /// Which reports ended up together: each event as its set of `document#ordinal`.
-    static func partition(_ store: any EventStore) throws -> Set<Set<String>> {
-        Set(try store.allEvents().map { e in
+    static func partition(_ store: any EventStore) async throws -> Set<Set<String>> {
+        Set(try await store.allEvents().map { e in
             Set(e.figures.map { "\($0.document)#\($0.figure.quantity.rawValue)#\($0.figure.value)#\($0.figure.sentence)" })
         })
     }
@@ -38,12 +38,12 @@ struct ResolutionOrderTests {
     }
 
     @Test("written documents: forwards, backwards and three shuffles give one partition", arguments: StoreKind.allCases)
-    func syntheticOrders(kind: StoreKind) throws {
+    func syntheticOrders(kind: StoreKind) async throws {
         var seen: Set<Set<Set<String>>> = []
         for order in Self.orders(Self.synthetic) {
-            let store = try kind.make()
-            for d in order { try store.ingest(d) }
-            seen.insert(try Self.partition(store))
+            let store = try await kind.make()
+            for d in order { try await store.ingest(d) }
+            seen.insert(try await Self.partition(store))
         }
         #expect(seen.count == 1)
         // Four nights, each one event with its Kyiv report, and four days of shelling in Kherson.
@@ -52,18 +52,18 @@ struct ResolutionOrderTests {
 
     @Test("the dev set's gold figures: forwards, backwards and three shuffles give one partition",
           .enabled(if: DevGold.available))
-    func devSetOrders() throws {
+    func devSetOrders() async throws {
         let docs = try DevGold.documents()
         #expect(docs.count > 80)
         var seen: Set<Set<Set<String>>> = []
         var counts: Set<Int> = []
         for order in Self.orders(docs) {
             let store = MemoryEventStore()
-            for d in order { try store.ingest(d) }
-            seen.insert(try Self.partition(store))
-            counts.insert(try store.allEvents().count)
+            for d in order { try await store.ingest(d) }
+            seen.insert(try await Self.partition(store))
+            counts.insert(try await store.allEvents().count)
             // No event spans more than its attack's window: one day, or a night into the next.
-            for e in try store.allEvents() {
+            for e in try await store.allEvents() {
                 let days = try Self.reportDays(e, docs: docs)
                 if let lo = days.min(), let hi = days.max() { #expect(hi - lo <= 1, "event \(e.id) spans \(days)") }
             }

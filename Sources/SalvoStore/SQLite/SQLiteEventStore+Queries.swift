@@ -3,11 +3,12 @@ import GRDB
 import SalvoModel
 
 extension SQLiteEventStore {
-    public func events(matching query: EventQuery) throws -> [StoredEvent] {
+    public func events(matching query: EventQuery) async throws -> [StoredEvent] {
         let (sql, args) = Self.eventSQL(query, columns: "e.*")
         guard let sql else { return [] }
-        return try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+        let arguments = StatementArguments(args.map { Optional($0) })
+        return try await pool.read { db in
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             return try Self.storedEvents(rows, db: db)
         }
     }
@@ -51,11 +52,12 @@ extension SQLiteEventStore {
         return (sql, args)
     }
 
-    public func eventsJSON(matching query: EventQuery) throws -> [String] {
+    public func eventsJSON(matching query: EventQuery) async throws -> [String] {
         let (sql, args) = Self.eventSQL(query, columns: "e.id, e.json")
         guard let sql else { return [] }
-        return try pool.read { db in
-            let rows = try Row.fetchAll(db, sql: sql, arguments: StatementArguments(args))
+        let arguments = StatementArguments(args.map { Optional($0) })
+        return try await pool.read { db in
+            let rows = try Row.fetchAll(db, sql: sql, arguments: arguments)
             // Events stored before their JSON was kept are rebuilt, once per request.
             let missing = rows.filter { ($0["json"] as String?) == nil }.map { $0["id"] as Int64 }
             var rebuilt: [Int64: String] = [:]
@@ -67,15 +69,15 @@ extension SQLiteEventStore {
         }
     }
 
-    public func event(id: String) throws -> StoredEvent? {
+    public func event(id: String) async throws -> StoredEvent? {
         guard let rowID = Int64(id) else { return nil }
-        return try pool.read { db in
+        return try await pool.read { db in
             try Self.storedEvents(Row.fetchAll(db, sql: "SELECT * FROM event WHERE id = ? AND report_count > 0", arguments: [rowID]), db: db).first
         }
     }
 
-    public func document(id: String) throws -> StoredDocument? {
-        try pool.read { db in
+    public func document(id: String) async throws -> StoredDocument? {
+        try await pool.read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM document WHERE key = ?", arguments: [id]) else { return nil }
             let events = try Int64.fetchAll(db, sql: "SELECT DISTINCT event_id FROM report WHERE document_id = ? ORDER BY event_id",
                                             arguments: [row["id"] as Int64])
@@ -85,9 +87,9 @@ extension SQLiteEventStore {
         }
     }
 
-    public func search(text: String, limit: Int) throws -> [DocumentHit] {
+    public func search(text: String, limit: Int) async throws -> [DocumentHit] {
         guard let pattern = Self.ftsPattern(text) else { return [] }
-        return try pool.read { db in
+        return try await pool.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT d.key, d.title, snippet(document_fts, 1, '[', ']', '…', 16) AS snippet
                 FROM document_fts JOIN document d ON d.id = document_fts.rowid

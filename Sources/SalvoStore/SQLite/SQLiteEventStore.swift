@@ -11,8 +11,8 @@ import Synchronization
 ///
 /// ```swift
 /// let store = try SQLiteEventStore(path: "salvo.sqlite")
-/// _ = try store.ingest(document, extracted: extracted)
-/// let events = try store.events(matching: EventQuery(since: Day("2024-11-01"), place: "Kyiv"))
+/// _ = try await store.ingest(document, extracted: extracted)
+/// let events = try await store.events(matching: EventQuery(since: Day("2024-11-01"), place: "Kyiv"))
 /// ```
 public final class SQLiteEventStore: EventStore {
     public let path: String
@@ -65,22 +65,25 @@ public final class SQLiteEventStore: EventStore {
 
     // MARK: - Ingest
 
-    public func ingest(_ document: Document, extracted: ExtractedDocument) throws -> IngestOutcome {
-        try ingest(batch: [(document, extracted)])[0].get()
+    public func ingest(_ document: Document, extracted: ExtractedDocument) async throws -> IngestOutcome {
+        try await ingest(batch: [(document, extracted)])[0].get()
     }
 
     /// One transaction for the batch, one savepoint per document: a document that fails is rolled
     /// back alone, and a crash loses the uncommitted batch, never part of a document.
-    public func ingest(batch: [(Document, ExtractedDocument)]) -> [Result<IngestOutcome, any Error>] {
-        cache.withLock { c in
-            var results: [Result<IngestOutcome, any Error>] = []
-            do {
-                try pool.write { db in
+    ///
+    /// The cache is locked inside the write, which GRDB runs one at a time anyway; readers take
+    /// their own connections of the pool and wait for neither.
+    public func ingest(batch: [(Document, ExtractedDocument)]) async -> [Result<IngestOutcome, any Error>] {
+        do {
+            return try await pool.write { db in
+                self.cache.withLock { c in
+                    var results: [Result<IngestOutcome, any Error>] = []
                     for (document, extracted) in batch {
                         do {
                             var outcome = IngestOutcome(document: .unchanged)
                             try db.inSavepoint {
-                                outcome = try ingest(document, extracted: extracted, db: db, cache: &c)
+                                outcome = try self.ingest(document, extracted: extracted, db: db, cache: &c)
                                 return .commit
                             }
                             results.append(.success(outcome))
@@ -90,12 +93,12 @@ public final class SQLiteEventStore: EventStore {
                             results.append(.failure(error))
                         }
                     }
+                    return results
                 }
-            } catch {
-                c = Cache()
-                results = batch.map { _ in .failure(error) }
             }
-            return results
+        } catch {
+            cache.withLock { $0 = Cache() }
+            return batch.map { _ in .failure(error) }
         }
     }
 
@@ -105,18 +108,18 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    public func remove(documentID: String) throws -> Bool {
-        try cache.withLock { c in
-            do {
-                return try pool.write { db in
-                    try withStorage(db: db, cache: &c) { storage, index in
-                        try resolver.remove(documentKey: documentID, storage: &storage, index: &index)
+    public func remove(documentID: String) async throws -> Bool {
+        do {
+            return try await pool.write { db in
+                try self.cache.withLock { c in
+                    try self.withStorage(db: db, cache: &c) { storage, index in
+                        try self.resolver.remove(documentKey: documentID, storage: &storage, index: &index)
                     }
                 }
-            } catch {
-                c = Cache()
-                throw error
             }
+        } catch {
+            cache.withLock { $0 = Cache() }
+            throw error
         }
     }
 
@@ -195,9 +198,9 @@ public final class SQLiteEventStore: EventStore {
     /// cleared as they change, so readers rebuild them meanwhile) and any a crash left behind.
     /// Rendering once at the end, not after every document, keeps big events from being written
     /// again for each report that joins them.
-    public func completeEventJSON() throws {
-        try cache.withLock { c in
-            try pool.write { db in
+    public func completeEventJSON() async throws {
+        try await pool.write { db in
+            try self.cache.withLock { c in
                 // Events this store just changed are in its cache already: no rows to read back, unless
                 // another connection has written since (then the rows are the truth).
                 let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))

@@ -6,7 +6,7 @@ import SalvoStore
 import SalvoText
 
 /// `salvo events`: query the stored events.
-struct EventsCommand: ParsableCommand {
+struct EventsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "events",
         abstract: "List stored events, filtered, as a table, JSON, JSON Lines, CSV or GeoJSON.",
@@ -74,20 +74,20 @@ struct EventsCommand: ParsableCommand {
         return gazetteer.places(in: FoldedText(name)).first?.place.name
     }
 
-    func run() throws {
-        let db = try store.open(create: false)
+    func run() async throws {
+        let db = try await store.open(create: false)
         var events: [StoredEvent]
         do {
             var q = try query()
-            events = try db.events(matching: q)
+            events = try await db.events(matching: q)
             // Places are stored by English name; "Київ", "Kiev" or "Charkiw" go through the gazetteer,
             // only when needed so that the common query does not pay for loading it.
             if events.isEmpty, let name = q.place, let english = Self.englishPlaceName(name), english != name {
                 q.place = english
-                events = try db.events(matching: q)
+                events = try await db.events(matching: q)
             }
         } catch {
-            Log.error("\(store.db): query failed: \(error)")
+            Log.error("\(store.displayName): query failed: \(error)")
             throw ExitCode(1)
         }
         var output = EventOutput(format: EventFormat(rawValue: format)!)

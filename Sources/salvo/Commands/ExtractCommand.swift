@@ -5,7 +5,7 @@ import SalvoIngest
 import SalvoModel
 
 /// `salvo extract`: documents in, the output contract out, nothing stored.
-struct ExtractCommand: ParsableCommand {
+struct ExtractCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "extract",
         abstract: "Extract strikes and their figures from documents, without touching any database.",
@@ -33,22 +33,24 @@ struct ExtractCommand: ParsableCommand {
 
     @OptionGroup var input: ReaderOptions
 
-    func run() throws {
+    func run() async throws {
         let extractor = Extractor()
-        let reader = input.reader()
-        var output = ExtractionOutput(format: format)
-        var failures = 0
-        for input in inputs {
-            reader.read(input, onError: { error in
-                if !error.isWarning { failures += 1 }
-                Log.error(error.description)
-            }) { document in
-                var result = extractor.extract(document)
-                if includeText { result.text = document.text }
-                output.write(result)
+        let failures = try await input.withReader { reader in
+            var output = ExtractionOutput(format: format)
+            var failures = 0
+            for input in inputs {
+                await reader.read(input, onError: { error in
+                    if !error.isWarning { failures += 1 }
+                    Log.error(error.description)
+                }) { document in
+                    var result = extractor.extract(document)
+                    if includeText { result.text = document.text }
+                    output.write(result)
+                }
             }
+            output.finish()
+            return failures
         }
-        output.finish()
         if failures > 0 { throw ExitCode(1) }
     }
 }

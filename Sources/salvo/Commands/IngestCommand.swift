@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// `salvo ingest`: documents in, events stored.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Extract documents and store them, their figures and the merged events.",
@@ -14,6 +14,7 @@ struct IngestCommand: ParsableCommand {
         Examples:
           salvo ingest articles/ feed.jsonl
           salvo ingest --db strikes.sqlite corpus.jsonl
+          salvo ingest --db postgres://salvo@db.example/news --extracted shard-17.jsonl
           salvo extract corpus.jsonl --include-text > out.jsonl && salvo ingest --extracted out.jsonl
         """
     )
@@ -35,15 +36,19 @@ struct IngestCommand: ParsableCommand {
         if let n = rateEvery, n < 1 { throw ValidationError("--rate-every must be at least 1") }
     }
 
-    func run() throws {
-        var ingester = Ingester(store: try store.open(create: true), reader: input.reader())
-        ingester.rateEvery = rateEvery
-        for source in sources {
-            if extracted { ingester.ingest(extracted: source) } else { ingester.ingest(source: source) }
+    func run() async throws {
+        let eventStore = try await store.open(create: true)
+        let tally = try await input.withReader { reader in
+            var ingester = Ingester(store: eventStore, reader: reader)
+            ingester.rateEvery = rateEvery
+            for source in sources {
+                if extracted { await ingester.ingest(extracted: source) } else { await ingester.ingest(source: source) }
+            }
+            await ingester.finish()
+            ingester.progress.finish()
+            return ingester.tally
         }
-        ingester.finish()
-        ingester.progress.finish()
-        Log.info(ingester.tally.summary)
-        if ingester.tally.failed > 0 { throw ExitCode(1) }
+        Log.info(tally.summary)
+        if tally.failed > 0 { throw ExitCode(1) }
     }
 }

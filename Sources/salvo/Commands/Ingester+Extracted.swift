@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import SalvoModel
 import SalvoStore
@@ -7,9 +6,9 @@ extension Ingester {
     /// Stores already-extracted documents: JSON Lines of the extract contract (`salvo extract
     /// --include-text` output). Without `text`, a record's title and sentences stand in for it.
     ///
-    /// Decoding runs one batch ahead on another thread: JSON decoding is a sixth of the work
+    /// Decoding runs one batch ahead in a task of its own: JSON decoding is a sixth of the work
     /// and the store is single-writer anyway.
-    mutating func ingest(extracted path: String) {
+    mutating func ingest(extracted path: String) async {
         let handle = path == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: path)
         guard let handle else {
             tally.failed += 1
@@ -20,7 +19,7 @@ extension Ingester {
         var lines = LineBatches(handle: handle, batchSize: batchSize)
         var current = lines.next().map(DecodedChunk.init)
         while let chunk = current, !shouldStop() {
-            let records = chunk.wait()
+            let records = await chunk.records
             current = lines.next().map(DecodedChunk.init)
             for (line, tooLong) in chunk.oversized {
                 tally.failed += 1
@@ -44,14 +43,14 @@ extension Ingester {
                     .joined(separator: "\n")
                 let document = Document(id: DocumentIdentity.key(id: record.id, source: path), url: record.url, title: record.title, language: record.language,
                                         published: record.published, text: text)
-                save(document, extracted: record, label: "\(path):\(line.number)")
+                await save(document, extracted: record, label: "\(path):\(line.number)")
             }
         }
         if let error = lines.readError {
             tally.failed += 1
             Log.error("\(path): \(error); the records before it were read")
         }
-        flush()
+        await flush()
     }
 }
 
@@ -147,39 +146,37 @@ struct LineBatches {
     }
 }
 
-/// A batch of JSON lines being decoded on a background thread.
-private final class DecodedChunk: @unchecked Sendable {
+/// A batch of JSON lines being decoded in a task of its own while the batch before it is stored.
+private struct DecodedChunk {
     let lines: [(number: Int, bytes: [UInt8])]
     let oversized: [(Int, Int)]
-    private var records: [Result<ExtractedDocument, NotARecord>] = []
-    private let done = DispatchSemaphore(value: 0)
+    private let decoding: Task<[Result<ExtractedDocument, NotARecord>], Never>
 
     init(_ batch: LineBatches.Batch) {
         lines = batch.lines
         oversized = batch.oversized
-        let lines = batch.lines
-        DispatchQueue.global().async {
-            let decoder = JSONDecoder()
-            self.records = lines.map { line in
-                let raw = line.bytes
-                do {
-                    return .success(try decoder.decode(ExtractedDocument.self, from: Data(raw)))
-                } catch {
-                    // A stray invalid byte spoils a character, not the record: read it as U+FFFD.
-                    let repaired = Array(String(decoding: raw, as: UTF8.self).utf8)
-                    if repaired != raw, let r = try? decoder.decode(ExtractedDocument.self, from: Data(repaired)) {
-                        return .success(r)
-                    }
-                    return .failure(NotARecord(error))
-                }
-            }
-            self.done.signal()
-        }
+        let raws = batch.lines.map(\.bytes)
+        decoding = Task.detached { Self.decode(raws) }
     }
 
-    /// The decoded records, or why a line is not one; waits for the decoding.
-    func wait() -> [Result<ExtractedDocument, NotARecord>] {
-        done.wait()
-        return records
+    /// The decoded records, or why a line is not one.
+    var records: [Result<ExtractedDocument, NotARecord>] {
+        get async { await decoding.value }
+    }
+
+    private static func decode(_ raws: [[UInt8]]) -> [Result<ExtractedDocument, NotARecord>] {
+        let decoder = JSONDecoder()
+        return raws.map { raw in
+            do {
+                return .success(try decoder.decode(ExtractedDocument.self, from: Data(raw)))
+            } catch {
+                // A stray invalid byte spoils a character, not the record: read it as U+FFFD.
+                let repaired = Array(String(decoding: raw, as: UTF8.self).utf8)
+                if repaired != raw, let r = try? decoder.decode(ExtractedDocument.self, from: Data(repaired)) {
+                    return .success(r)
+                }
+                return .failure(NotARecord(error))
+            }
+        }
     }
 }

@@ -20,9 +20,9 @@ struct Ingester {
     }
 
     /// Reads a file, directory, URL or `-`, and stores every document in it.
-    mutating func ingest(source: String) {
+    mutating func ingest(source: String) async {
         do {
-            try reader.read(source, onError: { error in
+            try await reader.read(source, onError: { error in
                 if !error.isWarning { tally.failed += 1 }
                 Log.error(error.description)
             }) { document in
@@ -30,24 +30,24 @@ struct Ingester {
                 var document = document
                 document.id = DocumentIdentity.key(id: document.id, source: source)
                 toExtract.append(document)
-                if toExtract.count >= batchSize { extractPending() }
+                if toExtract.count >= batchSize { await extractPending() }
             }
         } catch {
             // Stop: asked to end between documents.
         }
-        extractPending()
-        flush()
+        await extractPending()
+        await flush()
     }
 
     /// Read documents waiting for extraction, which runs on every core.
     private var toExtract: [Document] = []
 
-    private mutating func extractPending() {
+    private mutating func extractPending() async {
         guard !toExtract.isEmpty else { return }
         let documents = toExtract
         toExtract.removeAll(keepingCapacity: true)
         for (document, extracted) in zip(documents, ParallelExtraction.run(documents, with: extractor)) {
-            save(document, extracted: extracted, label: document.id)
+            await save(document, extracted: extracted, label: document.id)
         }
     }
 
@@ -59,25 +59,25 @@ struct Ingester {
     var rateEvery: Int?
     private var lastRate = (documents: 0, time: Date())
 
-    mutating func save(_ document: Document, extracted: ExtractedDocument, label: String) {
+    mutating func save(_ document: Document, extracted: ExtractedDocument, label: String) async {
         pending.append((document, extracted))
         labels.append(label)
-        if pending.count >= batchSize { flush() }
+        if pending.count >= batchSize { await flush() }
     }
 
     /// Stores what is pending; called when a batch is full, after each source and before stopping.
     /// Ends a run: the store brings what it serves readers up to date.
-    mutating func finish() {
+    mutating func finish() async {
         do {
-            try store.completeEventJSON()
+            try await store.completeEventJSON()
         } catch {
             Log.error("events were stored, but their JSON for readers was not written: \(error)")
         }
     }
 
-    mutating func flush() {
+    mutating func flush() async {
         guard !pending.isEmpty else { return }
-        for (result, label) in zip(store.ingest(batch: pending), labels) {
+        for (result, label) in zip(await store.ingest(batch: pending), labels) {
             switch result {
             case .success(let outcome): tally.add(outcome)
             case .failure(let error):

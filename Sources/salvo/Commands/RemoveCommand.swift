@@ -3,7 +3,7 @@ import Foundation
 import SalvoStore
 
 /// `salvo remove DOCUMENT…`: deletes documents and re-resolves the events they were part of.
-struct RemoveCommand: ParsableCommand {
+struct RemoveCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remove",
         abstract: "Remove documents; events they alone tied together split again.",
@@ -19,18 +19,18 @@ struct RemoveCommand: ParsableCommand {
     @Argument(help: "Keys of the documents to remove (as `salvo events` lists them).") var documents: [String]
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        let db = try store.open(create: false, writing: true)
+    func run() async throws {
+        let db = try await store.open(create: false, writing: true)
         var missing = 0
         for id in documents {
-            if try db.remove(documentID: id) {
+            if try await db.remove(documentID: id) {
                 print("removed \(id)")
             } else {
-                Log.error("\(id): no such document in \(store.db)")
+                Log.error("\(id): no such document in \(store.displayName)")
                 missing += 1
             }
         }
-        try db.completeEventJSON()
+        try await db.completeEventJSON()
         if missing > 0 { throw ExitCode(1) }
     }
 }

@@ -1,18 +1,20 @@
 import ArgumentParser
-import Dispatch
 import Foundation
+import Logging
 import SalvoExtract
 import SalvoServer
 import SalvoStore
+import ServiceLifecycle
 
 /// `salvo serve`: the JSON API and the web page over the event database.
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the JSON API and the web page (table, timeline, map, claims) over the database.",
         discussion: """
         Read-only unless --token is given, which enables POST /api/documents with \
-        `Authorization: Bearer TOKEN`. The API is described at /openapi.yaml. Ctrl-C stops it.
+        `Authorization: Bearer TOKEN`. The API is described at /openapi.yaml. SIGTERM or Ctrl-C stops it \
+        gracefully: no new connections, requests in flight are answered (for up to 30 s), then exit 0.
 
         Examples:
           salvo serve --db salvo.sqlite
@@ -44,9 +46,9 @@ struct ServeCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
+    func run() async throws {
         // With a token the server writes, so it may create the database; read-only it must exist.
-        let eventStore = try store.open(create: token != nil)
+        let eventStore = try await store.open(create: token != nil)
         let configuration = ServerConfiguration(host: host, port: port, token: token, corsOrigin: cors)
         // Extraction runs in a child process: a document that made it trap would otherwise end the server.
         let ingester: (any DocumentIngesting)? = token == nil ? nil : ExtractionWorker()
@@ -58,32 +60,16 @@ struct ServeCommand: ParsableCommand {
             Log.error("cannot start the server: \(error)")
             throw ExitCode(1)
         }
-        let host = self.host
-        let result = ServeResult()
-        let done = DispatchSemaphore(value: 0)
-        // ArgumentParser runs this command synchronously; the server lives in a task until SIGINT/SIGTERM.
-        Task {
-            do {
-                try await server.application(onServerRunning: { port in
-                    Log.info("salvo: serving \(store.db) on http://\(host):\(port)/ (API: /api/events, /openapi.yaml)\(token == nil ? ", read-only" : ", ingest enabled")")
-                }).runService()
-            } catch {
-                result.set(error)
-            }
-            done.signal()
-        }
-        done.wait()
-        if let error = result.error {
+        let (host, db, token) = (self.host, store.displayName, self.token)
+        let application = server.application(onServerRunning: { port in
+            Log.info("salvo: serving \(db) on http://\(host):\(port)/ (API: /api/events, /openapi.yaml)\(token == nil ? ", read-only" : ", ingest enabled")")
+        })
+        do {
+            try await ServiceGroup.runUntilSignal([application], logger: Logger(label: "salvo.serve"))
+        } catch {
             Log.error("server stopped: \(error)")
             throw ExitCode(1)
         }
+        Log.info("salvo: stopped serving \(db)")
     }
-}
-
-/// The error, if any, the server task ended with.
-private final class ServeResult: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-    var error: (any Error)? { lock.withLock { stored } }
-    func set(_ error: any Error) { lock.withLock { stored = error } }
 }

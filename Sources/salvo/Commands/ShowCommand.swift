@@ -4,7 +4,7 @@ import SalvoModel
 import SalvoStore
 
 /// `salvo show EVENT`: one event, its claims side by side, and the sentences behind them.
-struct ShowCommand: ParsableCommand {
+struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one event: every claim side by side and the source sentences.",
@@ -14,10 +14,10 @@ struct ShowCommand: ParsableCommand {
     @Argument(help: "The event id (from `salvo events`).") var event: String
     @OptionGroup var store: StoreOptions
 
-    func run() throws {
-        let db = try store.open(create: false)
-        guard let e = try db.event(id: event) else {
-            Log.error("\(event): no such event in \(store.db)")
+    func run() async throws {
+        let db = try await store.open(create: false)
+        guard let e = try await db.event(id: event) else {
+            Log.error("\(event): no such event in \(store.displayName)")
             throw ExitCode(1)
         }
         var out = StandardOutput()

@@ -1,32 +1,22 @@
 import ArgumentParser
 import Foundation
+import Logging
+import SalvoIngest
+import SalvoStore
+import ServiceLifecycle
 import Synchronization
 
-/// Set by SIGINT/SIGTERM; `salvo watch` and ingests check it between documents.
-nonisolated(unsafe) private var installed = false
-let stopRequested = Atomic<Bool>(false)
-
-/// Makes Ctrl-C end the run cleanly between documents; a second Ctrl-C ends it at once.
-func installStopHandler() {
-    guard !installed else { return }
-    installed = true
-    for sig in [SIGINT, SIGTERM] {
-        signal(sig) { sig in
-            stopRequested.store(true, ordering: .relaxed)
-            signal(sig, SIG_DFL)
-        }
-    }
-}
-
 /// `salvo watch FEEDS.txt`: poll feeds and ingest new items until stopped.
-struct WatchCommand: ParsableCommand {
+struct WatchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Poll feeds and ingest new items until stopped (Ctrl-C stops between documents).",
+        abstract: "Poll feeds and ingest new items until stopped (SIGTERM or Ctrl-C stops between documents).",
         discussion: """
         FEEDS.txt lists one source per line: a path or a URL (RSS, Atom, JSON Lines, a page); \
         empty lines and lines starting with # are skipped. The list is re-read every cycle. \
-        Items already stored are recognised and skipped.
+        Items already stored are recognised and skipped. SIGTERM or Ctrl-C ends the run gracefully: \
+        the document being read is finished, what was read is stored, and salvo exits 0 (1 if some \
+        input failed). A fetch in flight is bounded by --fetch-timeout; after 30 s the run is cancelled.
 
         Examples:
           salvo watch feeds.txt
@@ -57,35 +47,62 @@ struct WatchCommand: ParsableCommand {
         return v * scale
     }
 
-    func run() throws {
-        installStopHandler()
-        var ingester = Ingester(store: try store.open(create: true), reader: input.reader(defaultCache: store.db + ".cache"))
-        ingester.shouldStop = { stopRequested.load(ordering: .relaxed) }
-        let interval = Self.seconds(every)!
-        var failedAny = false
+    func run() async throws {
+        let eventStore = try await store.open(create: true)
+        // A fetch cache beside a SQLite file; for PostgreSQL, in the working folder.
+        let cache = store.isPostgres ? "salvo-fetch.cache" : store.db + ".cache"
+        let failed = try await input.withReader(defaultCache: cache) { reader in
+            let poller = FeedPoller(feeds: feeds, interval: Self.seconds(every)!, once: once, store: eventStore, reader: reader)
+            try await ServiceGroup.runUntilSignal([poller], logger: Logger(label: "salvo.watch"))
+            return poller.failed.isSet
+        }
+        if failed { throw ExitCode(1) }
+    }
+}
+
+/// The polling loop of `salvo watch`, as a service: a graceful shutdown ends it between documents,
+/// after what was read is stored, and cuts the wait between cycles short.
+struct FeedPoller: Service {
+    let feeds: String
+    let interval: Double
+    let once: Bool
+    let store: any EventStore
+    let reader: DocumentReader
+    /// Whether an input failed in any cycle; read once the service has ended.
+    let failed = Flag()
+
+    func run() async throws {
+        var ingester = Ingester(store: store, reader: reader)
+        ingester.shouldStop = { Task.isShuttingDownGracefully }
         var cycle = 0
-        while !stopRequested.load(ordering: .relaxed) {
+        while !Task.isShuttingDownGracefully {
             cycle += 1
             guard let list = try? String(contentsOfFile: feeds, encoding: .utf8) else {
                 Log.error("\(feeds): cannot be read")
-                throw ExitCode(1)
+                failed.set()
+                return
             }
             ingester.tally = IngestTally()
             for line in list.split(whereSeparator: \.isNewline) {
                 let source = line.trimmingCharacters(in: .whitespaces)
                 if source.isEmpty || source.hasPrefix("#") { continue }
-                if stopRequested.load(ordering: .relaxed) { break }
-                ingester.ingest(source: source)
+                if Task.isShuttingDownGracefully { break }
+                await ingester.ingest(source: source)
             }
-            ingester.finish()
+            await ingester.finish()
             ingester.progress.finish()
             Log.info("watch: cycle \(cycle): " + ingester.tally.summary)
-            failedAny = failedAny || ingester.tally.failed > 0
+            if ingester.tally.failed > 0 { failed.set() }
             if once { break }
-            let until = Date().addingTimeInterval(interval)
-            while Date() < until, !stopRequested.load(ordering: .relaxed) { usleep(200_000) }
+            // A graceful shutdown cancels the wait, and the loop ends.
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: .seconds(interval)) }
         }
-        if stopRequested.load(ordering: .relaxed) { Log.info("watch: stopped") }
-        if failedAny { throw ExitCode(1) }
+        if Task.isShuttingDownGracefully { Log.info("watch: stopped") }
+    }
+
+    final class Flag: Sendable {
+        private let value = Atomic<Bool>(false)
+        var isSet: Bool { value.load(ordering: .relaxed) }
+        func set() { value.store(true, ordering: .relaxed) }
     }
 }

@@ -1,0 +1,213 @@
+import PostgresNIO
+import SalvoModel
+
+/// A multi-row statement: `head`, then one `(…)` per row, then `tail`; split into several
+/// statements when the parameters would pass what one statement may carry.
+struct BulkStatement {
+    let head: String
+    let tail: String
+    /// Per column: the cast after its parameter (`"::bigint"`), or `""`.
+    let casts: [String]
+    private(set) var queries: [PostgresQuery] = []
+    private var sql = ""
+    private var binds = PostgresBindings()
+    private var rows = 0
+
+    static let maxBinds = 30_000
+
+    init(_ head: String, casts: [String], tail: String = "") {
+        self.head = head
+        self.casts = casts
+        self.tail = tail
+    }
+
+    /// Adds a row; `values` appends exactly one bind per column.
+    mutating func row(_ values: (inout PostgresBindings) -> Void) {
+        if binds.count + casts.count > Self.maxBinds { finishQuery() }
+        sql += rows == 0 ? head : ","
+        sql += "("
+        for (i, cast) in casts.enumerated() {
+            if i > 0 { sql += "," }
+            sql += "$\(binds.count + i + 1)\(cast)"
+        }
+        sql += ")"
+        values(&binds)
+        rows += 1
+    }
+
+    private mutating func finishQuery() {
+        guard rows > 0 else { return }
+        queries.append(PostgresQuery(unsafeSQL: sql + tail, binds: binds))
+        sql = ""
+        binds = PostgresBindings()
+        rows = 0
+    }
+
+    mutating func run(_ conn: PostgresConnection, logger: Logger) async throws {
+        finishQuery()
+        for q in queries { try await conn.query(q, logger: logger) }
+        queries = []
+    }
+}
+
+extension PostgresEventStore {
+    /// Full-text configuration for a document's language: PostgreSQL stems English, German and
+    /// Russian; Ukrainian (which it has no stemmer for) and anything else are indexed word by word.
+    static func textConfiguration(_ language: String?) -> String {
+        switch language?.lowercased().prefix(2) {
+        case "en": return "english"
+        case "de": return "german"
+        case "ru": return "russian"
+        default: return "simple"
+        }
+    }
+
+    /// Writes what a batch did, in its transaction: removed documents (and tombstones for their
+    /// reports), new ones with their reports and figures, reports that changed event, then every
+    /// event the batch changed, each once, with its JSON.
+    func flush(_ s: Storage, index: ReportIndex, change: Int, connection conn: PostgresConnection) async throws {
+        if !s.deletedRows.isEmpty {
+            try await conn.query("DELETE FROM document WHERE id = ANY(\(s.deletedRows.map(Int.init))::bigint[])", logger: logger)
+            var tombstones = BulkStatement("INSERT INTO report_removed (document_key, ordinal, day, changed) VALUES ",
+                                           casts: ["::text", "::bigint", "::bigint", "::bigint"])
+            for r in s.removedReports {
+                tombstones.row { b in
+                    b.append(r.key)
+                    b.append(r.ordinal)
+                    b.append(r.day)
+                    b.append(change)
+                }
+            }
+            try await tombstones.run(conn, logger: logger)
+        }
+
+        var documents = BulkStatement("""
+            INSERT INTO document (id, key, url, fingerprint, title, language, published, sequence, text, text_config, search)
+            SELECT v.id, v.key, v.url, v.fingerprint, v.title, v.language, v.published, v.sequence, v.text, v.config::regconfig,
+                   to_tsvector(v.config::regconfig, coalesce(v.title, '') || ' ' || v.text)
+            FROM (VALUES
+            """, casts: ["::bigint", "::text", "::text", "::text", "::text", "::text", "::text", "::bigint", "::text", "::text"],
+            tail: ") AS v (id, key, url, fingerprint, title, language, published, sequence, text, config)")
+        var reports = BulkStatement("""
+            INSERT INTO report (document_id, ordinal, event_id, day, date, attacker, places, targets, changed) VALUES
+            """, casts: ["::bigint", "::bigint", "::bigint", "::bigint", "::text", "::text", "::text", "::text", "::bigint"])
+        var figures = BulkStatement("""
+            INSERT INTO figure (document_id, report_ordinal, ordinal, quantity, weapon, model, value, qualifier, place, date,
+                                claimant, claimant_name, sentence, start, "end") VALUES
+            """, casts: ["::bigint", "::bigint", "::bigint", "::text", "::text", "::text", "::bigint", "::text", "::text", "::text",
+                         "::text", "::text", "::text", "::bigint", "::bigint"])
+        for key in s.pendingOrder {
+            guard let p = s.pending[key] else { continue }
+            let d = p.document
+            documents.row { b in
+                b.append(Int(p.row))
+                b.append(d.id)
+                b.append(DocumentIdentity.articleURL(d.url) ?? d.url)
+                b.append(p.fingerprint)
+                b.append(d.title)
+                b.append(d.language)
+                b.append(p.published?.description)
+                b.append(p.sequence)
+                b.append(d.text)
+                b.append(Self.textConfiguration(d.language))
+            }
+            for r in p.reports {
+                let e = r.event
+                let event = index.placement[r.key]?.event.flatMap { Int($0) } ?? 0
+                reports.row { b in
+                    b.append(Int(p.row))
+                    b.append(r.ordinal)
+                    b.append(event)
+                    b.append(r.day?.ordinal)
+                    b.append(e.date?.description)
+                    b.append(e.attacker?.rawValue)
+                    b.append(CompactJSON.places(e.places))
+                    b.append(CompactJSON.strings(e.targets))
+                    b.append(change)
+                }
+                for (i, f) in e.figures.enumerated() {
+                    figures.row { b in
+                        b.append(Int(p.row))
+                        b.append(r.ordinal)
+                        b.append(i)
+                        b.append(f.quantity.rawValue)
+                        b.append(f.weapon?.rawValue)
+                        b.append(f.model)
+                        b.append(f.value)
+                        b.append(f.qualifier.rawValue)
+                        b.append(f.place)
+                        b.append(f.date?.description)
+                        b.append(f.claimant.rawValue)
+                        b.append(f.claimantName)
+                        b.append(f.sentence)
+                        b.append(f.start)
+                        b.append(f.end)
+                    }
+                }
+            }
+        }
+        try await documents.run(conn, logger: logger)
+        try await reports.run(conn, logger: logger)
+        try await figures.run(conn, logger: logger)
+
+        // Reports stored before this batch that now belong to another event.
+        var moves = BulkStatement("""
+            UPDATE report r SET event_id = v.event, changed = \(change)
+            FROM (VALUES
+            """, casts: ["::text", "::bigint", "::bigint"],
+            tail: ") AS v (key, ordinal, event), document d WHERE d.key = v.key AND r.document_id = d.id AND r.ordinal = v.ordinal")
+        for key in s.moved.sorted() where s.pending[key.document] == nil {
+            guard let event = index.placement[key]?.event.flatMap({ Int($0) }) else { continue }
+            moves.row { b in
+                b.append(key.document)
+                b.append(key.ordinal)
+                b.append(event)
+            }
+        }
+        try await moves.run(conn, logger: logger)
+
+        let gone = s.removedEvents.filter { index.events[$0] == nil }.compactMap { Int($0) }
+        let written = s.written.union(s.removedEvents).filter { index.events[$0] != nil }.sorted()
+        let rewritten = (gone + written.compactMap { Int($0) })
+        if !rewritten.isEmpty {
+            try await conn.query("DELETE FROM event WHERE id = ANY(\(rewritten)::bigint[])", logger: logger)
+        }
+        var events = BulkStatement("""
+            INSERT INTO event (id, date, attacker, primary_place, weapons, killed, injured, launched, intercepted, report_count, json) VALUES
+            """, casts: ["::bigint", "::text", "::text", "::text", "::text", "::bigint", "::bigint", "::bigint", "::bigint", "::bigint", "::text"])
+        var places = BulkStatement("INSERT INTO event_place (event_id, name, admin1, country, date) VALUES ",
+                                   casts: ["::bigint", "::text", "::text", "::text", "::text"])
+        for id in written {
+            guard let rowID = Int(id), let cluster = index.cluster(id) else { continue }
+            let summary = cluster.summary
+            let eventPlaces = cluster.places
+            let stored = SQLiteEventStore.storedEvent(cluster, places: eventPlaces, summary: summary)
+            var weapons = Set<String>()
+            for r in cluster.reports { for f in r.event.figures { if let w = f.weapon { weapons.insert(w.rawValue) } } }
+            events.row { b in
+                b.append(rowID)
+                b.append(cluster.date?.description)
+                b.append(cluster.attacker?.rawValue)
+                b.append(cluster.primaryPlace?.name)
+                b.append(weapons.isEmpty ? nil : "," + weapons.sorted().joined(separator: ",") + ",")
+                b.append(stored.headline(.killed))
+                b.append(stored.headline(.injured))
+                b.append(stored.headline(.launched))
+                b.append(stored.headline(.intercepted))
+                b.append(cluster.reports.count)
+                b.append(stored.json)
+            }
+            for p in eventPlaces {
+                places.row { b in
+                    b.append(rowID)
+                    b.append(p.name)
+                    b.append(p.admin1)
+                    b.append(p.country)
+                    b.append(cluster.date?.description)
+                }
+            }
+        }
+        try await events.run(conn, logger: logger)
+        try await places.run(conn, logger: logger)
+    }
+}

@@ -1,0 +1,314 @@
+import Foundation
+import PostgresNIO
+import SalvoModel
+
+extension PostgresEventStore {
+    /// Reports of the days a writer has seen: kept between batches while no other writer
+    /// changes them, and brought up to date from the change numbers when one has.
+    struct WriterCache: Sendable {
+        var index = ReportIndex()
+        /// Per day (`nil`: the reports without one): the change number its reports are current to.
+        var current: [Int?: Int] = [:]
+    }
+
+    /// What a batch locks and loads before the resolver runs; grows with every miss.
+    struct Plan {
+        var days = Set<Int>()
+        var undatedExclusive = false
+        var values = Set<ValueKey>()
+        var keys = Set<String>()
+        var urls = Set<String>()
+        var fingerprints = Set<String>()
+        var eventIDs = 0
+        var documents = 0
+
+        /// Days around a report's that a block around it usually reaches: its neighbours and theirs.
+        static let margin = 2
+
+        mutating func add(day: Int?) {
+            guard let day else { undatedExclusive = true; return }
+            for d in (day - Self.margin)...(day + Self.margin) { days.insert(d) }
+        }
+
+        mutating func add(_ miss: Miss) {
+            for d in miss.days { add(day: d) }
+            values.formUnion(miss.values)
+            if miss.undatedExclusive { undatedExclusive = true }
+            if miss.eventIDs { eventIDs = eventIDs * 2 + 16 }
+        }
+    }
+
+    /// A document the resolver refused (an empty id): the batch runs again without it.
+    struct DocumentFailed: Error {
+        var index: Int
+        var error: any Error
+    }
+
+    struct TooManyRetries: Error, CustomStringConvertible {
+        var attempts: Int
+        var description: String { "gave up after \(attempts) attempts: other writers kept changing the same days" }
+    }
+
+    public func ingest(_ document: Document, extracted: ExtractedDocument) async throws -> IngestOutcome {
+        try await ingest(batch: [(document, extracted)])[0].get()
+    }
+
+    /// The whole batch in one transaction; a document the resolver refuses fails alone, and when
+    /// the database refuses the batch (a byte PostgreSQL cannot store, say) each document is
+    /// tried on its own so that only the bad one fails.
+    public func ingest(batch: [(Document, ExtractedDocument)]) async -> [Result<IngestOutcome, any Error>] {
+        guard !batch.isEmpty else { return [] }
+        var plan = Plan()
+        for (document, extracted) in batch {
+            plan.keys.insert(document.id)
+            if let u = DocumentIdentity.articleURL(document.url) { plan.urls.insert(u) }
+            plan.fingerprints.insert(TextFingerprint.of(document.text))
+            let published = document.published ?? extracted.published
+            for e in extracted.events {
+                plan.add(day: EventReport(document: document.id, ordinal: 0, published: published, sequence: 0, event: e).day?.ordinal)
+            }
+            plan.eventIDs += extracted.events.count * 2 + 2
+        }
+        plan.documents = batch.count
+        var failed: [Int: any Error] = [:]
+        do {
+            let outcomes = try await resolving(plan: plan) { storage, index in
+                var out: [Int: IngestOutcome] = [:]
+                for (i, (document, extracted)) in batch.enumerated() where failed[i] == nil {
+                    do {
+                        out[i] = try resolver.ingest(document, extracted: extracted, storage: &storage, index: &index)
+                    } catch let miss as Miss {
+                        throw miss
+                    } catch {
+                        failed[i] = error
+                        throw DocumentFailed(index: i, error: error)
+                    }
+                }
+                return out
+            }
+            return batch.indices.map { i in failed[i].map { .failure($0) } ?? .success(outcomes[i]!) }
+        } catch {
+            if batch.count - failed.count > 1 {
+                var results: [Result<IngestOutcome, any Error>] = []
+                for (i, pair) in batch.enumerated() {
+                    if let e = failed[i] { results.append(.failure(e)); continue }
+                    results.append(contentsOf: await ingest(batch: [pair]))
+                }
+                return results
+            }
+            return batch.indices.map { i in .failure(failed[i] ?? Failed(underlying: error)) }
+        }
+    }
+
+    /// A database error, with the server's message.
+    struct Failed: Error, CustomStringConvertible {
+        var underlying: any Error
+        var description: String { PostgresEventStore.describe(underlying) }
+    }
+
+    public func remove(documentID: String) async throws -> Bool {
+        var plan = Plan()
+        plan.keys.insert(documentID)
+        plan.eventIDs = 16
+        // The stored version's days, read before locking; under the locks a miss corrects them.
+        let rows = try await client.query("""
+            SELECT r.day FROM report r JOIN document d ON d.id = r.document_id WHERE d.key = \(documentID)
+            """, logger: logger)
+        for try await day in rows.decode(Int?.self) { plan.add(day: day) }
+        do {
+            return try await resolving(plan: plan) { storage, index in
+                try resolver.remove(documentKey: documentID, storage: &storage, index: &index)
+            }
+        } catch {
+            throw Failed(underlying: error)
+        }
+    }
+
+    /// Runs `body` (the shared resolver) in a transaction that holds the plan's locks, over the
+    /// reports of the plan's days, then writes what it did. Retried with a larger plan when the
+    /// resolver reaches beyond it, and after deadlocks or serialization failures.
+    func resolving<R: Sendable>(plan initial: Plan,
+                                _ body: (inout Storage, inout ReportIndex) throws -> R) async throws -> R {
+        var plan = initial
+        var attempt = 0
+        while true {
+            attempt += 1
+            let checkedOut = cache.withLock { c -> WriterCache in
+                defer { c = nil }
+                return c ?? WriterCache()
+            }
+            let box = CacheBox()
+            do {
+                let result = try await transaction { conn in
+                    try await attemptResolution(plan: plan, cache: checkedOut, box: box, connection: conn, body)
+                }
+                cache.withLock { $0 = box.value }
+                return result
+            } catch let miss as Miss {
+                cache.withLock { $0 = box.value }
+                plan.add(miss)
+            } catch is DocumentFailed {
+                // Marked failed by the body; the rest runs again without it.
+                cache.withLock { $0 = box.value }
+            } catch {
+                cache.withLock { $0 = box.value }
+                guard Self.isRetryable(error) else { throw error }
+                try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * min(attempt, 20)))))
+            }
+            if attempt >= 60 { throw TooManyRetries(attempts: attempt) }
+        }
+    }
+
+    /// Where a transaction leaves the writer cache: current committed state, or `nil` to start over.
+    final class CacheBox: @unchecked Sendable {
+        var value: WriterCache?
+    }
+
+    private func attemptResolution<R: Sendable>(plan: Plan, cache checkedOut: WriterCache, box: CacheBox,
+                                                connection conn: PostgresConnection,
+                                                _ body: (inout Storage, inout ReportIndex) throws -> R) async throws -> R {
+        // Locks first, so that everything read below is what the last writer of these days committed.
+        let undated = LockKey.undated(space: lockSpace)
+        if plan.undatedExclusive {
+            try await conn.query("SELECT pg_advisory_xact_lock(\(undated))", logger: logger)
+        } else {
+            try await conn.query("SELECT pg_advisory_xact_lock_shared(\(undated))", logger: logger)
+        }
+        var keys = plan.days.map { LockKey.day($0, space: lockSpace) }
+        for s in plan.keys.union(plan.urls).union(plan.fingerprints) { keys.append(LockKey.identity(s, space: lockSpace)) }
+        keys = Array(Set(keys)).sorted()
+        try await conn.query("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(\(keys)::bigint[]) AS k", logger: logger)
+
+        let reserved = try await conn.query("""
+            SELECT (SELECT array_agg(nextval('document_id_seq')) FROM generate_series(1, \(plan.documents))),
+                   (SELECT array_agg(nextval('document_sequence')) FROM generate_series(1, \(plan.documents))),
+                   (SELECT array_agg(nextval('event_id_seq')) FROM generate_series(1, \(max(1, plan.eventIDs)))),
+                   nextval('change_seq')
+            """, logger: logger).collect()
+        guard let r = reserved.first else { throw Miss() }
+        let (rows, sequences, eventIDs, change) = try r.decode(([Int]?, [Int]?, [Int]?, Int).self)
+
+        var cache = checkedOut
+        try await refresh(&cache, days: plan.days, change: change, connection: conn)
+        box.value = cache
+
+        var valueDays: [ValueKey: [Int]] = [:]
+        var miss = Miss()
+        for v in plan.values.sorted() {
+            var days: [Int] = []
+            for try await d in try await conn.query("""
+                SELECT r.day FROM figure f JOIN report r ON r.document_id = f.document_id AND r.ordinal = f.report_ordinal
+                JOIN document d ON d.id = r.document_id
+                WHERE f.quantity = \(v.quantity.rawValue) AND f.value = \(v.value) AND r.day IS NOT NULL
+                ORDER BY d.sequence DESC, r.ordinal DESC LIMIT 64
+                """, logger: logger).decode(Int.self) {
+                days.append(d)
+                for n in (d - 1)...(d + 1) where !plan.days.contains(n) { miss.days.insert(n) }
+            }
+            valueDays[v] = days
+        }
+        if !miss.days.isEmpty { throw miss }
+
+        let records = try await documents(plan, connection: conn)
+        var storage = Storage(days: plan.days, undatedExclusive: plan.undatedExclusive, valueDays: valueDays,
+                              lookedUp: plan.keys.union(plan.urls).union(plan.fingerprints), records: records,
+                              sequences: sequences ?? [], rows: (rows ?? []).map(Int64.init), eventIDs: (eventIDs ?? []).map(Int64.init))
+        var index = cache.index
+        let result = try body(&storage, &index)
+        try await flush(storage, index: index, change: change, connection: conn)
+        for d in plan.days { cache.current[d] = change }
+        cache.current[nil] = change
+        cache.index = index
+        box.value = cache
+        return result
+    }
+
+    /// Brings the cached reports of `days` (and those without a day) up to what is committed:
+    /// days not cached are read whole, cached ones only for what changed since.
+    private func refresh(_ cache: inout WriterCache, days: Set<Int>, change: Int, connection conn: PostgresConnection) async throws {
+        let cached = days.filter { cache.current[$0] != nil }
+        let new = days.subtracting(cached)
+        let undatedSince = cache.current[nil]
+        if let since = ([undatedSince] + cached.map { cache.current[$0] }).compactMap({ $0 }).min() {
+            // Removed reports first: one removed and stored again (an updated article) is then read back.
+            let removed = try await conn.query("""
+                SELECT document_key, ordinal FROM report_removed
+                WHERE changed > \(since) AND (day = ANY(\(Array(cached))::bigint[]) OR (day IS NULL AND \(undatedSince != nil)))
+                """, logger: logger)
+            for try await (key, ordinal) in removed.decode((String, Int).self) {
+                cache.index.remove(ReportKey(document: key, ordinal: ordinal))
+            }
+            var binds = PostgresBindings()
+            binds.append(since)
+            binds.append(Array(cached))
+            binds.append(undatedSince != nil)
+            try await load(into: &cache.index, connection: conn,
+                           condition: "r.changed > $1 AND (r.day = ANY($2::bigint[]) OR (r.day IS NULL AND $3))", binds: binds)
+        }
+        if !new.isEmpty || undatedSince == nil {
+            var binds = PostgresBindings()
+            binds.append(Array(new))
+            binds.append(undatedSince == nil)
+            try await load(into: &cache.index, connection: conn, condition: "r.day = ANY($1::bigint[]) OR (r.day IS NULL AND $2)",
+                           binds: binds)
+        }
+        // Days no longer cached lose nothing: a day is current only where `current` says so.
+        for d in days { cache.current[d] = change }
+        cache.current[nil] = change
+    }
+
+    private func load(into index: inout ReportIndex, connection conn: PostgresConnection, condition: String,
+                      binds: PostgresBindings) async throws {
+        var figures: [ReportKey: [Figure]] = [:]
+        let figureRows = try await conn.query(PostgresQuery(unsafeSQL: """
+            SELECT d.key, f.report_ordinal, f.quantity, f.weapon, f.model, f.value, f.qualifier, f.place, f.date,
+                   f.claimant, f.claimant_name, f.sentence, f.start, f."end" FROM figure f
+            JOIN report r ON r.document_id = f.document_id AND r.ordinal = f.report_ordinal
+            JOIN document d ON d.id = r.document_id
+            WHERE \(condition) ORDER BY f.document_id, f.report_ordinal, f.ordinal
+            """, binds: binds), logger: logger)
+        for try await (key, ordinal, quantity, weapon, model, value, qualifier, place, date, claimant, claimantName, sentence, start, end)
+            in figureRows.decode((String, Int, String, String?, String?, Int, String, String?, String?, String, String?, String, Int, Int).self) {
+            let f = Figure(quantity: Quantity(rawValue: quantity) ?? .hit, weapon: weapon.flatMap(WeaponClass.init(rawValue:)),
+                           model: model, value: value, qualifier: Qualifier(rawValue: qualifier) ?? .exact, place: place,
+                           date: date.flatMap { Day($0) }, claimant: Claimant(rawValue: claimant) ?? .media,
+                           claimantName: claimantName, sentence: sentence, start: start, end: end)
+            figures[ReportKey(document: key, ordinal: ordinal), default: []].append(f)
+        }
+        let decoder = JSONDecoder()
+        let rows = try await conn.query(PostgresQuery(unsafeSQL: """
+            SELECT d.key, d.published, d.sequence, r.ordinal, r.event_id, r.date, r.attacker, r.places, r.targets
+            FROM report r JOIN document d ON d.id = r.document_id WHERE \(condition)
+            """, binds: binds), logger: logger)
+        for try await (key, published, sequence, ordinal, event, date, attacker, places, targets)
+            in rows.decode((String, String?, Int, Int, Int, String?, String?, String, String).self) {
+            let rk = ReportKey(document: key, ordinal: ordinal)
+            let e = Event(date: date.flatMap { Day($0) }, attacker: attacker.flatMap(Belligerent.init(rawValue:)),
+                          places: try decoder.decode([Place].self, from: Data(places.utf8)),
+                          targets: try decoder.decode([String].self, from: Data(targets.utf8)), figures: figures[rk] ?? [])
+            let report = EventReport(document: key, ordinal: ordinal, published: published.flatMap { Day($0) }, sequence: sequence, event: e)
+            index.insert(report, event: event > 0 ? String(event) : nil)
+        }
+    }
+
+    /// The stored documents a batch may be asked about: by id, address or fingerprint.
+    private func documents(_ plan: Plan, connection conn: PostgresConnection) async throws -> [Storage.Record] {
+        let rows = try await conn.query("""
+            SELECT d.id, d.key, d.url, d.published, octet_length(d.text), d.fingerprint,
+                   (SELECT array_agg(coalesce(r.day, \(Self.noDay)) ORDER BY r.ordinal) FROM report r WHERE r.document_id = d.id)
+            FROM document d
+            WHERE d.key = ANY(\(Array(plan.keys))::text[]) OR d.url = ANY(\(Array(plan.urls))::text[])
+               OR d.fingerprint = ANY(\(Array(plan.fingerprints))::text[])
+            """, logger: logger)
+        var out: [Storage.Record] = []
+        for try await (id, key, url, published, size, fingerprint, days) in rows.decode((Int, String, String?, String?, Int, String, [Int]?).self) {
+            let known = KnownDocument(key: key, url: DocumentIdentity.articleURL(url), published: published.flatMap { Day($0) },
+                                      textLength: size, reportDays: (days ?? []).map { $0 == Self.noDay ? nil : $0 })
+            out.append(Storage.Record(row: Int64(id), known: known, fingerprint: fingerprint))
+        }
+        return out
+    }
+
+    /// Stands for "no day" in arrays, which carry no nulls here.
+    static let noDay = Int(Int32.min)
+}

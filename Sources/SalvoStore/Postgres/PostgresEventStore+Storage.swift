@@ -1,0 +1,161 @@
+import SalvoModel
+
+extension PostgresEventStore {
+    /// What the resolver asked for that a batch had not loaded and locked: the batch is rolled
+    /// back and run again with it.
+    struct Miss: Error {
+        var days = Set<Int>()
+        var values = Set<ValueKey>()
+        var undatedExclusive = false
+        var eventIDs = false
+        var documents = false
+    }
+
+    /// The shared resolution routine's view of one batch transaction: reads served from what the
+    /// batch loaded under its locks, writes kept until the batch ends and flushed together.
+    struct Storage: EventStorage {
+        /// A stored document as identity checks need it, and the row it is in (`nil`: stored by this batch).
+        struct Record {
+            var row: Int64?
+            var known: KnownDocument
+            var fingerprint: String
+        }
+
+        /// A document this batch stores.
+        struct Pending {
+            var row: Int64
+            var document: Document
+            var published: Day?
+            var fingerprint: String
+            var sequence: Int
+            var reports: [EventReport]
+        }
+
+        /// Days whose reports are loaded and locked: what the resolver may read.
+        let days: Set<Int>
+        /// Whether this batch may change reports without a day (their lock is exclusive).
+        let undatedExclusive: Bool
+        /// For each value asked about earlier: the days of its latest reports.
+        let valueDays: [ValueKey: [Int]]
+        /// Keys, addresses and fingerprints looked up before the resolver ran.
+        let lookedUp: Set<String>
+
+        var byKey: [String: Record] = [:]
+        var byURL: [String: String] = [:]
+        var byFingerprint: [String: Set<String>] = [:]
+
+        var sequences: [Int]
+        var rows: [Int64]
+        var eventIDs: [Int64]
+
+        // Writes, in the order they are flushed: deletions, new documents, moved reports, events.
+        var deletedRows: [Int64] = []
+        var removedReports: [(key: String, ordinal: Int, day: Int?)] = []
+        var pending: [String: Pending] = [:]
+        var pendingOrder: [String] = []
+        var moved = Set<ReportKey>()
+        var written = Set<String>()
+        var removedEvents = Set<String>()
+
+        init(days: Set<Int>, undatedExclusive: Bool, valueDays: [ValueKey: [Int]], lookedUp: Set<String>,
+             records: [Record], sequences: [Int], rows: [Int64], eventIDs: [Int64]) {
+            self.days = days
+            self.undatedExclusive = undatedExclusive
+            self.valueDays = valueDays
+            self.lookedUp = lookedUp
+            self.sequences = sequences
+            self.rows = rows
+            self.eventIDs = eventIDs
+            for r in records { add(r) }
+        }
+
+        private mutating func add(_ r: Record) {
+            byKey[r.known.key] = r
+            byFingerprint[r.fingerprint, default: []].insert(r.known.key)
+            if let u = r.known.url { byURL[u] = r.known.key }
+        }
+
+        mutating func loadReports(days range: ClosedRange<Int>, into index: inout ReportIndex) throws {
+            let missing = range.filter { !days.contains($0) }
+            if !missing.isEmpty { throw Miss(days: Set(missing)) }
+        }
+
+        mutating func loadReports(stating values: [ValueKey], into index: inout ReportIndex) throws {
+            var miss = Miss()
+            for v in values {
+                guard let found = valueDays[v] else { miss.values.insert(v); continue }
+                for d in found { for n in (d - 1)...(d + 1) where !days.contains(n) { miss.days.insert(n) } }
+            }
+            if !miss.values.isEmpty || !miss.days.isEmpty { throw miss }
+        }
+
+        private func check(_ lookup: String) throws {
+            if !lookedUp.contains(lookup) { throw Miss(documents: true) }
+        }
+
+        func document(key: String) throws -> KnownDocument? {
+            try check(key)
+            return byKey[key]?.known
+        }
+
+        func document(url: String) throws -> KnownDocument? {
+            try check(url)
+            return byURL[url].flatMap { byKey[$0]?.known }
+        }
+
+        func documents(fingerprint: String) throws -> [KnownDocument] {
+            try check(fingerprint)
+            return (byFingerprint[fingerprint] ?? []).compactMap { byKey[$0] }
+                .sorted { ($0.row ?? .max, $0.known.key) < ($1.row ?? .max, $1.known.key) }.map(\.known)
+        }
+
+        mutating func nextSequence() throws -> Int {
+            guard !sequences.isEmpty else { throw Miss(documents: true) }
+            return sequences.removeFirst()
+        }
+
+        mutating func insert(_ document: Document, published: Day?, fingerprint: String, sequence: Int, reports: [EventReport]) throws {
+            guard !rows.isEmpty else { throw Miss(documents: true) }
+            if reports.contains(where: { $0.day == nil }), !undatedExclusive { throw Miss(undatedExclusive: true) }
+            let row = rows.removeFirst()
+            let url = DocumentIdentity.articleURL(document.url)
+            add(Record(row: nil, known: KnownDocument(key: document.id, url: url, published: published,
+                                                      textLength: document.text.utf8.count,
+                                                      reportDays: reports.map { $0.day?.ordinal }),
+                       fingerprint: fingerprint))
+            if pending[document.id] == nil { pendingOrder.append(document.id) }
+            pending[document.id] = Pending(row: row, document: document, published: published, fingerprint: fingerprint,
+                                           sequence: sequence, reports: reports)
+        }
+
+        mutating func deleteDocument(key: String) throws {
+            guard let r = byKey.removeValue(forKey: key) else { return }
+            if r.known.reportDays.contains(where: { $0 == nil }), !undatedExclusive { throw Miss(undatedExclusive: true) }
+            byFingerprint[r.fingerprint]?.remove(key)
+            if let u = r.known.url, byURL[u] == key { byURL[u] = nil }
+            for i in r.known.reportDays.indices { moved.remove(ReportKey(document: key, ordinal: i)) }
+            if let row = r.row {
+                deletedRows.append(row)
+                for (i, d) in r.known.reportDays.enumerated() { removedReports.append((key, i, d)) }
+            } else {
+                pending[key] = nil
+                pendingOrder.removeAll { $0 == key }
+            }
+        }
+
+        mutating func newEventID() throws -> String {
+            guard !eventIDs.isEmpty else { throw Miss(eventIDs: true) }
+            return String(eventIDs.removeFirst())
+        }
+
+        mutating func save(_ changes: ResolutionChanges, index: ReportIndex) throws {
+            for key in changes.moved.keys {
+                // A report without a day changes event only under the exclusive lock of those reports.
+                if !undatedExclusive, index.reports[key]?.day == nil { throw Miss(undatedExclusive: true) }
+                moved.insert(key)
+            }
+            written.formUnion(changes.written)
+            removedEvents.formUnion(changes.removed)
+        }
+    }
+}

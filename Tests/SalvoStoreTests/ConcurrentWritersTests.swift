@@ -1,0 +1,77 @@
+import Foundation
+import SalvoModel
+import Testing
+@testable import SalvoStore
+
+/// Several writers on one PostgreSQL database agree with one writer on SQLite.
+@Suite("Concurrent writers on PostgreSQL", .serialized)
+struct ConcurrentWritersTests {
+    /// `scripts/bench-generate`'s documents: ~3 years of nights, each reported by many outlets,
+    /// in the order that spreads every batch over every day (the worst case for day locks).
+    static func generated(_ count: Int) throws -> [(Document, ExtractedDocument)] {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3", DevGold.root.appendingPathComponent("scripts/bench-generate").path, String(count)]
+        let pipe = Pipe()
+        p.standardOutput = pipe
+        try p.run()
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        try #require(p.terminationStatus == 0, "scripts/bench-generate failed")
+        let decoder = JSONDecoder()
+        return try data.split(separator: 0x0A).map { line in
+            let ex = try decoder.decode(ExtractedDocument.self, from: Data(line))
+            let doc = Document(id: ex.id, url: ex.url, title: ex.title, language: ex.language, published: ex.published,
+                               text: ex.text ?? ex.id)
+            return (doc, ex)
+        }
+    }
+
+    static func documents() throws -> [(Document, ExtractedDocument)] {
+        var docs = ResolutionOrderTests.synthetic
+        if DevGold.available {
+            docs += try DevGold.documents()
+        } else {
+            FileHandle.standardError.write(Data("ConcurrentWritersTests: ../shared/corpus not found: the dev documents are SKIPPED (generated and written ones still run)\n".utf8))
+        }
+        return docs + (try generated(20_000))
+    }
+
+    static func ingest(_ docs: ArraySlice<(Document, ExtractedDocument)>, into store: any EventStore) async throws {
+        var start = docs.startIndex
+        while start < docs.endIndex {
+            let end = min(start + 256, docs.endIndex)
+            for r in await store.ingest(batch: Array(docs[start..<end])) { _ = try r.get() }
+            start = end
+        }
+    }
+
+    @Test("four concurrent ingesters into PostgreSQL give the partition of figures one ingester gives in SQLite",
+          .enabled(if: TestPostgres.url != nil, "NO POSTGRESQL: the concurrent-writers test is SKIPPED"))
+    func fourWritersAgreeWithOne() async throws {
+        let docs = try Self.documents()
+        let sqlite = try SQLiteEventStore(path: TemporaryFile.path("one.sqlite"))
+        try await Self.ingest(docs[...], into: sqlite)
+        try await sqlite.completeEventJSON()
+
+        let location = try TestPostgres.freshLocation()
+        var writers: [PostgresEventStore] = []
+        for _ in 0..<4 { writers.append(try await PostgresEventStore(location: PostgresLocation(location))) }
+        // Each writer takes every fourth document, so all four work on the same days at once.
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (w, store) in writers.enumerated() {
+                let share = docs.enumerated().filter { $0.offset % writers.count == w }.map(\.element)
+                group.addTask { try await Self.ingest(share[...], into: store) }
+            }
+            try await group.waitForAll()
+        }
+        let one = try await ResolutionOrderTests.partition(sqlite)
+        let four = try await ResolutionOrderTests.partition(writers[0])
+        #expect(four.count == one.count, "PostgreSQL has \(four.count) events, SQLite \(one.count)")
+        #expect(four == one)
+        // No document twice, no figure lost or doubled.
+        let figures = try await sqlite.allEvents().reduce(0) { $0 + $1.figures.count }
+        #expect(try await writers[0].allEvents().reduce(0) { $0 + $1.figures.count } == figures)
+        for w in writers { await w.close() }
+    }
+}
