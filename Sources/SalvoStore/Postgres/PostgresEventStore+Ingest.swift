@@ -16,6 +16,8 @@ extension PostgresEventStore {
         var days = Set<Int>()
         var undatedExclusive = false
         var values = Set<ValueKey>()
+        /// Values stated by the batch's reports without a day.
+        var undatedValues = Set<ValueKey>()
         var keys = Set<String>()
         var urls = Set<String>()
         var fingerprints = Set<String>()
@@ -24,14 +26,17 @@ extension PostgresEventStore {
 
         /// Days around a report's that a block around it usually reaches: its neighbours and theirs.
         static let margin = 2
+        /// Around a day the resolver reached beyond the plan: a block that walks day to day goes on,
+        /// and locking a few more days costs less than another attempt.
+        static let missMargin = 7
 
-        mutating func add(day: Int?) {
+        mutating func add(day: Int?, margin: Int = Plan.margin) {
             guard let day else { undatedExclusive = true; return }
-            for d in (day - Self.margin)...(day + Self.margin) { days.insert(d) }
+            for d in (day - margin)...(day + margin) { days.insert(d) }
         }
 
         mutating func add(_ miss: Miss) {
-            for d in miss.days { add(day: d) }
+            for d in miss.days { add(day: d, margin: Self.missMargin) }
             values.formUnion(miss.values)
             if miss.undatedExclusive { undatedExclusive = true }
             if miss.eventIDs { eventIDs = eventIDs * 2 + 16 }
@@ -65,7 +70,9 @@ extension PostgresEventStore {
             plan.fingerprints.insert(TextFingerprint.of(document.text))
             let published = document.published ?? extracted.published
             for e in extracted.events {
-                plan.add(day: EventReport(document: document.id, ordinal: 0, published: published, sequence: 0, event: e).day?.ordinal)
+                let r = EventReport(document: document.id, ordinal: 0, published: published, sequence: 0, event: e)
+                plan.add(day: r.day?.ordinal)
+                if r.day == nil { plan.undatedValues.formUnion(ReportFacets(r).values) }
             }
             plan.eventIDs += extracted.events.count * 2 + 2
         }
@@ -143,9 +150,11 @@ extension PostgresEventStore {
                     try await attemptResolution(plan: plan, cache: checkedOut, box: box, connection: conn, body)
                 }
                 cache.withLock { $0 = box.value }
+                if Self.traceStore { Self.trace("batch: attempt \(attempt), \(plan.days.count) days locked; \(box.timings)") }
                 return result
             } catch let miss as Miss {
                 cache.withLock { $0 = box.value }
+                if Self.traceStore { Self.trace("batch: attempt \(attempt) missed \(miss.days.count) days, \(miss.values.count) values\(miss.undatedExclusive ? ", undated" : "")\(miss.eventIDs ? ", event ids" : "")") }
                 plan.add(miss)
             } catch is DocumentFailed {
                 // Marked failed by the body; the rest runs again without it.
@@ -153,6 +162,7 @@ extension PostgresEventStore {
             } catch {
                 cache.withLock { $0 = box.value }
                 guard Self.isRetryable(error) else { throw error }
+                if Self.traceStore { Self.trace("batch: attempt \(attempt) retried after \(Self.describe(error))") }
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * min(attempt, 20)))))
             }
             if attempt >= 60 { throw TooManyRetries(attempts: attempt) }
@@ -162,6 +172,24 @@ extension PostgresEventStore {
     /// Where a transaction leaves the writer cache: current committed state, or `nil` to start over.
     final class CacheBox: @unchecked Sendable {
         var value: WriterCache?
+        /// Where the time of a batch went (`SALVO_TRACE_STORE=1`).
+        var timings = ""
+        private var last = ContinuousClock.now
+
+        func lap(_ phase: String) {
+            guard PostgresEventStore.traceStore else { return }
+            let now = ContinuousClock.now
+            let ms = (now - last) / .milliseconds(1)
+            timings += "\(phase) \(Int(ms.rounded())) ms, "
+            last = now
+        }
+    }
+
+    /// `SALVO_TRACE_STORE=1`: one line per batch on stderr, with the time of each phase.
+    static let traceStore = ProcessInfo.processInfo.environment["SALVO_TRACE_STORE"] == "1"
+
+    static func trace(_ line: String) {
+        FileHandle.standardError.write(Data(("postgres: " + line + "\n").utf8))
     }
 
     private func attemptResolution<R: Sendable>(plan: Plan, cache checkedOut: WriterCache, box: CacheBox,
@@ -179,6 +207,7 @@ extension PostgresEventStore {
         keys = Array(Set(keys)).sorted()
         try await conn.query("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(\(keys)::bigint[]) AS k", logger: logger)
 
+        box.lap("locks")
         let reserved = try await conn.query("""
             SELECT (SELECT array_agg(nextval('document_id_seq')) FROM generate_series(1, \(plan.documents))),
                    (SELECT array_agg(nextval('document_sequence')) FROM generate_series(1, \(plan.documents))),
@@ -189,33 +218,49 @@ extension PostgresEventStore {
         let (rows, sequences, eventIDs, change) = try r.decode(([Int]?, [Int]?, [Int]?, Int).self)
 
         var cache = checkedOut
+        box.lap("reserve")
         try await refresh(&cache, days: plan.days, change: change, connection: conn)
+        box.lap("refresh")
         box.value = cache
 
+        // What a report without a day can be tied to: the days of the latest reports stating one of
+        // its values. Every value such a report (stored, or in this batch) states is looked up at
+        // once, so that the resolver finds them all and the batch misses at most once here.
+        var values = plan.values.union(plan.undatedValues)
+        for r in cache.index.reports.values where r.day == nil { values.formUnion(ReportFacets(r).values) }
         var valueDays: [ValueKey: [Int]] = [:]
+        for v in values { valueDays[v] = [] }
         var miss = Miss()
-        for v in plan.values.sorted() {
-            var days: [Int] = []
-            for try await d in try await conn.query("""
-                SELECT r.day FROM figure f JOIN report r ON r.document_id = f.document_id AND r.ordinal = f.report_ordinal
-                JOIN document d ON d.id = r.document_id
-                WHERE f.quantity = \(v.quantity.rawValue) AND f.value = \(v.value) AND r.day IS NOT NULL
-                ORDER BY d.sequence DESC, r.ordinal DESC LIMIT 64
-                """, logger: logger).decode(Int.self) {
-                days.append(d)
+        if !values.isEmpty {
+            let list = values.sorted()
+            let rows = try await conn.query("""
+                SELECT v.quantity, v.value, x.day FROM unnest(\(list.map(\.quantity.rawValue))::text[], \(list.map(\.value))::bigint[]) AS v (quantity, value)
+                CROSS JOIN LATERAL (
+                    SELECT r.day FROM figure f JOIN report r ON r.document_id = f.document_id AND r.ordinal = f.report_ordinal
+                    JOIN document d ON d.id = r.document_id
+                    WHERE f.quantity = v.quantity AND f.value = v.value AND r.day IS NOT NULL
+                    ORDER BY d.sequence DESC, r.ordinal DESC LIMIT 64) x
+                """, logger: logger)
+            var byQuantityValue: [String: [Int]] = [:]
+            for try await (quantity, value, d) in rows.decode((String, Int, Int).self) {
+                byQuantityValue["\(quantity)#\(value)", default: []].append(d)
                 for n in (d - 1)...(d + 1) where !plan.days.contains(n) { miss.days.insert(n) }
             }
-            valueDays[v] = days
+            // The query matches on quantity and value, as the SQLite store's does, whatever the weapon family.
+            for v in list { valueDays[v] = byQuantityValue["\(v.quantity.rawValue)#\(v.value)"] ?? [] }
         }
         if !miss.days.isEmpty { throw miss }
 
         let records = try await documents(plan, connection: conn)
+        box.lap("documents")
         var storage = Storage(days: plan.days, undatedExclusive: plan.undatedExclusive, valueDays: valueDays,
                               lookedUp: plan.keys.union(plan.urls).union(plan.fingerprints), records: records,
                               sequences: sequences ?? [], rows: (rows ?? []).map(Int64.init), eventIDs: (eventIDs ?? []).map(Int64.init))
         var index = cache.index
         let result = try body(&storage, &index)
+        box.lap("resolve")
         try await flush(storage, index: index, change: change, connection: conn)
+        box.lap("flush")
         for d in plan.days { cache.current[d] = change }
         cache.current[nil] = change
         cache.index = index

@@ -149,11 +149,17 @@ extension PostgresEventStore {
         }
 
         mutating func save(_ changes: ResolutionChanges, index: ReportIndex) throws {
-            for key in changes.moved.keys {
-                // A report without a day changes event only under the exclusive lock of those reports.
-                if !undatedExclusive, index.reports[key]?.day == nil { throw Miss(undatedExclusive: true) }
-                moved.insert(key)
+            if !undatedExclusive {
+                // Reports without a day are in no day's lock: a batch that moves one, or changes an
+                // event holding one, needs their lock to itself, or two batches rewrite that event
+                // each from its own view.
+                func undated(_ key: ReportKey) -> Bool { index.reports[key].map { $0.day == nil } ?? false }
+                if changes.moved.keys.contains(where: undated) { throw Miss(undatedExclusive: true) }
+                for id in changes.written.union(changes.removed) where index.events[id]?.contains(where: undated) == true {
+                    throw Miss(undatedExclusive: true)
+                }
             }
+            moved.formUnion(changes.moved.keys)
             written.formUnion(changes.written)
             removedEvents.formUnion(changes.removed)
         }
