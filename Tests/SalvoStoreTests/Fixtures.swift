@@ -69,3 +69,15 @@ enum TemporaryFile {
         return dir.appendingPathComponent(name).path
     }
 }
+
+/// The `(Document, ExtractedDocument)` pairs of extract-contract JSON Lines a script printed
+/// (`scripts/bench-generate`, `scripts/dev-gold-to-extracted`).
+func extractedDocuments(inJSONLines data: Data) throws -> [(Document, ExtractedDocument)] {
+    let decoder = JSONDecoder()
+    return try data.split(separator: 0x0A).map { line in
+        let ex = try decoder.decode(ExtractedDocument.self, from: Data(line))
+        let doc = Document(id: ex.id, url: ex.url, title: ex.title, language: ex.language, published: ex.published,
+                           text: ex.text ?? ex.id)
+        return (doc, ex)
+    }
+}

@@ -102,13 +102,7 @@ enum DevGold {
         try p.run()
         let data = pipe.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        let decoder = JSONDecoder()
-        return try data.split(separator: 0x0A).map { line in
-            let ex = try decoder.decode(ExtractedDocument.self, from: Data(line))
-            let doc = Document(id: ex.id, url: ex.url, title: ex.title, language: ex.language, published: ex.published,
-                               text: ex.text ?? ex.id)
-            return (doc, ex)
-        }
+        return try extractedDocuments(inJSONLines: data)
     }
 }
 
