@@ -18,7 +18,7 @@ import Testing
               expected: ["killed - 3 exact", "injured - 7 exact"]),
         .init(text: "Bis zu 30 Gleitbomben wurden auf die Stadt abgeworfen.", language: "de",
               expected: ["launched guided_bomb 30 up_to"]),
-        .init(text: "Zwei ballistische Raketen vom Typ Iskander-M wurden abgefangen.", language: "de",
+        .init(text: "Abgefangen wurden zwei ballistische Iskander-M-Raketen.", language: "de",
               expected: ["intercepted ballistic_missile 2 exact"]),
         .init(text: "Das russische Verteidigungsministerium meldete den Abschuss von 25 ukrainischen Drohnen.", language: "de",
               expected: ["intercepted drone 25 exact @RU !UA"]),

@@ -58,7 +58,7 @@ struct GazetteerTests {
         ("Над Белгородской областью и Курской областью сбиты дроны.", ["Belgorod Oblast", "Kursk Oblast"]),
         ("В Краснодарском крае горит нефтебаза.", ["Krasnodar Krai"]),
         ("Голова Харківської ОВА повідомив про удар.", ["Kharkiv Oblast"]),
-        ("Rockets fell in the central Ukraine region of Vinnytsia.", ["Ukraine", "Vinnytsia Oblast"]),
+        ("In central Ukraine, rockets fell on the region of Vinnytsia.", ["Ukraine", "Vinnytsia Oblast"]),
         ("Most drones targeted Dnipropetrovsk; one hit the city of Dnipro.", ["Dnipropetrovsk Oblast", "Dnipro"]),
     ])
     func regions(text: String, expected: [String]) {

@@ -344,7 +344,7 @@ def main():
                 p.add(b, trusted=True)
             if rtype in ("oblast", "krai"):
                 for pre in ("region", "Oblast", "province", "territory"):
-                    p.add(f"{pre} of {b}", trusted=True)  # "the central Ukraine region of Vinnytsia"
+                    p.add(f"{pre} of {b}", trusted=True)  # "the western Ukraine region of Lviv"
             if rtype == "oblast":
                 suffixes = ["Oblast", "region", "regions", "province", "regional", "Oblast region"]
             elif rtype == "krai":

@@ -139,7 +139,7 @@ struct FigureFinder {
                    && $0.tokens.lowerBound - np.end <= 2 && !isModifier($0) }) {
                 weaponSoFar = (np.weapon!, np.model)
                 weaponFromEarlier = false
-                // "destroyed 56 of the 87 drones and two missiles": the list goes on from the part, not its whole.
+                // "downed 30 of the 45 drones and three missiles": the list goes on from the part, not its whole.
                 let listed = wholes.contains(drafts.count - 1) && drafts.count >= 2 ? drafts[drafts.count - 2].quantity : previous.quantity
                 drafts.append(FigureDraft(quantity: listed, weapon: np.weapon, model: np.model, value: n.value,
                                           qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
@@ -424,7 +424,7 @@ struct FigureFinder {
                     } else {
                         cost = n.tokens.lowerBound - t.tokens.upperBound + 1
                         cost += analysis.clauseBoundaries(from: t.tokens.upperBound, to: n.tokens.lowerBound)
-                        // "three were killed and 10 others were injured": a trigger just after an earlier
+                        // "two died and 9 others were hurt": a trigger just after an earlier
                         // number belongs to that number.
                         if numbers.contains(where: { $0.tokens.upperBound <= t.tokens.lowerBound && t.tokens.lowerBound - $0.tokens.upperBound <= 3 }) { penalty += 5 }
                         // "60 were seen, of which 58 were shot down": the part has a verb of its own after it.

@@ -49,7 +49,7 @@ extension Attribution {
             c.add(.placeLocalClaimant, if: role == .local)
             candidates.append(c)
         }
-        // "У столиці зафіксували п'ять ударів", "in the capital": the capital of the side attacked.
+        // "У столиці було три влучання", "in the capital": the capital of the side attacked.
         if let capital = data.capitals[attacker.opponent],
            here.hits.contains(where: { $0.hit.first(.unit)?.unit == .capital && clauses.same($0.tokens, d.number)
                && analysis.placeIndex(at: $0.tokens.upperBound) == nil }) {

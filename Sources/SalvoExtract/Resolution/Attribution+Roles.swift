@@ -126,7 +126,7 @@ extension Attribution {
         return false
     }
 
-    /// "the governor of the southern region of Mykolaiv", "the mayor of Kharkiv": a place that a
+    /// "the governor of the Poltava region", "the mayor of Kharkiv": a place that a
     /// local official's title names, a few words after it.
     private func isJurisdiction(_ p: PlaceOccurrence) -> Bool {
         var k = p.tokens.lowerBound - 1
@@ -141,7 +141,7 @@ extension Attribution {
         return false
     }
 
-    /// How many words may stand between a local official's title and its place ("the governor of the southern region of").
+    /// How many words may stand between a local official's title and its place ("the head of the military administration of the eastern").
     static let jurisdictionReach = 6
 
     /// "over several regions, including Moscow", "зокрема на Київщині", "Kyiv and other regions": a
