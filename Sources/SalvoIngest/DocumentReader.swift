@@ -36,13 +36,20 @@ public struct DocumentReader: Sendable {
     /// Reads `input` (a file, a directory, an http(s) URL, or `-` for standard input) and calls `body`
     /// for each document. Every problem is reported through `onError` with the input named; the rest still runs.
     public func read(_ input: String, onError: (InputError) -> Void, _ body: (Document) async throws -> Void) async rethrows {
+        try await readWithFiles(input, onError: onError) { document, _ in try await body(document) }
+    }
+
+    /// The same, with the file each document was read from: `input` itself, or for a directory
+    /// the path of the file found under it (what scopes the ids of its records).
+    public func readWithFiles(_ input: String, onError: (InputError) -> Void,
+                              _ body: (Document, _ file: String) async throws -> Void) async rethrows {
         if input.hasPrefix("http://") || input.hasPrefix("https://") {
-            try await readURL(input, onError: onError, body)
+            try await readURL(input, onError: onError) { try await body($0, input) }
             return
         }
         if input == "-" {
             let stream = ByteStream(handle: FileHandle.standardInput)
-            try await readStream(stream, name: "-", isStdin: true, onError: onError, body)
+            try await readStream(stream, name: "-", isStdin: true, onError: onError) { try await body($0, input) }
             return
         }
         var isDir: ObjCBool = false
@@ -52,11 +59,12 @@ public struct DocumentReader: Sendable {
         }
         if isDir.boolValue {
             try await DirectoryWalk.files(under: Array(input.utf8), onError: onError) { path in
-                try await readFile(path, onError: onError, body)
+                let file = DirectoryWalk.name(path)
+                try await readFile(path, onError: onError) { try await body($0, file) }
             }
             return
         }
-        try await readFile(input, onError: onError, body)
+        try await readFile(input, onError: onError) { try await body($0, input) }
     }
 
     func readFile(_ path: String, onError: (InputError) -> Void, _ body: (Document) async throws -> Void) async rethrows {

@@ -17,6 +17,12 @@ struct EventDetail: Encodable {
     }
 }
 
+/// The optional `source` of a posted document: who numbered its `id` (a feeder, a crawl).
+struct PostedSource: Decodable {
+    var source: String?
+}
+
+/// `id` is the key the document is stored and served under.
 struct IngestReply: Encodable {
     var id: String
     var document: String
@@ -134,14 +140,21 @@ extension SalvoServer {
         } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
             throw APIError(.contentTooLarge, "body larger than \(configuration.maxBodyBytes) bytes")
         }
-        let document: Document
+        var document: Document
+        let source: String?
         do {
-            document = try JSONDecoder().decode(Document.self, from: Data(buffer: body))
+            let data = Data(buffer: body)
+            document = try JSONDecoder().decode(Document.self, from: data)
+            source = try JSONDecoder().decode(PostedSource.self, from: data).source
         } catch {
-            throw APIError.badRequest("body is not a document {\"id\", \"url\"?, \"published\"?, \"language\"?, \"title\"?, \"text\"}")
+            throw APIError.badRequest("body is not a document {\"id\", \"source\"?, \"url\"?, \"published\"?, \"language\"?, \"title\"?, \"text\"}")
         }
         guard !document.id.isEmpty, document.id.utf8.count <= Self.maxIDLength else { throw APIError.badRequest("id: 1 to \(Self.maxIDLength) bytes") }
+        guard source?.utf8.count ?? 0 <= Self.maxIDLength else { throw APIError.badRequest("source: at most \(Self.maxIDLength) bytes") }
         guard !document.text.isEmpty else { throw APIError.badRequest("text: empty") }
+        // The caller's `source` scopes its ids as a file's name scopes its records' (`feeder#17`),
+        // so two feeders that both number from 1 post two documents; without one the id is the key.
+        document.id = DocumentIdentity.key(id: document.id, source: source)
         let outcome = try await store.ingest(document, extracted: ingester.extract(document))
         try await store.completeEventJSON()
         return JSONResponse.make(IngestReply(id: document.id, document: outcome.document.rawValue,

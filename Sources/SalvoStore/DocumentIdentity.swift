@@ -22,20 +22,37 @@ public enum DocumentIdentity {
     /// two files that both number their records from 1 hold two documents `1`. An id that names
     /// itself (a web address, a URN such as a WARC-Record-ID) or already names its source (a
     /// file's path under the directory given) is kept as it is; so is every id without a source
-    /// (standard input), as before sources scoped ids.
+    /// (standard input, a document posted to the API without one), as before sources scoped ids.
+    ///
+    /// `file` is the file the document was read from when `source` is a directory it was found
+    /// under: its records are scoped by the directory's name and the file's path inside it, so
+    /// `news/a.jsonl` and `news/2024/a.jsonl` stay two sources, read from any working directory.
     ///
     /// ```swift
     /// DocumentIdentity.key(id: "1", source: "kyiv.jsonl")                 // "kyiv.jsonl#1"
+    /// DocumentIdentity.key(id: "1", source: "/data/news", file: "/data/news/2024/kyiv.jsonl")
+    ///                                                                      // "news/2024/kyiv.jsonl#1"
     /// DocumentIdentity.key(id: "https://example.org/a", source: "f.xml")  // "https://example.org/a"
     /// DocumentIdentity.key(id: "news/a.html", source: "news")             // "news/a.html"
     /// ```
-    public static func key(id: String, source: String?) -> String {
+    public static func key(id: String, source: String?, file: String? = nil) -> String {
         // A blank id stays blank, to be refused as such.
         guard let source, !source.isEmpty, source != "-", !id.allSatisfy(\.isWhitespace) else { return id }
         if articleURL(id) != nil || id.hasPrefix("urn:") || id == source || id.hasPrefix(source.hasSuffix("/") ? source : source + "/") {
             return id
         }
-        return sourceName(source) + "#" + id
+        return scope(source, file: file) + "#" + id
+    }
+
+    /// What scopes ids in keys: the source's name, followed, for a file found under a directory,
+    /// by the file's path inside it.
+    public static func scope(_ source: String, file: String?) -> String {
+        let name = sourceName(source)
+        let directory = source.hasSuffix("/") ? source : source + "/"
+        guard let file, file.hasPrefix(directory), file.count > directory.count else { return name }
+        let inside = file.dropFirst(directory.count)
+        // `.` names no directory: its files are scoped as if named on the command line.
+        return name == "." ? String(inside) : name + "/" + inside
     }
 
     /// What names a source in keys: a web address as it is, a file or directory by its last

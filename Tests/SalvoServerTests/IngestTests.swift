@@ -50,6 +50,31 @@ struct IngestTests {
         }
     }
 
+    @Test("a posted source scopes the id as a file's name scopes its records'")
+    func scopedBySource() async throws {
+        try await withRunningServer(token: "s3cret", ingester: Self.ingester) { base in
+            let headers = ["Content-Type": "application/json", "Authorization": "Bearer s3cret"]
+            func post(_ source: String, _ text: String) throws -> Data {
+                try JSONSerialization.data(withJSONObject: ["id": "1", "source": source, "published": "2024-12-21", "text": text])
+            }
+            // Two feeders that both number from 1: two documents, each under its feeder's name.
+            let a = try await fetch(base, "/api/documents", method: "POST", headers: headers,
+                                    body: try post("feeder-a", "A shell hit a school in Kupiansk; the building was empty."))
+            let b = try await fetch(base, "/api/documents", method: "POST", headers: headers,
+                                    body: try post("feeder-b", "Air defence worked over Poltava at night, the mayor posted."))
+            #expect(a.status == 201)
+            #expect(b.status == 201)
+            #expect(a.json["id"] as? String == "feeder-a#1")
+            #expect(b.json["id"] as? String == "feeder-b#1")
+            #expect(try await fetch(base, "/api/documents/feeder-b%231").json["text"] as? String
+                    == "Air defence worked over Poltava at night, the mayor posted.")
+            #expect(try await fetch(base, "/api/documents/1").status == 404)
+            // A source that is not a string is a bad body, not an unscoped id.
+            let bad = try JSONSerialization.data(withJSONObject: ["id": "2", "source": 7, "text": "Sirens in Izium."])
+            #expect(try await fetch(base, "/api/documents", method: "POST", headers: headers, body: bad).status == 400)
+        }
+    }
+
     @Test("rejects bad and oversized bodies")
     func badBodies() async throws {
         try await withRunningServer(token: "s3cret", ingester: Self.ingester) { base in

@@ -124,4 +124,25 @@ struct CommandLineTests {
         let list = try #require(try JSONSerialization.jsonObject(with: Data(events.stdout.utf8)) as? [[String: Any]])
         #expect(list.flatMap { $0["documents"] as? [String] ?? [] } == ["kherson.jsonl#1"])
     }
+
+    @Test("JSON Lines files found in a directory scope their ids by their path inside it")
+    func idsScopedInDirectory() throws {
+        let root = (TemporaryFile.path("inbox") as NSString).deletingLastPathComponent
+        let inbox = root + "/inbox"
+        try FileManager.default.createDirectory(atPath: inbox + "/2025", withIntermediateDirectories: true)
+        // Two exporters that both number their records from 1, one of them in a subfolder.
+        let north = #"{"id": "1", "published": "2025-02-11", "text": "A drone struck a depot near Sumy overnight; nobody was hurt, the regional council wrote."}"#
+        let south = #"{"id": "1", "published": "2025-02-12", "text": "Two people were injured when shells hit Nikopol on Wednesday, the district chief said."}"#
+        try (north + "\n").write(toFile: inbox + "/north.jsonl", atomically: true, encoding: .utf8)
+        try (south + "\n").write(toFile: inbox + "/2025/south.jsonl", atomically: true, encoding: .utf8)
+        let db = root + "/inbox.sqlite"
+        let run = try salvo(["ingest", inbox, "--db", db])
+        #expect(run.stderr.contains("documents: 2 new, 0 updated, 0 unchanged, 0 failed"), "\(run.stderr)")
+        // The same folder by another path: the same keys, nothing new.
+        let again = try salvo(["ingest", root + "/../" + (root as NSString).lastPathComponent + "/inbox/", "--db", db])
+        #expect(again.stderr.contains("documents: 0 new, 0 updated, 2 unchanged"), "\(again.stderr)")
+        #expect(try salvo(["remove", "inbox/2025/south.jsonl#1", "--db", db]).stdout == "removed inbox/2025/south.jsonl#1\n")
+        #expect(try salvo(["remove", "inbox/north.jsonl#1", "--db", db]).stdout == "removed inbox/north.jsonl#1\n")
+        #expect(try salvo(["remove", "inbox#1", "--db", db]).status != 0)
+    }
 }

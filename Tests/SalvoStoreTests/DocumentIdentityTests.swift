@@ -57,6 +57,15 @@ struct DocumentIdentityTests {
         #expect(DocumentIdentity.key(id: "news/a.html", source: "news") == "news/a.html")
         #expect(DocumentIdentity.key(id: "a.html", source: "a.html") == "a.html")
         #expect(DocumentIdentity.key(id: "news2/a.html", source: "news") == "news#news2/a.html")
+        // Records of a file found under a directory: the directory's name and the file's path inside
+        // it, whatever path the directory was given by; a file named on its own keeps its name.
+        #expect(DocumentIdentity.key(id: "1", source: "inbox", file: "inbox/north.jsonl") == "inbox/north.jsonl#1")
+        #expect(DocumentIdentity.key(id: "1", source: "/srv/inbox/", file: "/srv/inbox/2025/north.jsonl") == "inbox/2025/north.jsonl#1")
+        #expect(DocumentIdentity.key(id: "1", source: ".", file: "./north.jsonl") == "north.jsonl#1")
+        #expect(DocumentIdentity.key(id: "1", source: "north.jsonl", file: "north.jsonl") == "north.jsonl#1")
+        // A page under the directory is named by its path already; a guid of a feed found there is scoped by the feed.
+        #expect(DocumentIdentity.key(id: "inbox/a.html", source: "inbox", file: "inbox/a.html") == "inbox/a.html")
+        #expect(DocumentIdentity.key(id: "guid-3", source: "inbox", file: "inbox/feeds/rss.xml") == "inbox/feeds/rss.xml#guid-3")
         // Standard input has no name to scope by, and a blank id stays blank to be refused.
         #expect(DocumentIdentity.key(id: "1", source: "-") == "1")
         #expect(DocumentIdentity.key(id: " ", source: "a.jsonl") == " ")
