@@ -22,8 +22,12 @@ public struct HeadlineRule: Sendable {
     public init() {}
 
     public func summarize(_ cluster: EventCluster) -> [FigureSummary] {
+        summarize(cluster, places: cluster.places)
+    }
+
+    /// The same, with `cluster.places` computed already (a store writing the event needs both).
+    public func summarize(_ cluster: EventCluster, places: [Place]) -> [FigureSummary] {
         let counting = Self.countingClaimant(attacker: cluster.attacker)
-        let places = cluster.places
         struct Key: Hashable { var quantity: Quantity; var weapon: WeaponClass? }
         var groups: [Key: [Claim]] = [:]
         var order: [Key] = []

@@ -47,9 +47,12 @@ package struct ReportIndex: Sendable {
     /// Pair scores by signature (`nil`: ruled out), computed once: a signature's facets never
     /// change and its number is never reused, so a score stays right until one side goes.
     private var scores: [Int: [Int: Double?]] = [:]
-    /// Each signature's candidates that reach the link threshold, sorted; dropped when a
-    /// signature appears or goes among its candidates, and computed again from `scores`.
+    /// Each signature's candidates that reach the link threshold, sorted. A signature that goes
+    /// is taken out of its candidates' lists; one that appears waits in `linksAdded` of each
+    /// candidate whose list is known, and is scored when that list is next asked for: computing
+    /// every list of a day again for each report that arrives grew with the reports of the day.
     private var links: [Int: [Int]] = [:]
+    private var linksAdded: [Int: [Int]] = [:]
     private var nextSignature = 0
     /// Days whose reports are all here (a store that loads lazily marks them).
     package var loadedDays = Set<Int>()
@@ -80,7 +83,7 @@ package struct ReportIndex: Sendable {
                 byValue[v, default: []].insert(sig)
                 if f.day == nil { undatedByValue[v, default: []].insert(sig) }
             }
-            for c in candidates(of: f) { links[c] = nil }
+            for c in candidateList(of: f) where c != sig && links[c] != nil { linksAdded[c, default: []].append(sig) }
         }
         members[sig, default: []].insert(key)
         reports[key] = report
@@ -103,6 +106,7 @@ package struct ReportIndex: Sendable {
             signatureOf[f] = nil
             if let row = scores.removeValue(forKey: e.signature) { for c in row.keys { scores[c]?[e.signature] = nil } }
             links[e.signature] = nil
+            linksAdded[e.signature] = nil
             if let d = f.day {
                 byDay[d]?.remove(e.signature)
                 if byDay[d]?.isEmpty == true { byDay[d] = nil }
@@ -113,7 +117,9 @@ package struct ReportIndex: Sendable {
                 undatedByValue[v]?.remove(e.signature)
                 if undatedByValue[v]?.isEmpty == true { undatedByValue[v] = nil }
             }
-            for c in candidates(of: f) { links[c] = nil }
+            for c in candidateList(of: f) {
+                if let i = links[c]?.firstIndex(of: e.signature) { links[c]?.remove(at: i) }
+            }
         }
         return e
     }
@@ -142,6 +148,19 @@ package struct ReportIndex: Sendable {
         return signatures(stating: f.sortedValues, undatedOnly: false)
     }
 
+    /// The candidates of `f` (as `candidates(of:)` gives them), some more than once, without
+    /// building their set.
+    private func candidateList(of f: ReportFacets) -> [Int] {
+        var out: [Int] = []
+        if let d = f.day {
+            for day in (d - 1)...(d + 1) { out += byDay[day] ?? [] }
+            for v in f.values { out += undatedByValue[v] ?? [] }
+        } else {
+            for v in f.values { out += byValue[v] ?? [] }
+        }
+        return out
+    }
+
     /// The evidence between two signatures, scored once.
     mutating func score(_ x: Int, _ y: Int, evidence: PairEvidence) -> Double? {
         if let known = scores[x]?[y] { return known }
@@ -153,7 +172,16 @@ package struct ReportIndex: Sendable {
 
     /// The candidates of `signature` whose evidence with it reaches `evidence.threshold`.
     mutating func links(of signature: Int, evidence: PairEvidence) -> [Int] {
-        if let known = links[signature] { return known }
+        if var known = links[signature] {
+            guard let added = linksAdded.removeValue(forKey: signature) else { return known }
+            // Numbers are never reused: one whose facets are gone has gone again since.
+            for c in Set(added) where facetsOf[c] != nil {
+                if let s = score(signature, c, evidence: evidence), s >= evidence.threshold { known.append(c) }
+            }
+            known.sort()
+            links[signature] = known
+            return known
+        }
         var out: [Int] = []
         for c in candidates(of: facetsOf[signature]!) where c != signature {
             if let s = score(signature, c, evidence: evidence), s >= evidence.threshold { out.append(c) }

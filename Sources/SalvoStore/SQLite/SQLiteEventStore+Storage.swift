@@ -12,6 +12,12 @@ extension SQLiteEventStore {
         var sequence: Int?
         /// How many places each event had when its `event_place` rows were last written.
         var placesWritten: [String: Int]
+        /// Events changed since their rows were last written: written once, at the end of the
+        /// batch (`writeDirtyEvents`), not again for every document that joins them.
+        var dirty: Set<String>
+        /// The reports of the document being ingested, stored by `save` once their events are
+        /// known rather than stored in none and moved (a second write of the row and its index).
+        var pendingReports: [(report: EventReport, document: Int64)] = []
 
         mutating func loadReports(days: ClosedRange<Int>, into index: inout ReportIndex) throws {
             try loadUndated(into: &index)
@@ -104,8 +110,8 @@ extension SQLiteEventStore {
                 """).execute(arguments: [document.id, DocumentIdentity.articleURL(document.url) ?? document.url, fingerprint,
                                          document.title, document.language, published?.description, sequence, document.text])
             let row = db.lastInsertedRowID
-            // In no event yet: `save` assigns each.
-            for r in reports { try SQLiteEventStore.insertReport(r, event: 0, document: row, db: db) }
+            // Stored by `save`, in the events the resolution puts them in.
+            pendingReports = reports.map { ($0, row) }
         }
 
         mutating func deleteDocument(key: String) throws {
@@ -118,17 +124,38 @@ extension SQLiteEventStore {
         }
 
         mutating func save(_ changes: ResolutionChanges, index: ReportIndex) throws {
+            var moved = changes.moved
+            for (report, document) in pendingReports {
+                let event = moved.removeValue(forKey: report.key).flatMap { Int64($0) } ?? 0
+                try SQLiteEventStore.insertReport(report, event: event, document: document, db: db)
+            }
+            pendingReports = []
             let move = try db.cachedStatement(sql: """
                 UPDATE report SET event_id = ? WHERE document_id = (SELECT id FROM document WHERE key = ?) AND ordinal = ?
                 """)
-            for (key, event) in changes.moved { try move.execute(arguments: [Int64(event), key.document, key.ordinal]) }
+            for (key, event) in moved { try move.execute(arguments: [Int64(event), key.document, key.ordinal]) }
             for id in changes.removed {
                 try db.cachedStatement(sql: "DELETE FROM event WHERE id = ?").execute(arguments: [Int64(id)])
                 placesWritten[id] = nil
+                dirty.remove(id)
             }
-            for id in changes.written.sorted() {
-                guard let cluster = index.cluster(id) else { continue }
+            dirty.formUnion(changes.written)
+        }
+
+        /// Writes the rows of the events changed since they were last written.
+        mutating func writeDirtyEvents(index: ReportIndex) throws {
+            for id in dirty.sorted() {
+                guard let cluster = index.cluster(id), !cluster.reports.isEmpty else { continue }
                 try SQLiteEventStore.writeEvent(id, cluster: cluster, db: db, placesWritten: &placesWritten)
+            }
+            dirty = []
+        }
+
+        /// Brings into `index` every report of the events to write, when a rolled-back document
+        /// dropped the index the batch had built: the rows are the truth again.
+        mutating func loadDirtyEvents(into index: inout ReportIndex) throws {
+            for id in dirty.compactMap({ Int64($0) }).sorted() {
+                try load(where: "r.event_id = ?", arguments: [id], into: &index)
             }
         }
     }

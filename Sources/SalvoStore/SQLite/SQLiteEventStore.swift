@@ -27,6 +27,8 @@ public final class SQLiteEventStore: EventStore {
         var sequence: Int?
         /// How many places each event had when its `event_place` rows were last written.
         var placesWritten: [String: Int] = [:]
+        /// Events changed by the batch being ingested, not yet written (see `Storage.dirty`).
+        var dirty = Set<String>()
 
         let decoder = JSONDecoder()
     }
@@ -77,8 +79,9 @@ public final class SQLiteEventStore: EventStore {
     public func ingest(batch: [(Document, ExtractedDocument)]) async -> [Result<IngestOutcome, any Error>] {
         do {
             return try await pool.write { db in
-                self.cache.withLock { c in
+                try self.cache.withLock { c in
                     var results: [Result<IngestOutcome, any Error>] = []
+                    var reload = false
                     for (document, extracted) in batch {
                         do {
                             var outcome = IngestOutcome(document: .unchanged)
@@ -89,10 +92,15 @@ public final class SQLiteEventStore: EventStore {
                             results.append(.success(outcome))
                         } catch {
                             // Rolled back to the savepoint; the cache may hold half of this document.
+                            // What the documents before it changed is still to be written.
+                            let dirty = c.dirty
                             c = Cache()
+                            c.dirty = dirty
+                            reload = true
                             results.append(.failure(error))
                         }
                     }
+                    try self.writeDirtyEvents(db: db, cache: &c, reload: reload)
                     return results
                 }
             }
@@ -112,9 +120,11 @@ public final class SQLiteEventStore: EventStore {
         do {
             return try await pool.write { db in
                 try self.cache.withLock { c in
-                    try self.withStorage(db: db, cache: &c) { storage, index in
+                    let removed = try self.withStorage(db: db, cache: &c) { storage, index in
                         try self.resolver.remove(documentKey: documentID, storage: &storage, index: &index)
                     }
+                    try self.writeDirtyEvents(db: db, cache: &c, reload: false)
+                    return removed
                 }
             }
         } catch {
@@ -128,17 +138,38 @@ public final class SQLiteEventStore: EventStore {
                                 _ body: (inout Storage, inout ReportIndex) throws -> T) throws -> T {
         let version = try Int.fetchOne(db.cachedStatement(sql: "PRAGMA data_version"))
         if c.dataVersion != version {
+            // Another connection wrote (never inside a batch: the batch holds the write lock).
+            let dirty = c.dirty
             c = Cache()
             c.dataVersion = version
+            c.dirty = dirty
         }
         // Moved out and back, not copied: a copy of a map of every event per document was quadratic.
-        var storage = Storage(db: db, decoder: c.decoder, sequence: c.sequence, placesWritten: c.placesWritten)
+        var storage = Storage(db: db, decoder: c.decoder, sequence: c.sequence, placesWritten: c.placesWritten, dirty: c.dirty)
         c.placesWritten = [:]
+        c.dirty = []
         defer {
             c.sequence = storage.sequence
             c.placesWritten = storage.placesWritten
+            c.dirty = storage.dirty
         }
         return try body(&storage, &c.index)
+    }
+
+    /// Writes the rows of the events the batch changed, once each, inside its transaction.
+    /// `reload`: a document of the batch failed and took the index with it; the events are
+    /// read back from their rows first.
+    private func writeDirtyEvents(db: Database, cache c: inout Cache, reload: Bool) throws {
+        guard !c.dirty.isEmpty else { return }
+        do {
+            try withStorage(db: db, cache: &c) { storage, index in
+                if reload { try storage.loadDirtyEvents(into: &index) }
+                try storage.writeDirtyEvents(index: index)
+            }
+        } catch {
+            c = Cache()
+            throw error
+        }
     }
 
     static func insertReport(_ r: EventReport, event: Int64, document: Int64, db: Database) throws {
@@ -164,8 +195,8 @@ public final class SQLiteEventStore: EventStore {
     /// Rewrites an event's row, and its place index when places were added, from its cluster.
     static func writeEvent(_ id: String, cluster: EventCluster, db: Database, placesWritten: inout [String: Int]) throws {
         guard let rowID = Int64(id) else { return }
-        let summary = cluster.summary
         let places = cluster.places
+        let summary = HeadlineRule().summarize(cluster, places: places)
         var weapons = Set<String>()
         for r in cluster.reports { for f in r.event.figures { if let w = f.weapon { weapons.insert(w.rawValue) } } }
         let stored = StoredEvent(id: id, date: nil, attacker: nil, places: [], targets: [], documents: [], figures: [], summary: summary)
@@ -209,7 +240,8 @@ public final class SQLiteEventStore: EventStore {
                 let update = try db.cachedStatement(sql: "UPDATE event SET json = ? WHERE id = ?")
                 for id in ids {
                     guard let cluster = c.index.cluster(String(id)), !cluster.reports.isEmpty else { continue }
-                    try update.execute(arguments: [Self.storedEvent(cluster, places: cluster.places, summary: cluster.summary).json, id])
+                    let places = cluster.places
+                    try update.execute(arguments: [Self.storedEvent(cluster, places: places, summary: HeadlineRule().summarize(cluster, places: places)).json, id])
                 }
                 try Self.renderMissingJSON(db: db)
             }
