@@ -210,6 +210,42 @@ import Testing
         // Where weapons came from is not where they struck.
         .init(text: "Russia launched 30 drones from Kursk at Sumy, the air force said.", language: "en",
               expected: ["launched drone 30 exact @UA !RU"]),
+        // A local official's count lies in the area they answer for; the frame's own place inside
+        // that area is the more specific one.
+        .init(text: "Missile strike on Uman\nThe head of the Cherkasy regional military administration said six people were killed.", language: "en",
+              expected: ["killed - 6 exact %Uman @UA"]),
+        .init(text: "Raketenangriff auf Uman\nDer Leiter der Militärverwaltung des Gebiets Tscherkassy sagte, sechs Menschen seien getötet worden.", language: "de",
+              expected: ["killed - 6 exact %Uman @UA"]),
+        .init(text: "Ракетний удар по Умані\nГолова Черкаської обласної військової адміністрації повідомив, що загинули шестеро людей.", language: "uk",
+              expected: ["killed - 6 exact %Uman @UA"]),
+        .init(text: "Ракетный удар по Умани\nГлава Черкасской областной военной администрации сообщил, что погибли шесть человек.", language: "ru",
+              expected: ["killed - 6 exact %Uman @UA"]),
+        // A regional air defence's or governor's count in a night over many cities is the region's.
+        .init(text: "Russia struck Kyiv, Lviv, Odesa and Kharkiv overnight.\nThe Mykolaiv region's air defences shot down 14 drones, the governor said.", language: "en",
+              expected: ["intercepted drone 14 exact %Mykolaiv_Oblast"]),
+        // Officials named by no side speak for the side attacked, not for the side that launched.
+        .init(text: "Russia launched 40 missiles overnight, killing 12 people, officials said.", language: "en",
+              expected: ["launched missile 40 exact %Ukraine", "killed - 12 exact @UA"]),
+        .init(text: "Russland feuerte in der Nacht 40 Raketen ab, zwölf Menschen wurden getötet, teilten Behörden mit.", language: "de",
+              expected: ["launched missile 40 exact %Ukraine", "killed - 12 exact @UA"]),
+        // No side named as attacking: the side that holds the place struck was attacked.
+        .init(text: "Drone attack on the Engels airfield\nThree servicemen were killed by falling debris, the ministry said.", language: "en",
+              expected: ["killed - 3 exact !UA"]),
+        .init(text: "Drohnenangriff auf Engels\nDrei Soldaten wurden durch herabfallende Trümmer getötet.", language: "de",
+              expected: ["killed - 3 exact !UA"]),
+        .init(text: "Атака на аеродром в Енгельсі\nТроє військових загинули від уламків.", language: "uk",
+              expected: ["killed - 3 exact !UA"]),
+        .init(text: "Атака на аэродром в Энгельсе\nТрое военных погибли от обломков.", language: "ru",
+              expected: ["killed - 3 exact !UA"]),
+        // "The enemy" is the enemy of whoever speaks.
+        .init(text: "The Russian defence ministry said air defences destroyed 30 enemy drones over the Kursk region.", language: "en",
+              expected: ["intercepted drone 30 exact @RU !UA"]),
+        .init(text: "Das russische Verteidigungsministerium teilte mit, die Luftabwehr habe über dem Gebiet Kursk 30 feindliche Drohnen abgeschossen.", language: "de",
+              expected: ["intercepted drone 30 exact @RU !UA"]),
+        .init(text: "Міноборони Росії заявило, що над Курською областю збито 30 дронів противника.", language: "uk",
+              expected: ["intercepted drone 30 exact @RU !UA"]),
+        .init(text: "Российская ПВО уничтожила над Курской областью 30 беспилотников противника, сообщило Минобороны России.", language: "ru",
+              expected: ["intercepted drone 30 exact @RU !UA"]),
     ]
 
     @Test(arguments: cases)
