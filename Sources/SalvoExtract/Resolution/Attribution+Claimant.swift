@@ -39,8 +39,8 @@ extension Attribution {
         if let side = sideSpeaking(in: here.hits, places: here.places) {
             var cand = Candidate(Speaker(claimant: side.claimant, name: nil, role: nil))
             cand.add(.claimantSideSpeaking)
-            // "Russia says it downed 110 drones, but fired 298 at Ukraine, according to Ukraine's air
-            // force": each clause has its own speaker.
+            // "Russia says its units destroyed 40 drones, but 90 were launched at Ukraine, according to
+            // Ukraine's air force": each clause has its own speaker.
             cand.add(.claimantSameClause, if: clauses.same(side.tokens, d.number))
             cand.add(.claimantDistance, Double(min(distance(side.tokens, d.number), 40)) / 10)
             candidates.append(cand)

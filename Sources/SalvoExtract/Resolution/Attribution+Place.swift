@@ -20,7 +20,7 @@ extension Attribution {
         var placed = Set<Int>()
         for p in here.places where !isOrigin(p) { if let o = owner(p) { placed.insert(o.lowerBound) } }
         let isList = placed.count >= 2
-        // "the head of the Cherkasy regional administration said six were killed": a local speaker's
+        // "the head of the Poltava regional administration said four were injured": a local speaker's
         // count lies in the area they answer for, or in the frame's place inside it (the more specific).
         let jurisdiction = role == .local ? here.places.first { isJurisdiction($0) && !isOrigin($0) }?.place : nil
         for p in here.places {

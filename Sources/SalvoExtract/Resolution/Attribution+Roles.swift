@@ -54,7 +54,7 @@ extension Attribution {
         return false
     }
 
-    /// The side an attacker hit names; `enemy` is the enemy of whoever speaks ("дронов неприятеля"
+    /// The side an attacker hit names; `enemy` is the enemy of whoever speaks ("беспилотники противника"
     /// in a Russian statement are Ukraine's), or the document's attacker where no side speaks.
     func side(ofAttackerHit h: AnnotatedHit, speaker: Belligerent? = nil) -> Belligerent? {
         guard let e = h.hit.first(.attacker) else { return nil }
@@ -128,7 +128,7 @@ extension Attribution {
     }
 
     /// "the governor of the Poltava region", "the mayor of Kharkiv", and with the title after the
-    /// place, "Kharkiv's mayor", "Odesa Oblast's air defences", "Khmelnytskyi Oblast Military
+    /// place, "Kharkiv's mayor", "Sumy Oblast's air defences", "Poltava Oblast Military
     /// Administration": the area a local official or a regional air defence answers for.
     func isJurisdiction(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 7) { jurisdictionRole(p) } }
 
@@ -144,7 +144,7 @@ extension Attribution {
             k -= 1
         }
         // After the place only its possessive may stand before the title, which may begin inside
-        // the place's own words ("Cherkasy Regional" + "Regional Military Administration").
+        // the place's own words ("Poltava Regional" + "Regional Military Administration").
         for j in p.tokens.dropFirst() {
             if let h = analysis.hitAt[j], let c = h.hit.first(.claimant) {
                 let scope = data.scope(ofRole: c.extra)

@@ -35,8 +35,8 @@ extension Attribution {
             }
         }
         frame.attacker = ua > ru * 2 ? .ukraine : .russia
-        // No side named as attacking ("Ukraine targeted the Engels airfield", "Drei Soldaten
-        // starben"): the side that holds the places the lead names was attacked.
+        // No side named as attacking ("a drone hit the airfield near Engels", "Zwei Arbeiter wurden
+        // verletzt"): the side that holds the places the lead names was attacked.
         if ru == 0 && ua == 0 {
             var held = [Belligerent: Int]()
             for i in lead {
