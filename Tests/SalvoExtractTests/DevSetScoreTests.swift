@@ -18,8 +18,8 @@ import Testing
         static let figureF1 = 0.93
         static let fullF1 = 0.79
         static let language = 0.91
-        static let field = 0.90
-        static let airforceNational = 0.90
+        static let field = 0.89
+        static let airforceNational = 0.89
     }
 
     func extract(_ names: [String]) throws -> URL {

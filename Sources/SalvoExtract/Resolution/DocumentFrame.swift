@@ -35,17 +35,6 @@ extension Attribution {
             }
         }
         frame.attacker = ua > ru * 2 ? .ukraine : .russia
-        // No side named as attacking ("a drone hit the airfield near Engels", "Zwei Arbeiter wurden
-        // verletzt"): the side that holds the places the lead names was attacked.
-        if ru == 0 && ua == 0 {
-            var held = [Belligerent: Int]()
-            for i in lead {
-                for p in analysis.places(in: analysis.sentences[i]) where p.place.kind != .country && !isOrigin(p) && !isActor(p) && !isTimeZone(p) {
-                    if let h = holder(p) { held[h, default: 0] += 1 }
-                }
-            }
-            if held[.russia, default: 0] > held[.ukraine, default: 0] { frame.attacker = .ukraine }
-        }
 
         for s in analysis.sentences.prefix(8) {
             if let c = facts[s.index].speaking.first, let e = c.hit.first(.claimant), let side = e.side {
