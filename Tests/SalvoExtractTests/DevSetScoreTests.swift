@@ -13,13 +13,14 @@ import Testing
     static let available = FileManager.default.fileExists(atPath: shared.appendingPathComponent("eval/score.py").path)
     static let skipped = "../shared (dev corpus and scorers) not found: the dev-set scores were NOT measured"
 
-    /// The floor each score must hold (measured on a release build at the last change, less a margin).
+    /// The floor each score must hold (measured at the last change, less a margin; this in-process run reads
+    /// slightly below the release CLI: figure F1 0.933, full F1 0.791, one language 0.898).
     enum Floor {
-        static let figureF1 = 0.92
-        static let fullF1 = 0.76
-        static let language = 0.87
-        static let field = 0.88
-        static let airforceNational = 0.88
+        static let figureF1 = 0.93
+        static let fullF1 = 0.78
+        static let language = 0.88
+        static let field = 0.89
+        static let airforceNational = 0.89
     }
 
     func extract(_ names: [String]) throws -> URL {

@@ -210,6 +210,34 @@ import Testing
         // Where weapons came from is not where they struck.
         .init(text: "Russia launched 30 drones from Kursk at Sumy, the air force said.", language: "en",
               expected: ["launched drone 30 exact @UA !RU"]),
+        // A local official's count lies in the area they answer for; the frame's own place inside
+        // that area is the more specific one.
+        .init(text: "Rocket attack on Kremenchuk\nThe head of the Poltava regional military administration said four people were injured.", language: "en",
+              expected: ["injured - 4 exact %Kremenchuk @UA"]),
+        .init(text: "Ракетний удар по Кременчуку\nГолова Полтавської обласної військової адміністрації повідомив, що поранено чотирьох людей.", language: "uk",
+              expected: ["injured - 4 exact %Kremenchuk @UA"]),
+        .init(text: "Ракетный удар по Кременчугу\nГлава Полтавской областной военной администрации сообщил, что ранены четыре человека.", language: "ru",
+              expected: ["injured - 4 exact %Kremenchuk @UA"]),
+        // Officials named by no side speak for the side attacked, not for the side that launched.
+        .init(text: "Russia fired 35 missiles before dawn, and nine people were killed, officials said.", language: "en",
+              expected: ["launched missile 35 exact %Ukraine", "killed - 9 exact @UA"]),
+        .init(text: "Russland feuerte in der Nacht 40 Raketen ab, zwölf Menschen wurden getötet, teilten Behörden mit.", language: "de",
+              expected: ["launched missile 40 exact %Ukraine", "killed - 12 exact @UA"]),
+        // "The enemy" is the enemy of whoever speaks.
+        .init(text: "The Russian defence ministry said air defences destroyed 30 enemy drones over the Kursk region.", language: "en",
+              expected: ["intercepted drone 30 exact @RU !UA"]),
+        .init(text: "Das russische Verteidigungsministerium teilte mit, die Luftabwehr habe über dem Gebiet Kursk 30 feindliche Drohnen abgeschossen.", language: "de",
+              expected: ["intercepted drone 30 exact @RU !UA"]),
+        .init(text: "Міноборони Росії заявило, що над Курською областю збито 30 дронів противника.", language: "uk",
+              expected: ["intercepted drone 30 exact @RU !UA"]),
+        .init(text: "Российская ПВО уничтожила над Курской областью 30 беспилотников противника, сообщило Минобороны России.", language: "ru",
+              expected: ["intercepted drone 30 exact @RU !UA"]),
+        // "The region's head" is the regional governor, and speaks over a speaker of the sentence before.
+        .init(text: "The Russian military said it downed 20 drones over Belgorod.\nFour residents were injured in Zaporizhzhia, the region's head wrote.", language: "en",
+              expected: ["intercepted drone 20 exact @RU %Belgorod", "injured - 4 exact @UA %Zaporizhzhia"]),
+        // A side that speaks ("Russia says") is weighed by clause like any speaker.
+        .init(text: "Russia says its units destroyed 40 Ukrainian drones overnight, but 90 Russian drones were launched at Ukraine, according to Ukraine's air force.", language: "en",
+              expected: ["intercepted drone 40 exact @RU !UA", "launched drone 90 exact @UA !RU"]),
     ]
 
     @Test(arguments: cases)

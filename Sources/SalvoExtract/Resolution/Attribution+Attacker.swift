@@ -13,7 +13,7 @@ extension Attribution {
         }
         let here = facts[d.sentence]
         for h in here.hits where Self.namesAttacker(h, in: analysis) {
-            guard let side = side(ofAttackerHit: h) else { continue }
+            guard let side = side(ofAttackerHit: h, speaker: d.claimant.belligerent) else { continue }
             add(side, clauses.same(h.tokens, d.number) ? .attackerAgentClause : .attackerAgentSentence)
         }
         if let counting = d.claimant.belligerent, d.quantity == .intercepted || d.quantity == .lost {

@@ -37,8 +37,12 @@ extension Attribution {
             candidates.append(cand)
         }
         if let side = sideSpeaking(in: here.hits, places: here.places) {
-            var cand = Candidate(Speaker(claimant: side, name: nil, role: nil))
+            var cand = Candidate(Speaker(claimant: side.claimant, name: nil, role: nil))
             cand.add(.claimantSideSpeaking)
+            // "Russia says its units destroyed 40 drones, but 90 were launched at Ukraine, according to
+            // Ukraine's air force": each clause has its own speaker.
+            cand.add(.claimantSameClause, if: clauses.same(side.tokens, d.number))
+            cand.add(.claimantDistance, Double(min(distance(side.tokens, d.number), 40)) / 10)
             candidates.append(cand)
         }
         if let source = sideOfSource(in: here.hits) {
@@ -116,7 +120,8 @@ extension Attribution {
         var side = entry.side ?? .other
         let scope = data.scope(ofRole: entry.extra)
         if side == .ukraine, scope == .local || scope == .unnamed {
-            let holders = Set(places.filter { !isOrigin($0) }.compactMap { holder($0) })
+            // "Russia launched 122 missiles, officials said": a side that acts is not the place attacked.
+            let holders = Set(places.filter { !isOrigin($0) && !isActor($0) }.compactMap { holder($0) })
             let held = holders.isEmpty ? frame.place.flatMap { data.holder(of: $0) }.map { [$0] } ?? [] : holders
             if held == [.russia] { side = .russia }
         }
@@ -154,14 +159,15 @@ extension Attribution {
     static let sourceReach = 3
 
     /// "Russia says", "Україна заявила": a side named right before a verb of saying is the claimant.
-    private func sideSpeaking(in hits: ArraySlice<AnnotatedHit>, places: ArraySlice<PlaceOccurrence>) -> Claimant? {
+    private func sideSpeaking(in hits: ArraySlice<AnnotatedHit>, places: ArraySlice<PlaceOccurrence>) -> (claimant: Claimant, tokens: Range<Int>)? {
         for a in hits where a.hit.has(.attribution) {
             let k = a.tokens.lowerBound
-            if let p = places.first(where: { $0.tokens.upperBound == k && $0.place.kind == .country }) {
-                return Belligerent(country: p.place.country)?.claimant
+            if let p = places.first(where: { $0.tokens.upperBound == k && $0.place.kind == .country }),
+               let side = Belligerent(country: p.place.country) {
+                return (side.claimant, p.tokens.lowerBound..<a.tokens.upperBound)
             }
             if let h = hits.first(where: { $0.tokens.upperBound == k }), let side = h.hit.first(.attacker)?.belligerent {
-                return side.claimant
+                return (side.claimant, h.tokens.lowerBound..<a.tokens.upperBound)
             }
         }
         return nil

@@ -20,6 +20,9 @@ extension Attribution {
         var placed = Set<Int>()
         for p in here.places where !isOrigin(p) { if let o = owner(p) { placed.insert(o.lowerBound) } }
         let isList = placed.count >= 2
+        // "the head of the Poltava regional administration said four were injured": a local speaker's
+        // count lies in the area they answer for, or in the frame's place inside it (the more specific).
+        let jurisdiction = role == .local ? here.places.first { isJurisdiction($0) && !isOrigin($0) }?.place : nil
         for p in here.places {
             var c = placeCandidate(p)
             c.add(.placeSameSentence)
@@ -31,6 +34,7 @@ extension Attribution {
             c.add(.placeSubset, if: isNamedAsPart(p))
             c.add(.placeAttackerTerritory, if: holder(p) == attacker)
             c.add(.placeOtherNumberOwns, if: isList && owner(p) != d.number)
+            c.add(.placeJurisdiction, if: jurisdiction == p.place)
             candidates.append(c)
         }
         for (back, k) in earlierSentences(of: d.sentence).enumerated() {
@@ -47,6 +51,7 @@ extension Attribution {
             c.add(.placeFrameCasualty, if: d.quantity.isCasualty || d.quantity == .hit)
             c.add(.placeFrameAnaphora, if: here.hits.contains { $0.hit.first(.unit)?.unit == .settlement })
             c.add(.placeLocalClaimant, if: role == .local)
+            c.add(.placeFrameInJurisdiction, if: jurisdiction.map { $0 != p && $0.contains(p) } ?? false)
             candidates.append(c)
         }
         // "У столиці було три влучання", "in the capital": the capital of the side attacked.

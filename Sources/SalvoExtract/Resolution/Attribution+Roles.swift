@@ -54,10 +54,11 @@ extension Attribution {
         return false
     }
 
-    /// The side an attacker hit names; `enemy` is the document's attacker.
-    func side(ofAttackerHit h: AnnotatedHit) -> Belligerent? {
+    /// The side an attacker hit names; `enemy` is the enemy of whoever speaks ("беспилотники противника"
+    /// in a Russian statement are Ukraine's), or the document's attacker where no side speaks.
+    func side(ofAttackerHit h: AnnotatedHit, speaker: Belligerent? = nil) -> Belligerent? {
         guard let e = h.hit.first(.attacker) else { return nil }
-        return e.belligerent ?? (e.isEnemy ? frame.attacker : nil)
+        return e.belligerent ?? (e.isEnemy ? speaker?.opponent ?? frame.attacker : nil)
     }
 
     /// "launched from Kursk", "з напрямку Брянська", and every place of a list that such a
@@ -103,7 +104,7 @@ extension Attribution {
         if let h = analysis.hitAt[p.tokens.lowerBound], h.tokens.upperBound > p.tokens.upperBound, h.hit.has(.attribution) { return true }
         // "in Kryvyi Rih, according to the governor": a place where something happened stays one.
         if isLocative(p) { return false }
-        // "the governor of the Mykolaiv region said": the place a local official speaks for.
+        // "the governor of the Mykolaiv region said", "Kharkiv's mayor said": the place a local official speaks for.
         if isJurisdiction(p) { return false }
         var k = p.tokens.upperBound
         // "Kyiv's air force", "Kyiv, said": only a possessive or a comma may stand between ("Kyiv is, officials said" is about Kyiv).
@@ -126,17 +127,44 @@ extension Attribution {
         return false
     }
 
-    /// "the governor of the Poltava region", "the mayor of Kharkiv": a place that a
-    /// local official's title names, a few words after it.
-    private func isJurisdiction(_ p: PlaceOccurrence) -> Bool {
+    /// "the governor of the Poltava region", "the mayor of Kharkiv", and with the title after the
+    /// place, "Kharkiv's mayor", "Sumy Oblast's air defences", "Poltava Oblast Military
+    /// Administration": the area a local official or a regional air defence answers for.
+    func isJurisdiction(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 7) { jurisdictionRole(p) } }
+
+    private func jurisdictionRole(_ p: PlaceOccurrence) -> Bool {
         var k = p.tokens.lowerBound - 1
         let limit = max(0, p.tokens.lowerBound - Self.jurisdictionReach)
         while k >= limit {
-            if analysis.tokens[k].kind == .punct { return false }
+            if analysis.tokens[k].kind == .punct { break }
             if let h = analysis.hitAt[k], let c = h.hit.first(.claimant) {
-                return data.scope(ofRole: c.extra) == .local
+                if data.scope(ofRole: c.extra) == .local { return true }
+                break
             }
             k -= 1
+        }
+        // After the place only its possessive may stand before the title, which may begin inside
+        // the place's own words ("Poltava Regional" + "Regional Military Administration").
+        for j in p.tokens.dropFirst() {
+            if let h = analysis.hitAt[j], let c = h.hit.first(.claimant) {
+                let scope = data.scope(ofRole: c.extra)
+                return scope == .local || scope == .actor
+            }
+        }
+        k = p.tokens.upperBound
+        var steps = 0
+        while k < analysis.tokens.count && steps < 3 {
+            if let h = analysis.hitAt[k] {
+                guard let c = h.hit.first(.claimant) else { return false }
+                let scope = data.scope(ofRole: c.extra)
+                return scope == .local || scope == .actor
+            }
+            let t = analysis.tokens[k]
+            let isApostrophe = t.kind == .punct && [0x27, 0xE2].contains(analysis.folded.bytes[t.start])
+            let isPossessiveS = t.kind == .word && t.end - t.start == 1 && analysis.folded.bytes[t.start] == 0x73
+            guard isApostrophe || isPossessiveS else { return false }
+            k += 1
+            steps += 1
         }
         return false
     }

@@ -44,6 +44,8 @@ enum Feature: Int, CaseIterable, Sendable {
     case placeContextSeveral
     case placeNationwideLocalClause
     case placeNationwideNamed
+    case placeJurisdiction
+    case placeFrameInJurisdiction
     // claimant
     case claimantSpeaking
     case claimantSameClause
