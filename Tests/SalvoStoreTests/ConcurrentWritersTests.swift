@@ -94,14 +94,9 @@ struct ConcurrentWritersTests {
         let figures = try await sqlite.allEvents().reduce(0) { $0 + $1.figures.count }
         let fourFigures = try await writers[0].allEvents().reduce(0) { $0 + $1.figures.count }
         let onlyOne = one.subtracting(four), onlyFour = four.subtracting(one)
-        // KNOWN ISSUE, open: on this corpus a handful of events (5 of ~2,900 in the last runs) differ,
-        // and the PostgreSQL events' JSON holds a few figures more than the SQLite ones (a report in
-        // two events' JSON); SQLite gives one partition in any order, so it is the concurrent writers.
-        withKnownIssue("a few events differ between four PostgreSQL writers and one SQLite writer", isIntermittent: true) {
-            #expect(onlyOne.isEmpty && onlyFour.isEmpty,
-                    "\(onlyOne.count) events only in SQLite, \(onlyFour.count) only in PostgreSQL; e.g. \(onlyOne.first.map { $0.sorted().prefix(4) } ?? [])")
-            #expect(fourFigures == figures, "figures in events: PostgreSQL \(fourFigures), SQLite \(figures)")
-        }
+        #expect(onlyOne.isEmpty && onlyFour.isEmpty,
+                "\(onlyOne.count) events only in SQLite, \(onlyFour.count) only in PostgreSQL; e.g. \(onlyOne.first.map { $0.sorted().prefix(4) } ?? [])")
+        #expect(fourFigures == figures, "figures in events: PostgreSQL \(fourFigures), SQLite \(figures)")
         if !onlyFour.isEmpty { try await Self.explain(onlyFour, in: writers[0]) }
         for w in writers { await w.close() }
     }
