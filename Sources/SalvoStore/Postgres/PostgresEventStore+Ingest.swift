@@ -352,13 +352,18 @@ extension PostgresEventStore {
     /// the reports of days near an unlocked one, and those without a day, are looked at.
     private func straddlingEvents(days: Set<Int>, connection conn: PostgresConnection) async throws -> [String: Set<Int>] {
         let edge = days.filter { d in (1...Self.eventSpan).contains { !days.contains(d - $0) || !days.contains(d + $0) } }
+        // The events first (an index range per edge day), then their reports (the event index):
+        // a filter on "not a locked day" over every report was a scan of the table.
         let rows = try await conn.query("""
             SELECT DISTINCT x.event_id, x.day FROM report x
-            WHERE x.event_id IN (SELECT r.event_id FROM report r WHERE (r.day = ANY(\(Array(edge))::bigint[]) OR r.day IS NULL) AND r.event_id > 0)
-              AND x.day IS NOT NULL AND NOT (x.day = ANY(\(Array(days))::bigint[]))
+            WHERE x.event_id = ANY(ARRAY(SELECT DISTINCT r.event_id FROM report r
+                                         WHERE (r.day = ANY(\(Array(edge))::bigint[]) OR r.day IS NULL) AND r.event_id > 0))
+              AND x.day IS NOT NULL
             """, logger: logger)
         var out: [String: Set<Int>] = [:]
-        for try await (event, day) in rows.decode((Int, Int).self) { out[String(event), default: []].insert(day) }
+        for try await (event, day) in rows.decode((Int, Int).self) where !days.contains(day) {
+            out[String(event), default: []].insert(day)
+        }
         return out
     }
 
