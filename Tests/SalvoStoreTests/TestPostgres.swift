@@ -34,19 +34,30 @@ enum TestPostgres {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("scripts/pg-throwaway").path
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("salvo-test-pg-\(UUID().uuidString)").path
+        // The URL comes back in a file, not a pipe: a pipe's end inherited by the server it starts
+        // would keep it open for as long as the cluster runs, and reading it to its end would hang.
+        let urlFile = dir + ".url"
+        guard FileManager.default.createFile(atPath: urlFile, contents: nil), let out = FileHandle(forWritingAtPath: urlFile) else {
+            return fail("cannot write \(urlFile)", dir: dir)
+        }
+        defer { try? FileManager.default.removeItem(atPath: urlFile) }
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/bin/bash")
         p.arguments = [script, "start", dir]
         p.environment = ProcessInfo.processInfo.environment.merging(["PG_THROWAWAY_FAST": "1"]) { $1 }
-        let out = Pipe()
         p.standardOutput = out
-        do { try p.run() } catch { return nil }
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        guard p.terminationStatus == 0 else {
-            FileHandle.standardError.write(Data("TestPostgres: scripts/pg-throwaway start failed; PostgreSQL runs will fail\n".utf8))
-            return "postgres://unavailable@/salvo?host=\(dir)"
+        p.standardInput = FileHandle.nullDevice
+        do { try p.run() } catch { return fail("cannot run \(script): \(error)", dir: dir) }
+        // pg_ctl waits at most 60 s for the server; initdb and createdb take seconds.
+        let deadline = Date().addingTimeInterval(180)
+        while p.isRunning && Date() < deadline { usleep(50_000) }
+        if p.isRunning {
+            p.terminate()
+            return fail("scripts/pg-throwaway start took more than 180 s and was stopped", dir: dir)
         }
+        try? out.close()
+        guard p.terminationStatus == 0 else { return fail("scripts/pg-throwaway start exited \(p.terminationStatus)", dir: dir) }
+        let data = FileManager.default.contents(atPath: urlFile) ?? Data()
         ownCluster = dir
         atexit {
             guard let dir = TestPostgres.ownCluster else { return }
@@ -55,10 +66,20 @@ enum TestPostgres {
             let stop = Process()
             stop.executableURL = URL(fileURLWithPath: "/bin/bash")
             stop.arguments = [script, "stop", dir]
-            try? stop.run()
-            stop.waitUntilExit()
+            stop.standardInput = FileHandle.nullDevice
+            guard (try? stop.run()) != nil else { return }
+            // Bounded: a process exiting must not hang on its cleanup.
+            let deadline = Date().addingTimeInterval(60)
+            while stop.isRunning && Date() < deadline { usleep(50_000) }
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Says loudly why there is no cluster, and gives a URL that fails every PostgreSQL test
+    /// (rather than skipping them: PostgreSQL is installed, so they are meant to run).
+    private static func fail(_ reason: String, dir: String) -> String {
+        FileHandle.standardError.write(Data("******** TestPostgres: \(reason); every PostgreSQL run of the store tests will FAIL ********\n".utf8))
+        return "postgres://unavailable@/salvo?host=\(dir)"
     }
 
     /// The URL with a schema of its own, so every test starts from an empty store.

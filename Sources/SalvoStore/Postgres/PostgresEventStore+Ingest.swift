@@ -145,11 +145,13 @@ extension PostgresEventStore {
                 return c ?? WriterCache()
             }
             let box = CacheBox()
+            // What is cached is committed: kept if the attempt fails before it reads anything.
+            box.value = checkedOut
             do {
                 let result = try await transaction { conn in
                     try await attemptResolution(plan: plan, cache: checkedOut, box: box, connection: conn, body)
                 }
-                cache.withLock { $0 = box.value }
+                cache.withLock { $0 = box.committed }
                 if Self.traceStore { Self.trace("batch: attempt \(attempt), \(plan.days.count) days locked; \(box.timings)") }
                 return result
             } catch let miss as Miss {
@@ -171,7 +173,10 @@ extension PostgresEventStore {
 
     /// Where a transaction leaves the writer cache: current committed state, or `nil` to start over.
     final class CacheBox: @unchecked Sendable {
+        /// What the database holds whether or not the transaction commits: the days read under its locks.
         var value: WriterCache?
+        /// With what the transaction wrote: the cache once it has committed.
+        var committed: WriterCache?
         /// Where the time of a batch went (`SALVO_TRACE_STORE=1`).
         var timings = ""
         private var last = ContinuousClock.now
@@ -251,10 +256,12 @@ extension PostgresEventStore {
         }
         if !miss.days.isEmpty { throw miss }
 
+        let straddling = try await straddlingEvents(days: plan.days, connection: conn)
         let records = try await documents(plan, connection: conn)
         box.lap("documents")
         var storage = Storage(days: plan.days, undatedExclusive: plan.undatedExclusive, valueDays: valueDays,
-                              lookedUp: plan.keys.union(plan.urls).union(plan.fingerprints), records: records,
+                              lookedUp: plan.keys.union(plan.urls).union(plan.fingerprints), straddling: straddling,
+                              records: records,
                               sequences: sequences ?? [], rows: (rows ?? []).map(Int64.init), eventIDs: (eventIDs ?? []).map(Int64.init))
         var index = cache.index
         let result = try body(&storage, &index)
@@ -264,7 +271,7 @@ extension PostgresEventStore {
         for d in plan.days { cache.current[d] = change }
         cache.current[nil] = change
         cache.index = index
-        box.value = cache
+        box.committed = cache
         return result
     }
 
@@ -335,6 +342,34 @@ extension PostgresEventStore {
             index.insert(report, event: event > 0 ? String(event) : nil)
         }
     }
+
+    /// Events with reports both on `days` (or without a day) and on other days, with those other
+    /// days. The cache holds the locked days' reports as committed, but of an event that reaches
+    /// beyond them it may hold a stale part or none: such an event must be locked whole before the
+    /// resolver reads or writes it, or two writers rewrite it each from its own view.
+    ///
+    /// An event's dated reports lie within a day of each other (a rule of `PairEvidence`), so only
+    /// the reports of days near an unlocked one, and those without a day, are looked at.
+    private func straddlingEvents(days: Set<Int>, connection conn: PostgresConnection) async throws -> [String: Set<Int>] {
+        let edge = days.filter { d in (1...Self.eventSpan).contains { !days.contains(d - $0) || !days.contains(d + $0) } }
+        // The events first (an index range per edge day), then their reports (the event index):
+        // a filter on "not a locked day" over every report was a scan of the table.
+        let rows = try await conn.query("""
+            SELECT DISTINCT x.event_id, x.day FROM report x
+            WHERE x.event_id = ANY(ARRAY(SELECT DISTINCT r.event_id FROM report r
+                                         WHERE (r.day = ANY(\(Array(edge))::bigint[]) OR r.day IS NULL) AND r.event_id > 0))
+              AND x.day IS NOT NULL
+            """, logger: logger)
+        var out: [String: Set<Int>] = [:]
+        for try await (event, day) in rows.decode((Int, Int).self) where !days.contains(day) {
+            out[String(event), default: []].insert(day)
+        }
+        return out
+    }
+
+    /// How many days apart two dated reports of one event may be, with a margin: `PairEvidence`
+    /// rules out more than one.
+    static let eventSpan = 2
 
     /// The stored documents a batch may be asked about: by id, address or fingerprint.
     private func documents(_ plan: Plan, connection conn: PostgresConnection) async throws -> [Storage.Record] {

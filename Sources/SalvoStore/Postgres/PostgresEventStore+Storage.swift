@@ -39,6 +39,10 @@ extension PostgresEventStore {
         let valueDays: [ValueKey: [Int]]
         /// Keys, addresses and fingerprints looked up before the resolver ran.
         let lookedUp: Set<String>
+        /// Events with a report on a locked day (or without a day) and others on days not locked,
+        /// with those days: the resolver sees only part of such an event, so reading or writing
+        /// one takes its other days' locks first.
+        let straddling: [String: Set<Int>]
 
         var byKey: [String: Record] = [:]
         var byURL: [String: String] = [:]
@@ -58,11 +62,12 @@ extension PostgresEventStore {
         var removedEvents = Set<String>()
 
         init(days: Set<Int>, undatedExclusive: Bool, valueDays: [ValueKey: [Int]], lookedUp: Set<String>,
-             records: [Record], sequences: [Int], rows: [Int64], eventIDs: [Int64]) {
+             straddling: [String: Set<Int>], records: [Record], sequences: [Int], rows: [Int64], eventIDs: [Int64]) {
             self.days = days
             self.undatedExclusive = undatedExclusive
             self.valueDays = valueDays
             self.lookedUp = lookedUp
+            self.straddling = straddling
             self.sequences = sequences
             self.rows = rows
             self.eventIDs = eventIDs
@@ -78,6 +83,10 @@ extension PostgresEventStore {
         mutating func loadReports(days range: ClosedRange<Int>, into index: inout ReportIndex) throws {
             let missing = range.filter { !days.contains($0) }
             if !missing.isEmpty { throw Miss(days: Set(missing)) }
+            // The resolver asks for the days around a report's before it reads the events of that
+            // day's reports (their members, whole); a range of another shape is checked whole.
+            let read = range.count == 3 ? (range.lowerBound + 1)...(range.lowerBound + 1) : range
+            if !straddling.isEmpty { try checkWhole(index.signatures(days: read), index: index) }
         }
 
         mutating func loadReports(stating values: [ValueKey], into index: inout ReportIndex) throws {
@@ -87,6 +96,19 @@ extension PostgresEventStore {
                 for d in found { for n in (d - 1)...(d + 1) where !days.contains(n) { miss.days.insert(n) } }
             }
             if !miss.values.isEmpty || !miss.days.isEmpty { throw miss }
+            // The events of the reports without a day that state them are read next.
+            if !straddling.isEmpty { try checkWhole(index.signatures(stating: values, undatedOnly: true), index: index) }
+        }
+
+        /// A miss for the days not locked of any straddling event a report of `signatures` is in.
+        private func checkWhole(_ signatures: Set<Int>, index: ReportIndex) throws {
+            var miss = Miss()
+            for sig in signatures {
+                for k in index.members[sig] ?? [] {
+                    if let e = index.placement[k]?.event, let other = straddling[e] { miss.days.formUnion(other) }
+                }
+            }
+            if !miss.days.isEmpty { throw miss }
         }
 
         private func check(_ lookup: String) throws {
@@ -149,6 +171,10 @@ extension PostgresEventStore {
         }
 
         mutating func save(_ changes: ResolutionChanges, index: ReportIndex) throws {
+            // An event rewritten or removed from part of its reports would lose (or keep) the rest.
+            var whole = Miss()
+            for e in changes.written.union(changes.removed) { if let other = straddling[e] { whole.days.formUnion(other) } }
+            if !whole.days.isEmpty { throw whole }
             if !undatedExclusive {
                 // Reports without a day are in no day's lock: a batch that moves one, or changes an
                 // event holding one, needs their lock to itself, or two batches rewrite that event

@@ -150,6 +150,9 @@ public struct EventResolver: Sendable {
             taken.insert(event)
             if index.events[event] != Set(members) { changes.written.insert(event) }
             for k in members where index.placement[k]?.event != event {
+                // The event it leaves changed too: compared after this move, its members would
+                // match a later cluster's and its row would keep the report.
+                if let old = index.placement[k]?.event { changes.written.insert(old) }
                 index.assign(k, to: event)
                 changes.moved[k] = event
             }
