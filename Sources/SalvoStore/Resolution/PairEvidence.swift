@@ -94,11 +94,6 @@ extension PairEvidence {
             guard let x = a.day, let y = b.day, abs(x - y) == 1 else { return false }
             return distinctiveShared(a, b) < 2
         },
-        // What finds a report without a day its candidates: a number it shares with them.
-        Rule(name: "no day, and no number or toll in common") { a, b in
-            guard a.day == nil || b.day == nil else { return false }
-            return a.tolls.isDisjoint(with: b.tolls) && !a.placedValues.contains { pv in b.placedValues.contains(where: pv.matches) }
-        },
         // Guided bombs on Kharkiv are not the night's drone attack on Kharkiv.
         Rule(name: "front-line against long-range weapons") { a, b in
             if let x = frontline(a.profile), let y = frontline(b.profile) { return x != y }
@@ -111,7 +106,9 @@ extension PairEvidence {
         Feature(name: "same day, one guessed", weight: 0.5) { p in p.sameDay && !(p.a.firm && p.b.firm) ? 1 : 0 },
         Feature(name: "no day on one side", weight: -1) { p in p.a.day == nil || p.b.day == nil ? 1 : 0 },
         // Without a day, only a shared number makes a link; a toll about the same place lets the
-        // report sit in an event others tie it to, never tie it alone (at most 1.25 here).
+        // report sit in an event others tie it to, never tie it alone (at most 1.25 here). Not a
+        // rule: two reports without a day and without a number in common may both fit an event
+        // a dated report ties them to, and average linkage weighs this against those links.
         Feature(name: "no day on one side, and no number in common", weight: -1.5) { p in
             (p.a.day == nil || p.b.day == nil) && p.smallCasualties + p.casualties + p.distinctiveCasualties + p.smallCounts + p.counts == 0 ? 1 : 0
         },
@@ -190,8 +187,10 @@ extension PairEvidence {
     /// nights. On the same day they may be a total and its part (all drones, the Shaheds), except
     /// for Russian counts: the defence ministry reports each time window (day, evening, night)
     /// separately, and each window is its own attack.
+    /// A report without a day may be of the same day as any other: its counts may be a total
+    /// or a part of the other's (the no-day features already ask for a number in common).
     static func countsDisagree(_ a: ReportFacets, _ b: ReportFacets) -> Bool {
-        let sameDay = a.day == b.day
+        let sameDay = a.day == nil || b.day == nil || a.day == b.day
         for (key, xs) in a.counts where !sameDay || key.claimant == .russia {
             if let ys = b.counts[key], xs.isDisjoint(with: ys) { return true }
         }
