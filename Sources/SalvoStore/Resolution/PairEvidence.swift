@@ -41,6 +41,8 @@ struct PairEvidence: Sendable {
                 case (false, true): counts += 1
                 }
             }
+            // A total on one side that the other's parts add up to is a shared count too.
+            counts += PairEvidence.totalsOfParts(a, b)
         }
 
         var sameDay: Bool { a.day != nil && a.day == b.day }
@@ -150,6 +152,17 @@ extension PairEvidence {
     static func distinctiveShared(_ a: ReportFacets, _ b: ReportFacets) -> Int {
         var n = 0
         for pv in a.placedValues where pv.key.isDistinctive && b.placedValues.contains(where: pv.matches) { n += 2 }
+        return n + 2 * totalsOfParts(a, b)
+    }
+
+    /// Distinctive totals (ten or more) on one side that the other side's counts by weapon
+    /// family add up to: "158 aerial targets" against "122 missiles and 36 drones".
+    static func totalsOfParts(_ a: ReportFacets, _ b: ReportFacets) -> Int {
+        var n = 0
+        for (x, y) in [(a, b), (b, a)] {
+            for (q, sum) in y.sumsOfParts where ValueKey(quantity: q, family: nil, value: sum).isDistinctive
+                && x.totals[q]?.contains(sum) == true { n += 1 }
+        }
         return n
     }
 

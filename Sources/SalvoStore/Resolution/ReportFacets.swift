@@ -26,6 +26,11 @@ struct ReportFacets: Hashable, Sendable {
     /// Places that figures are explicitly about.
     var figurePlaces: Set<String>
     var targets: Set<String>
+    /// Nationwide launch and interception totals over all weapon kinds ("158 aerial targets").
+    var totals: [Quantity: Set<Int>]
+    /// The same quantities summed over weapon families, the largest count of each, when two or
+    /// more families are counted: "122 missiles and 36 drones" adds up to 158.
+    var sumsOfParts: [Quantity: Int]
 
     struct CountKey: Hashable, Sendable { var quantity: Quantity; var family: WeaponFamily?; var claimant: Claimant }
 
@@ -43,6 +48,8 @@ struct ReportFacets: Hashable, Sendable {
         tolls = []
         figurePlaces = []
         targets = Set(r.event.targets)
+        totals = [:]
+        var parts: [Quantity: [WeaponFamily: Int]] = [:]
         for f in r.event.figures {
             let family = f.quantity.isCasualty ? nil : f.weapon.flatMap(WeaponFamily.init)
             let key = ValueKey(quantity: f.quantity, family: family, value: f.value)
@@ -54,6 +61,29 @@ struct ReportFacets: Hashable, Sendable {
             let nationwide = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
             if nationwide, f.claimant != .media, f.quantity == .launched || f.quantity == .intercepted {
                 counts[CountKey(quantity: f.quantity, family: family, claimant: f.claimant), default: []].insert(f.value)
+            }
+            if nationwide, f.quantity == .launched || f.quantity == .intercepted {
+                if let family {
+                    parts[f.quantity, default: [:]][family] = max(parts[f.quantity]?[family] ?? 0, f.value)
+                } else if f.weapon == .any {
+                    totals[f.quantity, default: []].insert(f.value)
+                }
+            }
+        }
+        sumsOfParts = [:]
+        for (q, byFamily) in parts where byFamily.count >= 2 {
+            // Values come from input: an overflowing sum is no total of anything.
+            var sum = 0
+            var overflow = false
+            for v in byFamily.values {
+                let (s, o) = sum.addingReportingOverflow(v)
+                sum = s
+                overflow = overflow || o
+            }
+            if !overflow {
+                sumsOfParts[q] = sum
+                // A report stating the total finds this one by it.
+                values.insert(ValueKey(quantity: q, family: nil, value: sum))
             }
         }
     }
