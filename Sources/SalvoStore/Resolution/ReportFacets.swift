@@ -26,6 +26,8 @@ struct ReportFacets: Hashable, Sendable {
     /// Places that figures are explicitly about.
     var figurePlaces: Set<String>
     var targets: Set<String>
+    /// Values stated with a qualifier ("almost 270", "more than 20"), which cover exact values near them.
+    var rounded: Set<RoundedValue>
     /// Nationwide launch and interception totals over all weapon kinds ("158 aerial targets").
     var totals: [Quantity: Set<Int>]
     /// The same quantities summed over weapon families, the largest count of each, when two or
@@ -48,6 +50,7 @@ struct ReportFacets: Hashable, Sendable {
         tolls = []
         figurePlaces = []
         targets = Set(r.event.targets)
+        rounded = []
         totals = [:]
         var parts: [Quantity: [WeaponFamily: Int]] = [:]
         for f in r.event.figures {
@@ -56,6 +59,7 @@ struct ReportFacets: Hashable, Sendable {
             values.insert(key)
             let national = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
             placedValues.insert(PlacedValue(key: key, place: national ? nil : f.place))
+            if f.qualifier != .exact { rounded.insert(RoundedValue(value: PlacedValue(key: key, place: national ? nil : f.place), qualifier: f.qualifier)) }
             if f.quantity.isCasualty, !national, let p = f.place { tolls.insert(TollKey(quantity: f.quantity, place: p)) }
             if let p = f.place { figurePlaces.insert(p) }
             let nationwide = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
@@ -90,6 +94,15 @@ struct ReportFacets: Hashable, Sendable {
 
     /// Every value, in a fixed order: what a report without a day is looked up by.
     var sortedValues: [ValueKey] { values.sorted() }
+
+    /// Tolls of places with casualties of two or more kinds, in a fixed order: what finds a
+    /// later report of a toll that rose (`PairEvidence.tollsRoseDistinctively`) when it states
+    /// no number of the earlier one.
+    var severalKindTolls: [TollKey] {
+        var kinds: [String: Int] = [:]
+        for t in tolls { kinds[t.place, default: 0] += 1 }
+        return tolls.filter { (kinds[$0.place] ?? 0) >= 2 }.sorted()
+    }
 }
 
 /// A casualty quantity about a named place, whatever the number.
@@ -108,6 +121,30 @@ struct PlacedValue: Hashable, Sendable {
     /// The same number of the same thing, about the same place or with one side nationwide.
     func matches(_ other: PlacedValue) -> Bool {
         key == other.key && (place == nil || other.place == nil || place == other.place)
+    }
+}
+
+/// A value stated with a qualifier: "almost 270" covers 267, "more than 20" covers 21.
+struct RoundedValue: Hashable, Sendable {
+    var value: PlacedValue
+    var qualifier: Qualifier
+
+    /// How far from its number a rounded claim reaches, as a share of that number.
+    static let reach = 0.1
+
+    /// Whether `other`, another value of the same quantity about the same place, is one this
+    /// claim rounds: within `reach` of it, on the side the qualifier says.
+    func covers(_ other: PlacedValue) -> Bool {
+        let k = value.key, o = other.key
+        guard o.quantity == k.quantity, o.family == k.family, o.value != k.value,
+              value.place == nil || other.place == nil || value.place == other.place else { return false }
+        let stated = Double(k.value), x = Double(o.value), slack = stated * Self.reach
+        switch qualifier {
+        case .exact: return false
+        case .almost, .upTo: return x < stated && x >= stated - slack
+        case .moreThan, .atLeast: return x > stated && x <= stated + slack
+        case .about: return abs(x - stated) <= slack
+        }
     }
 }
 

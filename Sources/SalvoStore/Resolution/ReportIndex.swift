@@ -43,6 +43,9 @@ package struct ReportIndex: Sendable {
     /// Signatures by stated value, for reports without a day; and only those without a day.
     private var byValue: [ValueKey: Set<Int>] = [:]
     private var undatedByValue: [ValueKey: Set<Int>] = [:]
+    /// Signatures by toll (`ReportFacets.severalKindTolls`), and only those without a day.
+    private var byToll: [TollKey: Set<Int>] = [:]
+    private var undatedByToll: [TollKey: Set<Int>] = [:]
     private(set) var events: [String: Set<ReportKey>] = [:]
     /// Pair scores by signature (`nil`: ruled out), computed once: a signature's facets never
     /// change and its number is never reused, so a score stays right until one side goes.
@@ -80,6 +83,10 @@ package struct ReportIndex: Sendable {
                 byValue[v, default: []].insert(sig)
                 if f.day == nil { undatedByValue[v, default: []].insert(sig) }
             }
+            for t in f.severalKindTolls {
+                byToll[t, default: []].insert(sig)
+                if f.day == nil { undatedByToll[t, default: []].insert(sig) }
+            }
             for c in candidates(of: f) { links[c] = nil }
         }
         members[sig, default: []].insert(key)
@@ -113,6 +120,12 @@ package struct ReportIndex: Sendable {
                 undatedByValue[v]?.remove(e.signature)
                 if undatedByValue[v]?.isEmpty == true { undatedByValue[v] = nil }
             }
+            for t in f.severalKindTolls {
+                byToll[t]?.remove(e.signature)
+                if byToll[t]?.isEmpty == true { byToll[t] = nil }
+                undatedByToll[t]?.remove(e.signature)
+                if undatedByToll[t]?.isEmpty == true { undatedByToll[t] = nil }
+            }
             for c in candidates(of: f) { links[c] = nil }
         }
         return e
@@ -131,15 +144,20 @@ package struct ReportIndex: Sendable {
     }
 
     /// What blocking compares a report with: reports within a day of its own and, undated, those
-    /// stating one of its numbers; without a day, every report stating one of its numbers. The
-    /// relation is symmetric, so a pair is found from whichever side is looked at.
+    /// stating one of its numbers or tolls of several kinds about one of its places; without a
+    /// day, every report stating one of its numbers or such tolls. The relation is symmetric,
+    /// so a pair is found from whichever side is looked at.
     func candidates(of f: ReportFacets) -> Set<Int> {
+        let tolls = f.severalKindTolls
         if let d = f.day {
             var out = signatures(days: (d - 1)...(d + 1))
             if !f.values.isEmpty { out.formUnion(signatures(stating: f.sortedValues, undatedOnly: true)) }
+            for t in tolls { out.formUnion(undatedByToll[t] ?? []) }
             return out
         }
-        return signatures(stating: f.sortedValues, undatedOnly: false)
+        var out = signatures(stating: f.sortedValues, undatedOnly: false)
+        for t in tolls { out.formUnion(byToll[t] ?? []) }
+        return out
     }
 
     /// The evidence between two signatures, scored once.
