@@ -32,8 +32,10 @@ struct PairEvidence: Sendable {
             self.a = a
             self.b = b
             places = PlaceRelation.best(a.places, b.places)
-            for pv in a.placedValues where b.placedValues.contains(where: pv.matches) {
-                let v = pv.key
+            // A rounded claim ("almost 270") shares the exact value it rounds (267).
+            let shared = a.placedValues.filter { pv in b.placedValues.contains(where: pv.matches) }.map(\.key)
+                + PairEvidence.roundedMatches(a, b)
+            for v in shared {
                 switch (v.quantity.isCasualty, v.quantity.isCasualty ? v.value >= 3 : v.value >= 10) {
                 case (true, false): smallCasualties += 1
                 case (true, true): if v.isDistinctive { distinctiveCasualties += 1 } else { casualties += 1 }
@@ -41,6 +43,8 @@ struct PairEvidence: Sendable {
                 case (false, true): counts += 1
                 }
             }
+            // A total on one side that the other's parts add up to is a shared count too.
+            counts += PairEvidence.totalsOfParts(a, b)
         }
 
         var sameDay: Bool { a.day != nil && a.day == b.day }
@@ -94,11 +98,6 @@ extension PairEvidence {
             guard let x = a.day, let y = b.day, abs(x - y) == 1 else { return false }
             return distinctiveShared(a, b) < 2
         },
-        // What finds a report without a day its candidates: a number it shares with them.
-        Rule(name: "no day, and no number or toll in common") { a, b in
-            guard a.day == nil || b.day == nil else { return false }
-            return a.tolls.isDisjoint(with: b.tolls) && !a.placedValues.contains { pv in b.placedValues.contains(where: pv.matches) }
-        },
         // Guided bombs on Kharkiv are not the night's drone attack on Kharkiv.
         Rule(name: "front-line against long-range weapons") { a, b in
             if let x = frontline(a.profile), let y = frontline(b.profile) { return x != y }
@@ -111,9 +110,14 @@ extension PairEvidence {
         Feature(name: "same day, one guessed", weight: 0.5) { p in p.sameDay && !(p.a.firm && p.b.firm) ? 1 : 0 },
         Feature(name: "no day on one side", weight: -1) { p in p.a.day == nil || p.b.day == nil ? 1 : 0 },
         // Without a day, only a shared number makes a link; a toll about the same place lets the
-        // report sit in an event others tie it to, never tie it alone (at most 1.25 here).
+        // report sit in an event others tie it to, never tie it alone (at most 1.25 here). Not a
+        // rule: two reports without a day and without a number in common may both fit an event
+        // a dated report ties them to, and average linkage weighs this against those links.
+        // Tolls of several kinds about one place that all rose, one of them past ten, say one
+        // toll at two times as a shared number does (21 killed and 83 injured, later 34 and 117).
         Feature(name: "no day on one side, and no number in common", weight: -1.5) { p in
-            (p.a.day == nil || p.b.day == nil) && p.smallCasualties + p.casualties + p.distinctiveCasualties + p.smallCounts + p.counts == 0 ? 1 : 0
+            (p.a.day == nil || p.b.day == nil) && p.smallCasualties + p.casualties + p.distinctiveCasualties + p.smallCounts + p.counts == 0
+                && !tollsRoseDistinctively(p.a, p.b) ? 1 : 0
         },
         // Without a day only a distinctive number ties a report on its own, as on neighbouring days.
         Feature(name: "no day on one side, and no distinctive number in common", weight: -1.5) { p in
@@ -153,6 +157,27 @@ extension PairEvidence {
     static func distinctiveShared(_ a: ReportFacets, _ b: ReportFacets) -> Int {
         var n = 0
         for pv in a.placedValues where pv.key.isDistinctive && b.placedValues.contains(where: pv.matches) { n += 2 }
+        n += 2 * roundedMatches(a, b).filter(\.isDistinctive).count
+        return n + 2 * totalsOfParts(a, b)
+    }
+
+    /// Exact values of one side that a rounded claim of the other covers, by each exact value.
+    static func roundedMatches(_ a: ReportFacets, _ b: ReportFacets) -> [ValueKey] {
+        var out: [ValueKey] = []
+        for (x, y) in [(a, b), (b, a)] {
+            for pv in y.placedValues where x.rounded.contains(where: { $0.covers(pv) }) { out.append(pv.key) }
+        }
+        return out
+    }
+
+    /// Distinctive totals (ten or more) on one side that the other side's counts by weapon
+    /// family add up to: "158 aerial targets" against "122 missiles and 36 drones".
+    static func totalsOfParts(_ a: ReportFacets, _ b: ReportFacets) -> Int {
+        var n = 0
+        for (x, y) in [(a, b), (b, a)] {
+            for (q, sum) in y.sumsOfParts where ValueKey(quantity: q, family: nil, value: sum).isDistinctive
+                && x.totals[q]?.contains(sum) == true { n += 1 }
+        }
         return n
     }
 
@@ -161,15 +186,26 @@ extension PairEvidence {
     static func risingTogether(_ a: ReportFacets, _ b: ReportFacets) -> Bool {
         let shared = a.tolls.intersection(b.tolls)
         guard shared.count >= 2 else { return false }
-        func largest(_ f: ReportFacets, _ t: TollKey) -> Int {
-            f.placedValues.filter { $0.key.quantity == t.quantity && $0.place == t.place }.map(\.key.value).max() ?? 0
-        }
         var up = false, down = false
         for t in shared {
-            let (x, y) = (largest(a, t), largest(b, t))
+            let (x, y) = (largestToll(a, t), largestToll(b, t))
             if x > y { up = true } else if x < y { down = true }
         }
         return !(up && down)
+    }
+
+    /// The largest value `f` states of a toll.
+    static func largestToll(_ f: ReportFacets, _ t: TollKey) -> Int {
+        f.placedValues.filter { $0.key.quantity == t.quantity && $0.place == t.place }.map(\.key.value).max() ?? 0
+    }
+
+    /// Tolls that rise together (`risingTogether`) where, for one kind, even the smaller of the
+    /// two tolls is distinctive: "5 killed, 37 injured" against "7 killed, 90 injured".
+    static func tollsRoseDistinctively(_ a: ReportFacets, _ b: ReportFacets) -> Bool {
+        guard risingTogether(a, b) else { return false }
+        return a.tolls.intersection(b.tolls).contains { t in
+            ValueKey(quantity: t.quantity, family: nil, value: min(largestToll(a, t), largestToll(b, t))).isDistinctive
+        }
     }
 
     /// `a` has figures about a non-country place that lies in or is one of `b`'s places.
@@ -190,8 +226,10 @@ extension PairEvidence {
     /// nights. On the same day they may be a total and its part (all drones, the Shaheds), except
     /// for Russian counts: the defence ministry reports each time window (day, evening, night)
     /// separately, and each window is its own attack.
+    /// A report without a day may be of the same day as any other: its counts may be a total
+    /// or a part of the other's (the no-day features already ask for a number in common).
     static func countsDisagree(_ a: ReportFacets, _ b: ReportFacets) -> Bool {
-        let sameDay = a.day == b.day
+        let sameDay = a.day == nil || b.day == nil || a.day == b.day
         for (key, xs) in a.counts where !sameDay || key.claimant == .russia {
             if let ys = b.counts[key], xs.isDisjoint(with: ys) { return true }
         }

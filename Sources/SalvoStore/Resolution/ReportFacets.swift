@@ -26,6 +26,13 @@ struct ReportFacets: Hashable, Sendable {
     /// Places that figures are explicitly about.
     var figurePlaces: Set<String>
     var targets: Set<String>
+    /// Values stated with a qualifier ("almost 270", "more than 20"), which cover exact values near them.
+    var rounded: Set<RoundedValue>
+    /// Nationwide launch and interception totals over all weapon kinds ("158 aerial targets").
+    var totals: [Quantity: Set<Int>]
+    /// The same quantities summed over weapon families, the largest count of each, when two or
+    /// more families are counted: "122 missiles and 36 drones" adds up to 158.
+    var sumsOfParts: [Quantity: Int]
 
     struct CountKey: Hashable, Sendable { var quantity: Quantity; var family: WeaponFamily?; var claimant: Claimant }
 
@@ -43,23 +50,59 @@ struct ReportFacets: Hashable, Sendable {
         tolls = []
         figurePlaces = []
         targets = Set(r.event.targets)
+        rounded = []
+        totals = [:]
+        var parts: [Quantity: [WeaponFamily: Int]] = [:]
         for f in r.event.figures {
             let family = f.quantity.isCasualty ? nil : f.weapon.flatMap(WeaponFamily.init)
             let key = ValueKey(quantity: f.quantity, family: family, value: f.value)
             values.insert(key)
             let national = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
             placedValues.insert(PlacedValue(key: key, place: national ? nil : f.place))
+            if f.qualifier != .exact { rounded.insert(RoundedValue(value: PlacedValue(key: key, place: national ? nil : f.place), qualifier: f.qualifier)) }
             if f.quantity.isCasualty, !national, let p = f.place { tolls.insert(TollKey(quantity: f.quantity, place: p)) }
             if let p = f.place { figurePlaces.insert(p) }
             let nationwide = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
             if nationwide, f.claimant != .media, f.quantity == .launched || f.quantity == .intercepted {
                 counts[CountKey(quantity: f.quantity, family: family, claimant: f.claimant), default: []].insert(f.value)
             }
+            if nationwide, f.quantity == .launched || f.quantity == .intercepted {
+                if let family {
+                    parts[f.quantity, default: [:]][family] = max(parts[f.quantity]?[family] ?? 0, f.value)
+                } else if f.weapon == .any {
+                    totals[f.quantity, default: []].insert(f.value)
+                }
+            }
+        }
+        sumsOfParts = [:]
+        for (q, byFamily) in parts where byFamily.count >= 2 {
+            // Values come from input: an overflowing sum is no total of anything.
+            var sum = 0
+            var overflow = false
+            for v in byFamily.values {
+                let (s, o) = sum.addingReportingOverflow(v)
+                sum = s
+                overflow = overflow || o
+            }
+            if !overflow {
+                sumsOfParts[q] = sum
+                // A report stating the total finds this one by it.
+                values.insert(ValueKey(quantity: q, family: nil, value: sum))
+            }
         }
     }
 
     /// Every value, in a fixed order: what a report without a day is looked up by.
     var sortedValues: [ValueKey] { values.sorted() }
+
+    /// Tolls of places with casualties of two or more kinds, in a fixed order: what finds a
+    /// later report of a toll that rose (`PairEvidence.tollsRoseDistinctively`) when it states
+    /// no number of the earlier one.
+    var severalKindTolls: [TollKey] {
+        var kinds: [String: Int] = [:]
+        for t in tolls { kinds[t.place, default: 0] += 1 }
+        return tolls.filter { (kinds[$0.place] ?? 0) >= 2 }.sorted()
+    }
 }
 
 /// A casualty quantity about a named place, whatever the number.
@@ -78,6 +121,30 @@ struct PlacedValue: Hashable, Sendable {
     /// The same number of the same thing, about the same place or with one side nationwide.
     func matches(_ other: PlacedValue) -> Bool {
         key == other.key && (place == nil || other.place == nil || place == other.place)
+    }
+}
+
+/// A value stated with a qualifier: "almost 270" covers 267, "more than 20" covers 21.
+struct RoundedValue: Hashable, Sendable {
+    var value: PlacedValue
+    var qualifier: Qualifier
+
+    /// How far from its number a rounded claim reaches, as a share of that number.
+    static let reach = 0.1
+
+    /// Whether `other`, another value of the same quantity about the same place, is one this
+    /// claim rounds: within `reach` of it, on the side the qualifier says.
+    func covers(_ other: PlacedValue) -> Bool {
+        let k = value.key, o = other.key
+        guard o.quantity == k.quantity, o.family == k.family, o.value != k.value,
+              value.place == nil || other.place == nil || value.place == other.place else { return false }
+        let stated = Double(k.value), x = Double(o.value), slack = stated * Self.reach
+        switch qualifier {
+        case .exact: return false
+        case .almost, .upTo: return x < stated && x >= stated - slack
+        case .moreThan, .atLeast: return x > stated && x <= stated + slack
+        case .about: return abs(x - stated) <= slack
+        }
     }
 }
 

@@ -43,6 +43,9 @@ package struct ReportIndex: Sendable {
     /// Signatures by stated value, for reports without a day; and only those without a day.
     private var byValue: [ValueKey: Set<Int>] = [:]
     private var undatedByValue: [ValueKey: Set<Int>] = [:]
+    /// Signatures by toll (`ReportFacets.severalKindTolls`), and only those without a day.
+    private var byToll: [TollKey: Set<Int>] = [:]
+    private var undatedByToll: [TollKey: Set<Int>] = [:]
     private(set) var events: [String: Set<ReportKey>] = [:]
     /// Pair scores by signature (`nil`: ruled out), computed once: a signature's facets never
     /// change and its number is never reused, so a score stays right until one side goes.
@@ -83,6 +86,10 @@ package struct ReportIndex: Sendable {
                 byValue[v, default: []].insert(sig)
                 if f.day == nil { undatedByValue[v, default: []].insert(sig) }
             }
+            for t in f.severalKindTolls {
+                byToll[t, default: []].insert(sig)
+                if f.day == nil { undatedByToll[t, default: []].insert(sig) }
+            }
             for c in candidateList(of: f) where c != sig && links[c] != nil { linksAdded[c, default: []].append(sig) }
         }
         members[sig, default: []].insert(key)
@@ -117,6 +124,12 @@ package struct ReportIndex: Sendable {
                 undatedByValue[v]?.remove(e.signature)
                 if undatedByValue[v]?.isEmpty == true { undatedByValue[v] = nil }
             }
+            for t in f.severalKindTolls {
+                byToll[t]?.remove(e.signature)
+                if byToll[t]?.isEmpty == true { byToll[t] = nil }
+                undatedByToll[t]?.remove(e.signature)
+                if undatedByToll[t]?.isEmpty == true { undatedByToll[t] = nil }
+            }
             for c in candidateList(of: f) {
                 if let i = links[c]?.firstIndex(of: e.signature) { links[c]?.remove(at: i) }
             }
@@ -137,15 +150,20 @@ package struct ReportIndex: Sendable {
     }
 
     /// What blocking compares a report with: reports within a day of its own and, undated, those
-    /// stating one of its numbers; without a day, every report stating one of its numbers. The
-    /// relation is symmetric, so a pair is found from whichever side is looked at.
+    /// stating one of its numbers or tolls of several kinds about one of its places; without a
+    /// day, every report stating one of its numbers or such tolls. The relation is symmetric,
+    /// so a pair is found from whichever side is looked at.
     func candidates(of f: ReportFacets) -> Set<Int> {
+        let tolls = f.severalKindTolls
         if let d = f.day {
             var out = signatures(days: (d - 1)...(d + 1))
             if !f.values.isEmpty { out.formUnion(signatures(stating: f.sortedValues, undatedOnly: true)) }
+            for t in tolls { out.formUnion(undatedByToll[t] ?? []) }
             return out
         }
-        return signatures(stating: f.sortedValues, undatedOnly: false)
+        var out = signatures(stating: f.sortedValues, undatedOnly: false)
+        for t in tolls { out.formUnion(byToll[t] ?? []) }
+        return out
     }
 
     /// The candidates of `f` (as `candidates(of:)` gives them), some more than once, without
@@ -155,8 +173,10 @@ package struct ReportIndex: Sendable {
         if let d = f.day {
             for day in (d - 1)...(d + 1) { out += byDay[day] ?? [] }
             for v in f.values { out += undatedByValue[v] ?? [] }
+            for t in f.severalKindTolls { out += undatedByToll[t] ?? [] }
         } else {
             for v in f.values { out += byValue[v] ?? [] }
+            for t in f.severalKindTolls { out += byToll[t] ?? [] }
         }
         return out
     }
