@@ -58,15 +58,15 @@ struct ReportFacets: Hashable, Sendable {
             let key = ValueKey(quantity: f.quantity, family: family, value: f.value)
             values.insert(key)
             let national = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
-            placedValues.insert(PlacedValue(key: key, place: national ? nil : f.place))
-            if f.qualifier != .exact { rounded.insert(RoundedValue(value: PlacedValue(key: key, place: national ? nil : f.place), qualifier: f.qualifier)) }
+            let placed = PlacedValue(key: key, place: national ? nil : f.place)
+            placedValues.insert(placed)
+            if f.qualifier != .exact { rounded.insert(RoundedValue(value: placed, qualifier: f.qualifier)) }
             if f.quantity.isCasualty, !national, let p = f.place { tolls.insert(TollKey(quantity: f.quantity, place: p)) }
             if let p = f.place { figurePlaces.insert(p) }
-            let nationwide = f.place == nil || r.event.places.contains { $0.name == f.place && $0.kind == .country }
-            if nationwide, f.claimant != .media, f.quantity == .launched || f.quantity == .intercepted {
+            if national, f.claimant != .media, f.quantity == .launched || f.quantity == .intercepted {
                 counts[CountKey(quantity: f.quantity, family: family, claimant: f.claimant), default: []].insert(f.value)
             }
-            if nationwide, f.quantity == .launched || f.quantity == .intercepted {
+            if national, f.quantity == .launched || f.quantity == .intercepted {
                 if let family {
                     parts[f.quantity, default: [:]][family] = max(parts[f.quantity]?[family] ?? 0, f.value)
                 } else if f.weapon == .any {

@@ -153,20 +153,9 @@ package struct ReportIndex: Sendable {
     /// stating one of its numbers or tolls of several kinds about one of its places; without a
     /// day, every report stating one of its numbers or such tolls. The relation is symmetric,
     /// so a pair is found from whichever side is looked at.
-    func candidates(of f: ReportFacets) -> Set<Int> {
-        let tolls = f.severalKindTolls
-        if let d = f.day {
-            var out = signatures(days: (d - 1)...(d + 1))
-            if !f.values.isEmpty { out.formUnion(signatures(stating: f.sortedValues, undatedOnly: true)) }
-            for t in tolls { out.formUnion(undatedByToll[t] ?? []) }
-            return out
-        }
-        var out = signatures(stating: f.sortedValues, undatedOnly: false)
-        for t in tolls { out.formUnion(byToll[t] ?? []) }
-        return out
-    }
+    func candidates(of f: ReportFacets) -> Set<Int> { Set(candidateList(of: f)) }
 
-    /// The candidates of `f` (as `candidates(of:)` gives them), some more than once, without
+    /// The candidates of `f`, some more than once: `insert` and `remove` walk them without
     /// building their set.
     private func candidateList(of f: ReportFacets) -> [Int] {
         var out: [Int] = []
