@@ -52,6 +52,10 @@ import Testing
               expected: ["intercepted drone 88 exact @RU %Russia !UA", "intercepted drone 26 exact %Kursk_Oblast", "intercepted drone 21 exact %Belgorod"]),
         .init(text: "The death toll from Sunday's ballistic missile strike on the town has risen to 35, the city council said.", language: "en", published: "2025-04-14",
               expected: ["killed - 35 exact @UA"]),
+        .init(text: "The night's attack included 40 missiles and 90 drones, the air force said.", language: "en",
+              expected: ["launched missile 40 exact @UA", "launched drone 90 exact @UA"]),
+        .init(text: "The dead included two children.", language: "en",
+              expected: []),
     ]
 
     @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }

@@ -42,6 +42,13 @@ import Testing
               expected: ["killed - 11 exact"]),
         .init(text: "In der Nacht zu Sonntag griff Russland mit 50 Drohnen an.", language: "de", published: "2024-11-18",
               expected: ["launched drone 50 exact #2024-11-17"]),
+        // "mit N ..." as the instrument of a verb-final attack clause, however far the verb.
+        .init(text: "Die Russen hätten in der Nacht mit 35 Kampfdrohnen vom Typ Shahed aus mehreren russischen Grenzgebieten die Ukraine angegriffen, hieß es.", language: "de",
+              expected: ["launched drone 35 exact !RU"]),
+        .init(text: "Die Stadt wurde am Morgen mit zwei Raketen und vier Drohnen angegriffen.", language: "de",
+              expected: ["launched missile 2 exact", "launched drone 4 exact"]),
+        .init(text: "Die Luftabwehr hat 20 Drohnen abgeschossen, mit denen Russland die Ukraine angegriffen hatte.", language: "de",
+              expected: ["intercepted drone 20 exact"]),
     ]
 
     @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }
