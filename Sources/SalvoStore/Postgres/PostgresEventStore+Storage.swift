@@ -104,8 +104,8 @@ extension PostgresEventStore {
         private func checkWhole(_ signatures: Set<Int>, index: ReportIndex) throws {
             var miss = Miss()
             for sig in signatures {
-                for k in index.members[sig] ?? [] {
-                    if let e = index.placement[k]?.event, let other = straddling[e] { miss.days.formUnion(other) }
+                for e in (index.signatureEvents[sig] ?? [:]).keys {
+                    if let other = straddling[e] { miss.days.formUnion(other) }
                 }
             }
             if !miss.days.isEmpty { throw miss }

@@ -6,7 +6,30 @@ extension EventResolver {
     struct Group {
         var signature: Int
         var keys: [ReportKey]
-        var documents: Set<String>
+        /// Sorted, each once.
+        var documents: [String]
+
+        /// Whether a report of one document is in both (they cannot be one event).
+        func sharesDocument(with other: Group) -> Bool {
+            let (small, large) = documents.count <= other.documents.count ? (documents, other.documents) : (other.documents, documents)
+            return small.contains { large.containsSorted($0) }
+        }
+
+        mutating func absorb(_ other: Group) {
+            keys += other.keys
+            var merged: [String] = []
+            merged.reserveCapacity(documents.count + other.documents.count)
+            var i = 0, j = 0
+            while i < documents.count || j < other.documents.count {
+                if j == other.documents.count || (i < documents.count && documents[i] < other.documents[j]) {
+                    merged.append(documents[i]); i += 1
+                } else {
+                    if i < documents.count, documents[i] == other.documents[j] { i += 1 }
+                    merged.append(other.documents[j]); j += 1
+                }
+            }
+            documents = merged
+        }
     }
 
     /// Average linkage over the block's reports, with the rules as cannot-links (two clusters
@@ -22,13 +45,22 @@ extension EventResolver {
         var groups: [Group] = []
         for sig in signatures {
             let together = (index.score(sig, sig, evidence: evidence) ?? -.infinity) >= evidence.threshold
+            let keys = index.members[sig] ?? []
+            guard together else {
+                groups += keys.map { Group(signature: sig, keys: [$0], documents: [$0.document]) }
+                continue
+            }
+            // Keys are sorted, so one document's reports are adjacent: the n-th of each
+            // document goes to the n-th group, and no group holds two reports of one document.
             var local: [Group] = []
-            for k in (index.members[sig] ?? []).sorted() {
-                if together, let g = local.firstIndex(where: { !$0.documents.contains(k.document) }) {
-                    local[g].keys.append(k)
-                    local[g].documents.insert(k.document)
-                } else {
+            var run = 0
+            for (i, k) in keys.enumerated() {
+                run = i > 0 && keys[i - 1].document == k.document ? run + 1 : 0
+                if run == local.count {
                     local.append(Group(signature: sig, keys: [k], documents: [k.document]))
+                } else {
+                    local[run].keys.append(k)
+                    local[run].documents.append(k.document)
                 }
             }
             groups += local
@@ -46,7 +78,7 @@ extension EventResolver {
         for a in 0..<n {
             for b in (a + 1)..<n {
                 let s = index.score(groups[a].signature, groups[b].signature, evidence: evidence)
-                let isBlocked = s == nil || !groups[a].documents.isDisjoint(with: groups[b].documents)
+                let isBlocked = s == nil || groups[a].sharesDocument(with: groups[b])
                 blocked[a * n + b] = isBlocked
                 blocked[b * n + a] = isBlocked
                 let total = (s ?? 0) * size[a] * size[b]
@@ -82,8 +114,7 @@ extension EventResolver {
             size[a] += size[b]
             active[b] = false
             version[a] += 1
-            groups[a].keys += groups[b].keys
-            groups[a].documents.formUnion(groups[b].documents)
+            groups[a].absorb(groups[b])
             for k in 0..<n where active[k] && k != a { push(min(a, k), max(a, k)) }
         }
         return (0..<n).filter { active[$0] }.map { groups[$0].keys }

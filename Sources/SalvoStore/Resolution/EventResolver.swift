@@ -130,31 +130,41 @@ public struct EventResolver: Sendable {
         let clusters = cluster(block, index: &index)
 
         // The earliest report keeps its event's id; a cluster whose reports all lost theirs gets a new one.
-        func rank(_ k: ReportKey) -> (Int, Int, ReportKey) {
-            let p = index.placement[k]!
-            return (p.sequence, p.ordinal, k)
-        }
-        let ordered = clusters.map { c in c.map { (rank($0), $0) }.sorted { $0.0 < $1.0 } }
-            .sorted { $0[0].0 < $1[0].0 }.map { $0.map(\.1) }
+        // One look-up per report: each cluster's reports with their rank and the event they are in now.
+        typealias Member = (rank: (Int, Int), key: ReportKey, event: String?)
+        var lists: [[Member]] = []
         var oldIDs = Set<String>()
-        for c in ordered { for k in c { if let e = index.placement[k]?.event { oldIDs.insert(e) } } }
+        for c in clusters {
+            var list: [Member] = []
+            list.reserveCapacity(c.count)
+            for k in c {
+                let p = index.placement[k]!
+                list.append(((p.sequence, p.ordinal), k, p.event))
+                if let e = p.event { oldIDs.insert(e) }
+            }
+            lists.append(list)
+        }
+        func precedes(_ a: Member, _ b: Member) -> Bool { a.rank != b.rank ? a.rank < b.rank : a.key < b.key }
+        let firsts = lists.map { $0.min(by: precedes)! }
         var taken = Set<String>()
-        for members in ordered {
-            var id: String?
-            for k in members { if let e = index.placement[k]?.event, !taken.contains(e) { id = e; break } }
+        for i in lists.indices.sorted(by: { precedes(firsts[$0], firsts[$1]) }) {
+            let members = lists[i]
+            // The event of its earliest report that no earlier cluster kept.
+            var id = members.lazy.filter { $0.event.map { !taken.contains($0) } ?? false }.min(by: precedes)?.event
             if id == nil {
                 id = try storage.newEventID()
                 changes.created.insert(id!)
             }
             let event = id!
             taken.insert(event)
-            if index.events[event] != Set(members) { changes.written.insert(event) }
-            for k in members where index.placement[k]?.event != event {
+            let staying = members.count { $0.event == event }
+            if staying != members.count || index.events[event]?.count != members.count { changes.written.insert(event) }
+            for m in members where m.event != event {
                 // The event it leaves changed too: compared after this move, its members would
                 // match a later cluster's and its row would keep the report.
-                if let old = index.placement[k]?.event { changes.written.insert(old) }
-                index.assign(k, to: event)
-                changes.moved[k] = event
+                if let old = m.event { changes.written.insert(old) }
+                index.assign(m.key, to: event)
+                changes.moved[m.key] = event
             }
         }
         for gone in oldIDs.subtracting(taken) {
@@ -176,9 +186,8 @@ public struct EventResolver: Sendable {
         while i < queue.count {
             let sig = queue[i]
             i += 1
-            for k in index.members[sig] ?? [] {
-                guard let ev = index.placement[k]?.event, seenEvents.insert(ev).inserted else { continue }
-                for m in index.events[ev] ?? [] { if let e = index.placement[m] { visit(e.signature) } }
+            for ev in (index.signatureEvents[sig] ?? [:]).keys where seenEvents.insert(ev).inserted {
+                for other in (index.eventSignatures[ev] ?? [:]).keys { visit(other) }
             }
             // The neighbours must be in the index before its links are read.
             let f = index.facets(sig)

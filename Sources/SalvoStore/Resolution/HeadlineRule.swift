@@ -22,31 +22,29 @@ public struct HeadlineRule: Sendable {
     public init() {}
 
     public func summarize(_ cluster: EventCluster) -> [FigureSummary] {
-        summarize(cluster, places: cluster.places)
+        summarize(EventDigest(cluster.reports))
     }
 
     /// The same, with `cluster.places` computed already (a store writing the event needs both).
     public func summarize(_ cluster: EventCluster, places: [Place]) -> [FigureSummary] {
-        let counting = Self.countingClaimant(attacker: cluster.attacker)
-        struct Key: Hashable { var quantity: Quantity; var weapon: WeaponClass? }
-        var groups: [Key: [Claim]] = [:]
-        var order: [Key] = []
-        for r in cluster.reports {
-            let published = r.published?.ordinal ?? Int.min
-            for f in r.event.figures {
-                let key = Key(quantity: f.quantity, weapon: f.quantity.isCasualty ? nil : f.weapon)
-                if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append(Claim(value: f.value, claimant: f.claimant, place: f.place,
-                                                      published: published, sequence: r.sequence))
-            }
-        }
+        summarize(EventDigest(cluster.reports), places: places)
+    }
+
+    package func summarize(_ digest: EventDigest) -> [FigureSummary] {
+        summarize(digest, places: digest.places)
+    }
+
+    /// From the folded claims: the cost depends on the places and claimants, not on how many
+    /// reports repeat them.
+    package func summarize(_ digest: EventDigest, places: [Place]) -> [FigureSummary] {
+        let counting = Self.countingClaimant(attacker: digest.attacker)
         let quantityOrder = Quantity.allCases
-        order.sort { a, b in
+        let order = digest.claims.keys.sorted { a, b in
             let qa = quantityOrder.firstIndex(of: a.quantity)!, qb = quantityOrder.firstIndex(of: b.quantity)!
             return qa != qb ? qa < qb : (a.weapon?.rawValue ?? "") < (b.weapon?.rawValue ?? "")
         }
         return order.map { key in
-            summarize(claims: groups[key]!, quantity: key.quantity, weapon: key.weapon, counting: counting, places: places)
+            summarize(digest.claims[key]!, quantity: key.quantity, weapon: key.weapon, counting: counting, places: places)
         }
     }
 
@@ -56,17 +54,43 @@ public struct HeadlineRule: Sendable {
         return [attacker.opponent.claimant]
     }
 
+    /// How claims are grouped: per quantity, and per weapon class for what is not a casualty.
+    struct Key: Hashable, Sendable {
+        var quantity: Quantity
+        var weapon: WeaponClass?
+    }
+
     /// What the rule needs of a figure; copying whole figures (sentences and all) was the cost.
-    struct Claim {
+    struct Claim: Sendable {
         var value: Int
         var claimant: Claimant
         var place: String?
         var published: Int
         var sequence: Int
+
+        /// Later publication, then later arrival, then (within one document) the larger value.
+        func isLater(than other: Claim) -> Bool {
+            (published, sequence, value) > (other.published, other.sequence, other.value)
+        }
     }
 
-    func summarize(claims: [Claim], quantity: Quantity, weapon: WeaponClass?, counting: [Claimant], places: [Place]) -> FigureSummary {
-        let values = claims.map(\.value)
+    /// The claims of one key as the rule reads them: every pick is of the latest claim of a side
+    /// about a place, so those, and the range of values, are all that is kept.
+    struct Fold: Sendable {
+        var minimum = Int.max
+        var maximum = Int.min
+        /// Per place as stated (`nil`: none), the latest claim of each claimant.
+        var latest: [String?: [Claimant: Claim]] = [:]
+
+        mutating func add(_ c: Claim) {
+            minimum = min(minimum, c.value)
+            maximum = max(maximum, c.value)
+            if let old = latest[c.place]?[c.claimant], !c.isLater(than: old) { return }
+            latest[c.place, default: [:]][c.claimant] = c
+        }
+    }
+
+    func summarize(_ fold: Fold, quantity: Quantity, weapon: WeaponClass?, counting: [Claimant], places: [Place]) -> FigureSummary {
         // Group by place; nationwide claims (no place, or a country) are the total.
         var kinds: [String: Place.Kind] = ["Ukraine": .country, "Russia": .country]
         for p in places { kinds[p.name] = p.kind }
@@ -74,16 +98,20 @@ public struct HeadlineRule: Sendable {
             guard let name else { return .country }
             return kinds[name]
         }
-        var byPlace: [String: [Claim]] = [:]
-        var totals: [Claim] = []
-        for c in claims {
-            if kind(c.place) == .country { totals.append(c) } else { byPlace[c.place!, default: []].append(c) }
+        var byPlace: [String: [Claimant: Claim]] = [:]
+        var totals: [Claimant: Claim] = [:]
+        for (place, sides) in fold.latest {
+            if kind(place) == .country {
+                for (side, c) in sides where totals[side].map({ c.isLater(than: $0) }) ?? true { totals[side] = c }
+            } else {
+                byPlace[place!] = sides
+            }
         }
         var headline: Int
         var claimant: Claimant
         var conflict = false
         if !totals.isEmpty || byPlace.count <= 1 {
-            let group = totals.isEmpty ? Array(byPlace.values.first ?? []) : totals
+            let group = totals.isEmpty ? (byPlace.values.first ?? [:]) : totals
             (headline, claimant) = pick(group, counting: counting)
             conflict = sidesDisagree(group)
         } else {
@@ -105,31 +133,28 @@ public struct HeadlineRule: Sendable {
             }
             claimant = sides.max(by: { ($0.value, $0.key.rawValue) < ($1.value, $1.key.rawValue) })?.key ?? .media
         }
-        return FigureSummary(quantity: quantity, weapon: weapon, minimum: values.min() ?? 0,
-                             maximum: max(values.max() ?? 0, headline), headline: headline,
+        let minimum = fold.minimum == .max ? 0 : fold.minimum
+        let maximum = fold.maximum == .min ? 0 : fold.maximum
+        return FigureSummary(quantity: quantity, weapon: weapon, minimum: minimum,
+                             maximum: max(maximum, headline), headline: headline,
                              headlineClaimant: claimant, conflict: conflict)
     }
 
-    /// The headline of one group of claims about the same place.
-    func pick(_ claims: [Claim], counting: [Claimant]) -> (Int, Claimant) {
-        var pool: [Claim] = []
-        for side in counting where pool.isEmpty { pool = claims.filter { $0.claimant == side } }
-        if pool.isEmpty { pool = claims.filter { $0.claimant != .media } }
-        if pool.isEmpty { pool = claims }
-        let latest = pool.max { a, b in (a.published, a.sequence, a.value) < (b.published, b.sequence, b.value) }!
-        return (latest.value, latest.claimant)
+    /// The headline of one group of claims about the same place: the latest claim of the side
+    /// that counts, else of any official side, else of anyone.
+    func pick(_ latest: [Claimant: Claim], counting: [Claimant]) -> (Int, Claimant) {
+        for side in counting { if let c = latest[side] { return (c.value, side) } }
+        func best(_ claims: some Sequence<Claim>) -> Claim? {
+            // Equal claims of two sides: the side's name decides, whatever order they came in.
+            claims.max { a, b in b.isLater(than: a) || (!a.isLater(than: b) && a.claimant.rawValue > b.claimant.rawValue) }
+        }
+        guard let c = best(latest.values.filter { $0.claimant != .media }) ?? best(latest.values) else { return (0, .media) }
+        return (c.value, c.claimant)
     }
 
     /// Official sides (not outlets) whose latest values differ.
-    func sidesDisagree(_ claims: [Claim]) -> Bool {
-        var latest: [Claimant: Claim] = [:]
-        for c in claims where c.claimant != .media {
-            if let old = latest[c.claimant], (old.published, old.sequence, old.value) >= (c.published, c.sequence, c.value) {
-                continue
-            }
-            latest[c.claimant] = c
-        }
-        return Set(latest.values.map(\.value)).count > 1
+    func sidesDisagree(_ latest: [Claimant: Claim]) -> Bool {
+        Set(latest.values.filter { $0.claimant != .media }.map(\.value)).count > 1
     }
 }
 

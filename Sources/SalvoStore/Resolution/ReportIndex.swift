@@ -17,7 +17,7 @@ extension EventReport {
     package var key: ReportKey { ReportKey(document: document, ordinal: ordinal) }
 
     /// When it was reported: publication day (unknown first), then arrival, then position.
-    var reportTime: (Int, Int, Int) { (published?.ordinal ?? .min, sequence, ordinal) }
+    var reportTime: Time { (published?.ordinal ?? .min, sequence, ordinal) }
 }
 
 /// The reports the resolver works on, with the event each is in, indexed for blocking.
@@ -38,7 +38,8 @@ package struct ReportIndex: Sendable {
     private(set) var placement: [ReportKey: Placement] = [:]
     private var facetsOf: [Int: ReportFacets] = [:]
     private var signatureOf: [ReportFacets: Int] = [:]
-    private(set) var members: [Int: Set<ReportKey>] = [:]
+    /// Each signature's reports, sorted by key: the order clustering takes them in.
+    private(set) var members: [Int: [ReportKey]] = [:]
     private var byDay: [Int: Set<Int>] = [:]
     /// Signatures by stated value, for reports without a day; and only those without a day.
     private var byValue: [ValueKey: Set<Int>] = [:]
@@ -47,6 +48,12 @@ package struct ReportIndex: Sendable {
     private var byToll: [TollKey: Set<Int>] = [:]
     private var undatedByToll: [TollKey: Set<Int>] = [:]
     private(set) var events: [String: Set<ReportKey>] = [:]
+    /// Per event, how many of its reports have each signature, and per signature the events its
+    /// reports are in: blocking walks signatures and events, never every report of a big event.
+    private(set) var eventSignatures: [String: [Int: Int]] = [:]
+    private(set) var signatureEvents: [Int: [String: Int]] = [:]
+    /// Each event's row as folded so far; dropped when a report leaves, rebuilt when next asked for.
+    private var digests: [String: EventDigest] = [:]
     /// Pair scores by signature (`nil`: ruled out), computed once: a signature's facets never
     /// change and its number is never reused, so a score stays right until one side goes.
     private var scores: [Int: [Int: Double?]] = [:]
@@ -92,21 +99,48 @@ package struct ReportIndex: Sendable {
             }
             for c in candidateList(of: f) where c != sig && links[c] != nil { linksAdded[c, default: []].append(sig) }
         }
-        members[sig, default: []].insert(key)
+        members[sig, default: []].insertSorted(key)
         reports[key] = report
         placement[key] = Placement(signature: sig, event: event, sequence: report.sequence, ordinal: report.ordinal)
-        if let event { events[event, default: []].insert(key) }
+        if let event { join(key, signature: sig, event: event) }
+    }
+
+    private mutating func join(_ key: ReportKey, signature sig: Int, event: String) {
+        events[event, default: []].insert(key)
+        eventSignatures[event, default: [:]][sig, default: 0] += 1
+        signatureEvents[sig, default: [:]][event, default: 0] += 1
+        if digests[event] != nil, let r = reports[key] { digests[event]!.add(r) }
+    }
+
+    private mutating func leave(_ key: ReportKey, signature sig: Int, event: String) {
+        events[event]?.remove(key)
+        if events[event]?.isEmpty == true { events[event] = nil }
+        eventSignatures[event]?[sig]! -= 1
+        if eventSignatures[event]?[sig] == 0 { eventSignatures[event]![sig] = nil }
+        if eventSignatures[event]?.isEmpty == true { eventSignatures[event] = nil }
+        signatureEvents[sig]?[event]! -= 1
+        if signatureEvents[sig]?[event] == 0 { signatureEvents[sig]![event] = nil }
+        if signatureEvents[sig]?.isEmpty == true { signatureEvents[sig] = nil }
+        digests[event] = nil
+    }
+
+    /// The event's digest, folded from its reports the first time and kept up to date as they join.
+    mutating func digest(_ id: String) -> EventDigest? {
+        if let d = digests[id] { return d }
+        guard let keys = events[id] else { return nil }
+        var d = EventDigest()
+        for k in keys { if let r = reports[k] { d.add(r) } }
+        digests[id] = d
+        return d
     }
 
     @discardableResult
     mutating func remove(_ key: ReportKey) -> Placement? {
-        guard let e = placement.removeValue(forKey: key) else { return nil }
+        guard let e = placement[key] else { return nil }
+        if let id = e.event { leave(key, signature: e.signature, event: id) }
+        placement[key] = nil
         reports[key] = nil
-        if let id = e.event {
-            events[id]?.remove(key)
-            if events[id]?.isEmpty == true { events[id] = nil }
-        }
-        members[e.signature]?.remove(key)
+        members[e.signature]?.removeSorted(key)
         if members[e.signature]?.isEmpty == true {
             members[e.signature] = nil
             let f = facetsOf.removeValue(forKey: e.signature)!
@@ -140,13 +174,10 @@ package struct ReportIndex: Sendable {
     /// Moves a report to another event.
     mutating func assign(_ key: ReportKey, to event: String) {
         guard var e = placement[key], e.event != event else { return }
-        if let old = e.event {
-            events[old]?.remove(key)
-            if events[old]?.isEmpty == true { events[old] = nil }
-        }
+        if let old = e.event { leave(key, signature: e.signature, event: old) }
         e.event = event
         placement[key] = e
-        events[event, default: []].insert(key)
+        join(key, signature: e.signature, event: event)
     }
 
     /// What blocking compares a report with: reports within a day of its own and, undated, those
@@ -227,5 +258,33 @@ package struct ReportIndex: Sendable {
         var out = Set<String>()
         for i in 0..<reports { if let e = placement[ReportKey(document: document, ordinal: i)]?.event { out.insert(e) } }
         return out.sorted { (Int($0) ?? 0, $0) < (Int($1) ?? 0, $1) }
+    }
+}
+
+extension Array where Element: Comparable {
+    /// The position of `x` in a sorted array, or where it would go.
+    func sortedIndex(of x: Element) -> Int {
+        var lo = 0, hi = count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if self[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    mutating func insertSorted(_ x: Element) {
+        let i = sortedIndex(of: x)
+        if i < count, self[i] == x { return }
+        insert(x, at: i)
+    }
+
+    mutating func removeSorted(_ x: Element) {
+        let i = sortedIndex(of: x)
+        if i < count, self[i] == x { remove(at: i) }
+    }
+
+    func containsSorted(_ x: Element) -> Bool {
+        let i = sortedIndex(of: x)
+        return i < count && self[i] == x
     }
 }

@@ -92,6 +92,12 @@ extension SQLiteEventStore {
             // Events already stored get theirs now.
             try SQLiteEventStore.renderMissingJSON(db: db)
         }
+        m.registerMigration("v4: no event_place index that another one begins with") { db in
+            // (name, date) and (admin1, date) serve every look-up by name or admin1 alone (same
+            // collation), and each index less is a page less to write for every place stored.
+            try db.drop(index: "event_place_on_name")
+            try db.drop(index: "event_place_on_admin1")
+        }
         return m
     }
 }

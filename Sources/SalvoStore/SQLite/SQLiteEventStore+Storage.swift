@@ -143,10 +143,10 @@ extension SQLiteEventStore {
         }
 
         /// Writes the rows of the events changed since they were last written.
-        mutating func writeDirtyEvents(index: ReportIndex) throws {
+        mutating func writeDirtyEvents(index: inout ReportIndex) throws {
             for id in dirty.sorted() {
-                guard let cluster = index.cluster(id), !cluster.reports.isEmpty else { continue }
-                try SQLiteEventStore.writeEvent(id, cluster: cluster, db: db, placesWritten: &placesWritten)
+                guard let digest = index.digest(id), digest.reportCount > 0 else { continue }
+                try SQLiteEventStore.writeEvent(id, digest: digest, db: db, placesWritten: &placesWritten)
             }
             dirty = []
         }

@@ -164,7 +164,7 @@ public final class SQLiteEventStore: EventStore {
         do {
             try withStorage(db: db, cache: &c) { storage, index in
                 if reload { try storage.loadDirtyEvents(into: &index) }
-                try storage.writeDirtyEvents(index: index)
+                try storage.writeDirtyEvents(index: &index)
             }
         } catch {
             c = Cache()
@@ -192,36 +192,36 @@ public final class SQLiteEventStore: EventStore {
         }
     }
 
-    /// Rewrites an event's row, and its place index when places were added, from its cluster.
-    static func writeEvent(_ id: String, cluster: EventCluster, db: Database, placesWritten: inout [String: Int]) throws {
+    /// Rewrites an event's row, and its place index when places were added, from its digest.
+    static func writeEvent(_ id: String, digest: EventDigest, db: Database, placesWritten: inout [String: Int]) throws {
         guard let rowID = Int64(id) else { return }
-        let places = cluster.places
-        let summary = HeadlineRule().summarize(cluster, places: places)
-        var weapons = Set<String>()
-        for r in cluster.reports { for f in r.event.figures { if let w = f.weapon { weapons.insert(w.rawValue) } } }
+        let places = digest.places
+        let date = digest.date
+        let summary = HeadlineRule().summarize(digest, places: places)
+        let weapons = digest.weapons.map(\.rawValue)
         let stored = StoredEvent(id: id, date: nil, attacker: nil, places: [], targets: [], documents: [], figures: [], summary: summary)
         try db.cachedStatement(sql: """
             UPDATE event SET date = ?, attacker = ?, primary_place = ?, places = ?, targets = ?, summary = ?,
                 weapons = ?, killed = ?, injured = ?, launched = ?, intercepted = ?, report_count = ?, json = NULL
             WHERE id = ?
-            """).execute(arguments: [cluster.date?.description, cluster.attacker?.rawValue, cluster.primaryPlace?.name,
-                                     CompactJSON.places(places), CompactJSON.strings(cluster.targets),
+            """).execute(arguments: [date?.description, digest.attacker?.rawValue, digest.primaryPlace?.name,
+                                     CompactJSON.places(places), CompactJSON.strings(digest.targets),
                                      CompactJSON.summary(summary),
                                      weapons.isEmpty ? nil : "," + weapons.sorted().joined(separator: ",") + ",",
                                      stored.headline(.killed), stored.headline(.injured), stored.headline(.launched),
-                                     stored.headline(.intercepted), cluster.reports.count, rowID])
+                                     stored.headline(.intercepted), digest.reportCount, rowID])
         // Places only grow while reports join; a shrink (an updated document) rewrites them too.
         guard placesWritten[id] != places.count else {
             // The day can move while the places stay (a report with a firmer date joined).
             try db.cachedStatement(sql: "UPDATE event_place SET date = ? WHERE event_id = ? AND date IS NOT ?")
-                .execute(arguments: [cluster.date?.description, rowID, cluster.date?.description])
+                .execute(arguments: [date?.description, rowID, date?.description])
             return
         }
         placesWritten[id] = places.count
         try db.cachedStatement(sql: "DELETE FROM event_place WHERE event_id = ?").execute(arguments: [rowID])
         let insertPlace = try db.cachedStatement(sql: "INSERT INTO event_place (event_id, name, admin1, country, date) VALUES (?, ?, ?, ?, ?)")
         for p in places {
-            try insertPlace.execute(arguments: [rowID, p.name, p.admin1, p.country, cluster.date?.description])
+            try insertPlace.execute(arguments: [rowID, p.name, p.admin1, p.country, date?.description])
         }
     }
 
