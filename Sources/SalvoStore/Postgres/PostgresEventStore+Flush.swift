@@ -64,8 +64,8 @@ extension PostgresEventStore {
 
     /// Writes what a batch did, in its transaction: removed documents (and tombstones for their
     /// reports), new ones with their reports and figures, reports that changed event, then every
-    /// event the batch changed, each once, with its JSON.
-    func flush(_ s: Storage, index: ReportIndex, change: Int, connection conn: PostgresConnection) async throws {
+    /// event the batch changed, each once (its JSON is left to `completeEventJSON`).
+    func flush(_ s: Storage, index: inout ReportIndex, change: Int, connection conn: PostgresConnection) async throws {
         if !s.deletedRows.isEmpty {
             try await conn.query("DELETE FROM document WHERE id = ANY(\(s.deletedRows.map(Int.init))::bigint[])", logger: logger)
             var tombstones = BulkStatement("INSERT INTO report_removed (document_key, ordinal, day, changed) VALUES ",
@@ -173,29 +173,35 @@ extension PostgresEventStore {
             try await conn.query("DELETE FROM event WHERE id = ANY(\(rewritten)::bigint[])", logger: logger)
         }
         var events = BulkStatement("""
-            INSERT INTO event (id, date, attacker, primary_place, weapons, killed, injured, launched, intercepted, report_count, json) VALUES
-            """, casts: ["::bigint", "::text", "::text", "::text", "::text", "::bigint", "::bigint", "::bigint", "::bigint", "::bigint", "::text"])
+            INSERT INTO event (id, date, attacker, primary_place, places, targets, summary, weapons,
+                               killed, injured, launched, intercepted, report_count, json) VALUES
+            """, casts: ["::bigint", "::text", "::text", "::text", "::text", "::text", "::text", "::text",
+                         "::bigint", "::bigint", "::bigint", "::bigint", "::bigint", "::text"])
         var places = BulkStatement("INSERT INTO event_place (event_id, name, admin1, country, date) VALUES ",
                                    casts: ["::bigint", "::text", "::text", "::text", "::text"])
         for id in written {
-            guard let rowID = Int(id), let cluster = index.cluster(id) else { continue }
-            let summary = cluster.summary
-            let eventPlaces = cluster.places
-            let stored = SQLiteEventStore.storedEvent(cluster, places: eventPlaces, summary: summary)
-            var weapons = Set<String>()
-            for r in cluster.reports { for f in r.event.figures { if let w = f.weapon { weapons.insert(w.rawValue) } } }
+            guard let rowID = Int(id), let digest = index.digest(id), digest.reportCount > 0 else { continue }
+            let eventPlaces = digest.places
+            let date = digest.date
+            let summary = HeadlineRule().summarize(digest, places: eventPlaces)
+            let stored = StoredEvent(id: id, date: date, attacker: nil, places: [], targets: [], documents: [], figures: [], summary: summary)
+            let weapons = digest.weapons.map(\.rawValue).sorted()
             events.row { b in
                 b.append(rowID)
-                b.append(cluster.date?.description)
-                b.append(cluster.attacker?.rawValue)
-                b.append(cluster.primaryPlace?.name)
-                b.append(weapons.isEmpty ? nil : "," + weapons.sorted().joined(separator: ",") + ",")
+                b.append(date?.description)
+                b.append(digest.attacker?.rawValue)
+                b.append(digest.primaryPlace?.name)
+                b.append(CompactJSON.places(eventPlaces))
+                b.append(CompactJSON.strings(digest.targets))
+                b.append(CompactJSON.summary(summary))
+                b.append(weapons.isEmpty ? nil : "," + weapons.joined(separator: ",") + ",")
                 b.append(stored.headline(.killed))
                 b.append(stored.headline(.injured))
                 b.append(stored.headline(.launched))
                 b.append(stored.headline(.intercepted))
-                b.append(cluster.reports.count)
-                b.append(stored.json)
+                b.append(digest.reportCount)
+                // Rendered once the run ends (`completeEventJSON`); readers build it meanwhile.
+                b.append(String?.none)
             }
             for p in eventPlaces {
                 places.row { b in
@@ -203,7 +209,7 @@ extension PostgresEventStore {
                     b.append(p.name)
                     b.append(p.admin1)
                     b.append(p.country)
-                    b.append(cluster.date?.description)
+                    b.append(date?.description)
                 }
             }
         }

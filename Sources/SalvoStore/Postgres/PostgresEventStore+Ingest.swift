@@ -266,7 +266,7 @@ extension PostgresEventStore {
         var index = cache.index
         let result = try body(&storage, &index)
         box.lap("resolve")
-        try await flush(storage, index: index, change: change, connection: conn)
+        try await flush(storage, index: &index, change: change, connection: conn)
         box.lap("flush")
         for d in plan.days { cache.current[d] = change }
         cache.current[nil] = change

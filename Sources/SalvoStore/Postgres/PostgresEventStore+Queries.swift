@@ -8,12 +8,17 @@ extension PostgresEventStore {
         return try await eventsJSON(matching: query).map { try decoder.decode(StoredEvent.self, from: Data($0.utf8)) }
     }
 
-    /// Each event's JSON is written with the event, so the list is read as it is served.
+    /// Each event's JSON is kept with it, so the list is read as it is served; an event an
+    /// ingest is still writing has none yet and is built from its rows.
     public func eventsJSON(matching query: EventQuery) async throws -> [String] {
         guard let q = Self.eventSQL(query) else { return [] }
-        var out: [String] = []
-        for try await json in try await client.query(q, logger: logger).decode(String.self) { out.append(json) }
-        return out
+        var rows: [(Int, String?)] = []
+        for try await row in try await client.query(q, logger: logger).decode((Int, String?).self) { rows.append(row) }
+        let missing = rows.filter { $0.1 == nil }.map(\.0)
+        guard !missing.isEmpty else { return rows.compactMap(\.1) }
+        let rebuilt = try await client.withConnection { c in try await storedEvents(ids: missing, connection: c) }
+        let json = Dictionary(rebuilt.map { (Int($0.id)!, $0.json) }, uniquingKeysWith: { a, _ in a })
+        return rows.compactMap { $0.1 ?? json[$0.0] }
     }
 
     /// The query for events matching `query` (the SQLite store's, in PostgreSQL's dialect), or
@@ -46,7 +51,7 @@ extension PostgresEventStore {
             clauses.append("e.id IN (SELECT r.event_id FROM report r WHERE r.document_id IN (\(matchingDocuments(bind(words)))))")
         }
         clauses.append("e.report_count > 0")
-        var sql = "SELECT e.json FROM event e WHERE " + clauses.joined(separator: " AND ")
+        var sql = "SELECT e.id, e.json FROM event e WHERE " + clauses.joined(separator: " AND ")
         switch query.sort {
         case .dateDescending: sql += " ORDER BY e.date DESC NULLS LAST, e.id DESC"
         case .dateAscending: sql += " ORDER BY e.date ASC NULLS FIRST, e.id ASC"
@@ -74,7 +79,10 @@ extension PostgresEventStore {
     public func event(id: String) async throws -> StoredEvent? {
         guard let rowID = Int(id) else { return nil }
         let rows = try await client.query("SELECT json FROM event WHERE id = \(rowID) AND report_count > 0", logger: logger)
-        for try await json in rows.decode(String.self) { return try JSONDecoder().decode(StoredEvent.self, from: Data(json.utf8)) }
+        for try await json in rows.decode(String?.self) {
+            if let json { return try JSONDecoder().decode(StoredEvent.self, from: Data(json.utf8)) }
+            return try await client.withConnection { c in try await storedEvents(ids: [rowID], connection: c) }.first
+        }
         return nil
     }
 
@@ -113,6 +121,74 @@ extension PostgresEventStore {
         return out
     }
 
-    /// Nothing to complete: a batch writes the JSON of every event it changed.
-    public func completeEventJSON() async throws {}
+    /// Renders the JSON of every event without one, a thousand at a time, each slice in a
+    /// transaction that locks its rows: a writer rewriting one of them waits, and one that has
+    /// rewritten it since leaves it without JSON again, so no stale JSON outlives a change.
+    public func completeEventJSON() async throws {
+        var last = 0
+        while true {
+            let done = try await transaction { c -> Int? in
+                var ids: [Int] = []
+                let rows = try await c.query("""
+                    SELECT id FROM event WHERE json IS NULL AND report_count > 0 AND id > \(last)
+                    ORDER BY id LIMIT 1000 FOR UPDATE SKIP LOCKED
+                    """, logger: logger)
+                for try await id in rows.decode(Int.self) { ids.append(id) }
+                guard let end = ids.last else { return nil }
+                var update = BulkStatement("UPDATE event e SET json = v.json FROM (VALUES ", casts: ["::bigint", "::text"],
+                                           tail: ") AS v (id, json) WHERE e.id = v.id")
+                for e in try await storedEvents(ids: ids, connection: c) {
+                    update.row { b in
+                        b.append(Int(e.id)!)
+                        b.append(e.json)
+                    }
+                }
+                try await update.run(c, logger: logger)
+                return end
+            }
+            guard let done else { return }
+            last = done
+        }
+    }
+
+    /// Events built from their rows: the row's columns, and every figure with its document in
+    /// report order (publication day, then arrival), as the JSON gives them.
+    func storedEvents(ids: [Int], connection c: PostgresConnection) async throws -> [StoredEvent] {
+        guard !ids.isEmpty else { return [] }
+        var figures: [Int: [StoredFigure]] = [:]
+        var documents: [Int: [String]] = [:]
+        let rows = try await c.query("""
+            SELECT r.event_id, d.key, f.quantity, f.weapon, f.model, f.value, f.qualifier, f.place, f.date,
+                   f.claimant, f.claimant_name, f.sentence, f.start, f."end"
+            FROM report r JOIN document d ON d.id = r.document_id
+            LEFT JOIN figure f ON f.document_id = r.document_id AND f.report_ordinal = r.ordinal
+            WHERE r.event_id = ANY(\(ids)::bigint[])
+            ORDER BY r.event_id, d.published NULLS FIRST, d.sequence, r.ordinal, f.ordinal
+            """, logger: logger)
+        for try await (event, key, quantity, weapon, model, value, qualifier, place, date, claimant, claimantName, sentence, start, end)
+            in rows.decode((Int, String, String?, String?, String?, Int?, String?, String?, String?, String?, String?, String?, Int?, Int?).self) {
+            if documents[event]?.last != key, !(documents[event]?.contains(key) ?? false) { documents[event, default: []].append(key) }
+            guard let quantity, let value, let sentence else { continue }
+            let f = Figure(quantity: Quantity(rawValue: quantity) ?? .hit, weapon: weapon.flatMap(WeaponClass.init(rawValue:)),
+                           model: model, value: value, qualifier: qualifier.flatMap(Qualifier.init(rawValue:)) ?? .exact, place: place,
+                           date: date.flatMap { Day($0) }, claimant: claimant.flatMap(Claimant.init(rawValue:)) ?? .media,
+                           claimantName: claimantName, sentence: sentence, start: start ?? 0, end: end ?? 0)
+            figures[event, default: []].append(StoredFigure(figure: f, document: key))
+        }
+        let decoder = JSONDecoder()
+        func decode<T: Decodable>(_ type: T.Type, _ text: String?) throws -> T? {
+            try text.map { try decoder.decode(T.self, from: Data($0.utf8)) }
+        }
+        var out: [StoredEvent] = []
+        let events = try await c.query("""
+            SELECT id, date, attacker, places, targets, summary FROM event WHERE id = ANY(\(ids)::bigint[]) ORDER BY id
+            """, logger: logger)
+        for try await (id, date, attacker, places, targets, summary) in events.decode((Int, String?, String?, String?, String?, String?).self) {
+            out.append(StoredEvent(id: String(id), date: date.flatMap { Day($0) }, attacker: attacker.flatMap(Belligerent.init(rawValue:)),
+                                   places: try decode([Place].self, places) ?? [], targets: try decode([String].self, targets) ?? [],
+                                   documents: documents[id] ?? [], figures: figures[id] ?? [],
+                                   summary: try decode([FigureSummary].self, summary) ?? []))
+        }
+        return out
+    }
 }

@@ -112,6 +112,15 @@ extension PostgresEventStore {
             """,
             "CREATE INDEX report_removed_changed ON report_removed (changed)",
         ]),
+        // A batch rendered the whole JSON of every event it touched, every figure's sentence of
+        // every report again for each report that joined: most of a batch's time. The row now
+        // keeps what lists show, the JSON is rendered at the end of a run (`completeEventJSON`),
+        // and a reader that finds none builds the event from its rows, as in SQLite.
+        (2, "event JSON rendered after ingest; places, targets and summary on the row", [
+            "ALTER TABLE event ALTER COLUMN json DROP NOT NULL",
+            "ALTER TABLE event ADD COLUMN places text, ADD COLUMN targets text, ADD COLUMN summary text",
+            "CREATE INDEX event_json_missing ON event (id) WHERE json IS NULL",
+        ]),
     ]
 
     /// Applies the missing migrations under a lock, so that workers starting together migrate once.

@@ -54,7 +54,7 @@ struct Ingester {
     /// Documents waiting to be stored together; each is still stored atomically.
     private var pending: [(Document, ExtractedDocument)] = []
     private var labels: [String] = []
-    var batchSize = 256
+    var batchSize = 1024
     /// Logs the ingest rate every this many documents (`--rate-every`).
     var rateEvery: Int?
     private var lastRate = (documents: 0, time: Date(), cpu: Self.processCPUSeconds())
