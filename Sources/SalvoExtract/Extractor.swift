@@ -39,7 +39,7 @@ public struct Extractor: Sendable {
                 drafts.append(d)
             }
         }
-        drafts = Background.currentAttack(drafts)
+        drafts = Background.currentAttack(drafts, attackDay: attribution?.frame.date)
         result.events = EventGrouping(analysis: analysis).events(from: Deduplication.merge(drafts))
         return result
     }
