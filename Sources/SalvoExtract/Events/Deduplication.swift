@@ -4,6 +4,7 @@ import SalvoModel
 /// figure, but "two killed in Mykolaiv, two in Odesa" are two.
 enum Deduplication {
     static func merge(_ drafts: [FigureDraft]) -> [FigureDraft] {
+        let drafts = dropRounded(drafts)
         // Copies can only share quantity, value, weapon family and attacker: candidates are looked
         // up by those, so a document with thousands of figures is not compared pair by pair.
         struct Key: Hashable { var quantity: Quantity; var value: Int; var family: Int; var attacker: Belligerent? }
@@ -23,6 +24,37 @@ enum Deduplication {
             }
         }
         return kept
+    }
+
+    /// "up to 300 drones" in a lead and "297 drones" in the body: a rounded figure with an exact one
+    /// of the same kind, night and place within a tenth of it, on the side its qualifier allows, is
+    /// that figure rounded.
+    static func dropRounded(_ drafts: [FigureDraft]) -> [FigureDraft] {
+        let exact = drafts.filter { $0.qualifier == .exact && !$0.quantity.isCasualty }
+        guard !exact.isEmpty else { return drafts }
+        return drafts.filter { d in
+            guard d.qualifier != .exact, !d.quantity.isCasualty else { return true }
+            return !exact.contains { e in
+                e.quantity == d.quantity && family(e.weapon) == family(d.weapon) && e.attacker == d.attacker
+                    && sameNight(e.date, d.date) && e.place?.name == d.place?.name && e.value != d.value
+                    && abs(e.value - d.value) * 10 <= d.value && allows(d.qualifier, e.value, d.value)
+            }
+        }
+    }
+
+    /// The same day, or the evening and the morning of one overnight attack.
+    private static func sameNight(_ a: Day?, _ b: Day?) -> Bool {
+        guard let a, let b else { return a == nil && b == nil }
+        return abs(a.ordinal - b.ordinal) <= 1
+    }
+
+    /// Whether `exact` is a value a count stated as `qualifier` `rounded` may stand for.
+    private static func allows(_ qualifier: Qualifier, _ exact: Int, _ rounded: Int) -> Bool {
+        switch qualifier {
+        case .upTo, .almost: exact < rounded
+        case .moreThan, .atLeast: exact > rounded
+        default: true
+        }
     }
 
     private static func same(_ a: FigureDraft, _ b: FigureDraft) -> Bool {
