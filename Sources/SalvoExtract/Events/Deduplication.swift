@@ -30,16 +30,34 @@ enum Deduplication {
     /// of the same kind, night and place within a tenth of it, on the side its qualifier allows, is
     /// that figure rounded.
     static func dropRounded(_ drafts: [FigureDraft]) -> [FigureDraft] {
-        let exact = drafts.filter { $0.qualifier == .exact && !$0.quantity.isCasualty }
+        // Exact figures by kind, sorted by value: a rounded one looks only at the values within a tenth
+        // of it, so a document of thousands of figures is not compared pair by pair.
+        struct Kind: Hashable { var quantity: Quantity; var family: Int; var attacker: Belligerent?; var place: String? }
+        func kind(_ d: FigureDraft) -> Kind { Kind(quantity: d.quantity, family: family(d.weapon), attacker: d.attacker, place: d.place?.name) }
+        var exact: [Kind: [FigureDraft]] = [:]
+        for d in drafts where d.qualifier == .exact && !d.quantity.isCasualty { exact[kind(d), default: []].append(d) }
         guard !exact.isEmpty else { return drafts }
+        for k in exact.keys { exact[k]!.sort { $0.value < $1.value } }
         return drafts.filter { d in
-            guard d.qualifier != .exact, !d.quantity.isCasualty else { return true }
-            return !exact.contains { e in
-                e.quantity == d.quantity && family(e.weapon) == family(d.weapon) && e.attacker == d.attacker
-                    && sameNight(e.date, d.date) && e.place?.name == d.place?.name && e.value != d.value
-                    && abs(e.value - d.value) * 10 <= d.value && allows(d.qualifier, e.value, d.value)
+            guard d.qualifier != .exact, !d.quantity.isCasualty, let same = exact[kind(d)] else { return true }
+            var i = lowerBound(same, d.value - d.value / 10)
+            while i < same.count && (same[i].value - d.value) * 10 <= d.value {
+                let e = same[i]
+                if e.value != d.value && sameNight(e.date, d.date) && allows(d.qualifier, e.value, d.value) { return false }
+                i += 1
             }
+            return true
         }
+    }
+
+    /// The first index of `sorted` whose value is at least `value`.
+    private static func lowerBound(_ sorted: [FigureDraft], _ value: Int) -> Int {
+        var lo = 0, hi = sorted.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sorted[mid].value < value { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The same day, or the evening and the morning of one overnight attack.

@@ -235,7 +235,7 @@ struct FigureFinder {
 
     /// Whether a whole of `value` repeats a weapon figure counted before it in the document or the sentence.
     private func isCounted<C: Collection<FigureDraft>>(_ value: Int, _ q: Qualifier, as quantity: Quantity, _ family: WeaponFamily, drafts: C) -> Bool {
-        counted.contains { $0.isRestated(as: value, q, quantity: quantity, family: family) }
+        counted.suffix(CountedFigure.lookBack).contains { $0.isRestated(as: value, q, quantity: quantity, family: family) }
             || drafts.contains { !$0.quantity.isCasualty && Self.counted($0).isRestated(as: value, q, quantity: quantity, family: family) }
     }
 

@@ -4,6 +4,10 @@ import SalvoText
 /// A figure counted earlier in the document, remembered so that a later part can be told from a
 /// new total: "12 of the 30 drones" after "30 drones were shot down" is a share of those 30.
 struct CountedFigure {
+    /// How many figures back a whole or a share looks for the figure it repeats: more than any
+    /// article states, and bounded so that a document of thousands of counts stays linear.
+    static let lookBack = 200
+
     var quantity: Quantity
     var family: WeaponFamily
     var value: Int
@@ -57,7 +61,7 @@ extension Share {
     /// ("shot down 18 of the 22 drones" after "22 drones were launched" is the night's total).
     func isBreakdown(_ d: FigureDraft, earlier: [FigureDraft]) -> Bool {
         let family = WeaponFamily(d.weapon)
-        let same = earlier.filter { !$0.quantity.isCasualty && $0.attacker == d.attacker && WeaponFamily($0.weapon) == family }
+        let same = earlier.suffix(CountedFigure.lookBack).filter { !$0.quantity.isCasualty && $0.attacker == d.attacker && WeaponFamily($0.weapon) == family }
         switch form {
         case .ofNumber:
             guard let whole else { return false }
