@@ -83,7 +83,7 @@ extension FigureFinder {
         hits.contains { $0.tokens.upperBound <= n.tokens.lowerBound && $0.hit.first(.part)?.part == .total }
     }
 
-    /// "of the drones", "з цих дронів" right after the number: `of`, then articles, "all" or
+    /// "of the drones", "von den Drohnen" right after the number: `of`, then articles, "all" or
     /// qualifiers, then a weapon term, with no number of its own.
     func isOfNamedWhole(_ n: NumberMention, sentenceEnd: Int) -> Bool {
         var k = n.tokens.upperBound
