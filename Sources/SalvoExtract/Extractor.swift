@@ -35,10 +35,11 @@ public struct Extractor: Sendable {
         for i in analysis.sentences.indices {
             for var d in finder.figures(in: i) {
                 if attribution == nil { attribution = Attribution(analysis: analysis, published: document.published) }
-                attribution!.settle(&d)
+                attribution!.settle(&d, earlier: drafts)
                 drafts.append(d)
             }
         }
+        drafts = Background.currentAttack(drafts, attackDay: attribution?.frame.date)
         result.events = EventGrouping(analysis: analysis).events(from: Deduplication.merge(drafts))
         return result
     }

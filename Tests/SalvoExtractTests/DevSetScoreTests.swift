@@ -20,7 +20,7 @@ import Testing
         static let fullF1 = 0.78
         static let language = 0.88
         static let field = 0.89
-        static let airforceNational = 0.89
+        static let airforceNational = 0.91
     }
 
     func extract(_ names: [String]) throws -> URL {

@@ -56,6 +56,9 @@ import Testing
               expected: ["launched missile 40 exact @UA", "launched drone 90 exact @UA"]),
         .init(text: "The dead included two children.", language: "en",
               expected: []),
+        // "launch" inside a weapon name is not the verb of the count after it.
+        .init(text: "Russian air defence downed a multiple launch rocket system, as well as 300 fixed-wing drones, the ministry said.", language: "en",
+              expected: ["intercepted drone 300 exact"]),
     ]
 
     @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }

@@ -18,4 +18,9 @@ struct FigureDraft {
     var place: Place?
     var date: Day?
     var attacker: Belligerent?
+    /// Stated as a share of a whole ("12 of the 30 drones", "20 of them"), with no type of its own.
+    var share: Share?
+    /// A share of a figure of the same attack already counted: a breakdown by place, never a
+    /// nationwide total of its own.
+    var isBreakdown = false
 }

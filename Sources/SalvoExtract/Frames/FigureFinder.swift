@@ -49,8 +49,14 @@ struct FigureFinder {
     /// The last weapon figure of the sentence before, when it is in the same paragraph.
     var lastFigure: (draft: FigureDraft, paragraph: Int)?
 
+    /// Every weapon figure found so far in the document, in text order.
+    private(set) var counted: [CountedFigure] = []
+
     mutating func figures(in sentenceIndex: Int) -> [FigureDraft] {
         let found = figuresWithoutMemory(in: sentenceIndex)
+        for d in found where !d.quantity.isCasualty {
+            counted.append(CountedFigure(quantity: d.quantity, family: WeaponFamily(d.weapon), value: d.value, qualifier: d.qualifier))
+        }
         if let last = found.last(where: { !$0.quantity.isCasualty }) {
             lastFigure = (last, analysis.sentences[sentenceIndex].paragraph)
         } else if !found.isEmpty || analysis.sentences[sentenceIndex].endsLine == false {
@@ -81,12 +87,16 @@ struct FigureFinder {
         var drafts: [FigureDraft] = []
         /// Drafts that count the whole of the part before them (the 87 of "56 of the 87").
         var wholes = Set<Int>()
+        /// Numbers whose weapon is their whole's ("12 of the 30 drones"): they name no type of their own.
+        var borrowedType = Set<Int>()
         var weaponSoFar = lastWeapon(in: analysis.hits[..<hits.startIndex])
         // Until this sentence counts a weapon itself, one it names before a number ("Of the drones,
         // 31 were shot down") comes before the weapon of the sentences before.
         var weaponFromEarlier = weaponSoFar != nil
+        /// Wholes of shares left uncounted.
+        var uncounted = Set<Int>()
         for (i, n) in numbers.enumerated() {
-            if excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
+            if uncounted.contains(i) || excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
             var np = phrases[i]
             if np.isUnit || np.isChild || isMoney(n, hits: hits) || followsDebris(n, hits: hits) || isVague(n, hits: hits) { continue }
 
@@ -95,6 +105,7 @@ struct FigureFinder {
                 np.weapon = phrases[i + 1].weapon
                 np.model = phrases[i + 1].model
                 phrases[i] = np
+                borrowedType.insert(i)
             }
             // "28 were shot down over Kursk region, 27 – over Bryansk region": a bare number with a place
             // repeats the figure before it.
@@ -113,8 +124,11 @@ struct FigureFinder {
             if np.weapon != nil, !np.isPeople, np.quantity == nil, opensWhole(n) {
                 weaponSoFar = (np.weapon!, np.model)
                 weaponFromEarlier = false
+                let q = qualifier(before: n, hits: hits)
+                // "Among almost 90 drones, 60 were Shaheds" after "86 drones attacked": a whole already counted.
+                if isCounted(n.value, q, as: .launched, WeaponFamily(np.weapon), drafts: drafts) { continue }
                 drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon, model: np.model, value: n.value,
-                                          qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
+                                          qualifier: q, number: n.tokens, sentence: sentenceIndex))
                 continue
             }
             // "12 of 15 missiles were shot down": the 15 is how many were launched.
@@ -122,9 +136,19 @@ struct FigureFinder {
                previous.quantity != .launched,
                isOf(between: numbers[i - 1].tokens.upperBound, and: n.tokens.lowerBound)
                 || isOf(between: max(phrases[i - 1].end, numbers[i - 1].tokens.upperBound), and: n.tokens.lowerBound) {
+                // "Kyiv's air defence downed 12 of the 30 drones" after "30 drones were downed": the
+                // whole is a figure already counted, and its part a share of it.
+                let q = qualifier(before: n, hits: hits)
+                let family = WeaponFamily(np.weapon ?? previous.weapon)
+                if isCounted(n.value, q, as: .launched, family, drafts: drafts.dropLast()) {
+                    if borrowedType.contains(i - 1) || phrases[i - 1].weapon == nil, !isTotal(numbers[i - 1], hits: hits) {
+                        drafts[drafts.count - 1].share = Share(form: .ofNumber, whole: CountedFigure(quantity: .launched, family: family, value: n.value, qualifier: q))
+                    }
+                    continue
+                }
                 wholes.insert(drafts.count)
                 drafts.append(FigureDraft(quantity: .launched, weapon: np.weapon ?? previous.weapon, model: np.model ?? previous.model,
-                                          value: n.value, qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
+                                          value: n.value, qualifier: q, number: n.tokens, sentence: sentenceIndex))
                 continue
             }
             // "70 cruise missiles and 4 guided missiles were launched", "shot down six Shaheds, three
@@ -170,6 +194,13 @@ struct FigureFinder {
                 if countsSomethingElse(n, sentenceEnd: s.tokens.upperBound) { continue }
                 let named = lastWeapon(in: hits, before: n.tokens.lowerBound)
                 guard let inherited = weaponFromEarlier ? named ?? weaponSoFar : weaponSoFar ?? named else { continue }
+                // "shot down 30 of 40 missiles and 20 of 25 …": a second whole of the same kind would say
+                // that 25 and 40 missiles were launched at once; a pair that names nothing counts another kind.
+                if i + 1 < numbers.count, isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound),
+                   wholes.contains(where: { WeaponFamily(drafts[$0].weapon) == WeaponFamily(inherited.0) }) {
+                    uncounted.insert(i + 1)
+                    continue
+                }
                 weapon = inherited.0
                 model = inherited.1
             }
@@ -181,8 +212,14 @@ struct FigureFinder {
             }
             if let w = weapon, !quantity.isCasualty { weaponSoFar = (w, model); weaponFromEarlier = false }
             guard n.value > 0, n.value <= (quantity.isCasualty ? 20_000 : 10_000) else { continue }
-            drafts.append(FigureDraft(quantity: quantity, weapon: weapon, model: model, value: n.value,
-                                      qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
+            var draft = FigureDraft(quantity: quantity, weapon: weapon, model: model, value: n.value,
+                                    qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex)
+            if !quantity.isCasualty, !isTotal(n, hits: hits),
+               let form = isOfNamedWhole(n, sentenceEnd: s.tokens.upperBound) ? PartForm.ofNamed : isOfThem(n) ? .ofThem : nil,
+               !(form == .ofThem && (phrases[i].weapon != nil || namesTypeAfterOfThem(n, sentenceEnd: s.tokens.upperBound))) {
+                draft.share = Share(form: form, whole: form == .ofThem ? (drafts.last ?? carried).map(Self.counted) : nil)
+            }
+            drafts.append(draft)
             // "downed all 24 drones", "збили всі 24 дрони": every one launched was shot down, so as many were launched.
             if quantity == .intercepted, followsAll(n) {
                 drafts.append(FigureDraft(quantity: .launched, weapon: weapon, model: model, value: n.value,
@@ -190,6 +227,16 @@ struct FigureFinder {
             }
         }
         return drafts
+    }
+
+    private static func counted(_ d: FigureDraft) -> CountedFigure {
+        CountedFigure(quantity: d.quantity, family: WeaponFamily(d.weapon), value: d.value, qualifier: d.qualifier)
+    }
+
+    /// Whether a whole of `value` repeats a weapon figure counted before it in the document or the sentence.
+    private func isCounted<C: Collection<FigureDraft>>(_ value: Int, _ q: Qualifier, as quantity: Quantity, _ family: WeaponFamily, drafts: C) -> Bool {
+        counted.suffix(CountedFigure.lookBack).contains { $0.isRestated(as: value, q, quantity: quantity, family: family) }
+            || drafts.contains { !$0.quantity.isCasualty && Self.counted($0).isRestated(as: value, q, quantity: quantity, family: family) }
     }
 
     /// "During 2024, Russia fired about 1,100 missiles": a bare year, not part of a date, marks a

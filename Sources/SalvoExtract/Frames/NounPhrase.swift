@@ -46,7 +46,17 @@ extension NounPhrase {
             if let h = analysis.hitAt[k] {
                 // "20 над Брянською областю", "14 drones over Sumy region": a preposition ends the phrase;
                 // what follows it is where, not what.
-                if h.hit.has(.preposition) && !h.hit.has(.weapon) && !h.hit.has(.people) { break }
+                if h.hit.has(.preposition) && !h.hit.has(.weapon) && !h.hit.has(.people) {
+                    // "alle 24 über der Ukraine eingesetzten Drohnen": a place phrase standing before the
+                    // noun it describes, with no break, number or "and" between.
+                    if weapon == nil && !sawNoun, let noun = Self.nounAfterPlacePhrase(from: h.tokens.upperBound, in: analysis,
+                                                                                          sentenceEnd: sentenceEnd, numberStarts: numberStarts),
+                       let w = noun.hit.first(.weapon), let wc = w.weaponClass {
+                        add(weapon: wc, model: w.extra)
+                        end = noun.tokens.upperBound
+                    }
+                    break
+                }
                 // "30 ударів дронами й артилерією": after an impact noun, a list of weapons follows.
                 if h.hit.has(.conjunction) {
                     if quantity == .hit && weapon != nil { k = h.tokens.upperBound; continue }
@@ -112,6 +122,30 @@ extension NounPhrase {
             words += 1
             if words >= maxWords + (sawNoun ? 3 : 0) { break }
         }
+    }
+
+    /// The weapon term a few words after a preposition, when a place lies between and nothing that
+    /// ends a phrase (punctuation, a number, a conjunction, another preposition) does.
+    private static func nounAfterPlacePhrase(from start: Int, in analysis: TextAnalysis, sentenceEnd: Int,
+                                             numberStarts: [Int]) -> AnnotatedHit? {
+        var k = start
+        var sawPlace = false
+        while k < min(sentenceEnd, start + 6) {
+            if numberStarts.contains(k) || analysis.tokens[k].kind != .word { return nil }
+            if let p = analysis.placeIndex(at: k) {
+                sawPlace = true
+                k = analysis.places[p].tokens.upperBound
+                continue
+            }
+            if let h = analysis.hitAt[k] {
+                if h.hit.has(.weapon) { return sawPlace ? h : nil }
+                if h.hit.has(.conjunction) || h.hit.has(.preposition) || h.hit.has(.people) || h.hit.has(.unit) { return nil }
+                k = h.tokens.upperBound
+            } else {
+                k += 1
+            }
+        }
+        return nil
     }
 
     static func isQuote(_ b: [UInt8], _ t: Token) -> Bool {

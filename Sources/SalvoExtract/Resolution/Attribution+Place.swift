@@ -68,6 +68,8 @@ extension Attribution {
         nation.add(.placeNationwideWeapons, if: !d.quantity.isCasualty)
         nation.add(.placeNationalClaimant, if: role == .national)
         nation.add(.placeFrameSeveral, if: frame.several)
+        // "12 of the 30 drones were downed over Kyiv": a share of a total already counted is where it fell.
+        nation.add(.placeNationwideBreakdown, if: d.isBreakdown)
         // "on Kyiv and other parts of the country", "по всій країні": the clause itself says nationwide.
         let namedNationwide = here.hits.contains { $0.hit.first(.unit)?.unit == .country && clauses.same($0.tokens, d.number) }
         nation.add(.placeNationwideNamed, if: namedNationwide)

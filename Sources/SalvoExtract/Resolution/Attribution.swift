@@ -38,9 +38,11 @@ final class Attribution {
         frame = readFrame()
     }
 
-    func settle(_ draft: inout FigureDraft) {
+    /// `earlier`: the document's figures settled before this one, of which it may be a share.
+    func settle(_ draft: inout FigureDraft, earlier: [FigureDraft]) {
         settleClaimant(&draft)
         settleAttacker(&draft)
+        draft.isBreakdown = draft.share?.isBreakdown(draft, earlier: earlier) ?? false
         settlePlace(&draft)
         settleDate(&draft)
     }

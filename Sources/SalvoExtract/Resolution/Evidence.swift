@@ -46,6 +46,7 @@ enum Feature: Int, CaseIterable, Sendable {
     case placeNationwideNamed
     case placeJurisdiction
     case placeFrameInJurisdiction
+    case placeNationwideBreakdown
     // claimant
     case claimantSpeaking
     case claimantSameClause

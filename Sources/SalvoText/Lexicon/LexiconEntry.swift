@@ -37,6 +37,8 @@ public enum LexiconPart: String, Sendable {
     case not
     /// "by" after a participle ("launched by Russia"): the participle describes a noun.
     case agent
+    /// "overall", "in total", "загалом": the count after it is a total, not a share.
+    case total
 }
 
 /// Why a sentence or a number is not a strike figure (`negative`).
