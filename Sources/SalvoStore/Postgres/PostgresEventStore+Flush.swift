@@ -168,15 +168,27 @@ extension PostgresEventStore {
 
         let gone = s.removedEvents.filter { index.events[$0] == nil }.compactMap { Int($0) }
         let written = s.written.union(s.removedEvents).filter { index.events[$0] != nil }.sorted()
-        let rewritten = (gone + written.compactMap { Int($0) })
+        if !gone.isEmpty {
+            try await conn.query("DELETE FROM event WHERE id = ANY(\(gone)::bigint[])", logger: logger)
+        }
+        // Rows updated in place, not deleted and inserted again: most events a batch touches only
+        // gain a report, and an update that leaves the indexed columns alone touches no index.
+        let rewritten = written.compactMap { Int($0) }
         if !rewritten.isEmpty {
-            try await conn.query("DELETE FROM event WHERE id = ANY(\(rewritten)::bigint[])", logger: logger)
+            try await conn.query("DELETE FROM event_place WHERE event_id = ANY(\(rewritten)::bigint[])", logger: logger)
         }
         var events = BulkStatement("""
             INSERT INTO event (id, date, attacker, primary_place, places, targets, summary, weapons,
                                killed, injured, launched, intercepted, report_count, json) VALUES
             """, casts: ["::bigint", "::text", "::text", "::text", "::text", "::text", "::text", "::text",
-                         "::bigint", "::bigint", "::bigint", "::bigint", "::bigint", "::text"])
+                         "::bigint", "::bigint", "::bigint", "::bigint", "::bigint", "::text"],
+            tail: """
+             ON CONFLICT (id) DO UPDATE SET date = EXCLUDED.date, attacker = EXCLUDED.attacker,
+                primary_place = EXCLUDED.primary_place, places = EXCLUDED.places, targets = EXCLUDED.targets,
+                summary = EXCLUDED.summary, weapons = EXCLUDED.weapons, killed = EXCLUDED.killed,
+                injured = EXCLUDED.injured, launched = EXCLUDED.launched, intercepted = EXCLUDED.intercepted,
+                report_count = EXCLUDED.report_count, json = NULL
+            """)
         var places = BulkStatement("INSERT INTO event_place (event_id, name, admin1, country, date) VALUES ",
                                    casts: ["::bigint", "::text", "::text", "::text", "::text"])
         for id in written {

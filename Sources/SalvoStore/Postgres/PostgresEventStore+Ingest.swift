@@ -232,7 +232,7 @@ extension PostgresEventStore {
         // its values. Every value such a report (stored, or in this batch) states is looked up at
         // once, so that the resolver finds them all and the batch misses at most once here.
         var values = plan.values.union(plan.undatedValues)
-        for r in cache.index.reports.values where r.day == nil { values.formUnion(ReportFacets(r).values) }
+        values.formUnion(cache.index.undatedValues)
         var valueDays: [ValueKey: [Int]] = [:]
         for v in values { valueDays[v] = [] }
         var miss = Miss()

@@ -231,6 +231,10 @@ package struct ReportIndex: Sendable {
         return out
     }
 
+    /// Every value stated by a report without a day: kept as the index's keys, so that asking
+    /// does not walk every report.
+    var undatedValues: Dictionary<ValueKey, Set<Int>>.Keys { undatedByValue.keys }
+
     func signatures(days: ClosedRange<Int>) -> Set<Int> {
         var out = Set<Int>()
         for d in days { out.formUnion(byDay[d] ?? []) }
