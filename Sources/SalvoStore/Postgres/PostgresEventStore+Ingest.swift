@@ -371,14 +371,17 @@ extension PostgresEventStore {
     /// rules out more than one.
     static let eventSpan = 2
 
-    /// The stored documents a batch may be asked about: by id, address or fingerprint.
+    /// The stored documents a batch may be asked about: by id, address or fingerprint. One index
+    /// look-up per column: with the three tests joined by OR the planner scanned the whole table,
+    /// testing every row against every key of the batch.
     private func documents(_ plan: Plan, connection conn: PostgresConnection) async throws -> [Storage.Record] {
         let rows = try await conn.query("""
             SELECT d.id, d.key, d.url, d.published, octet_length(d.text), d.fingerprint,
                    (SELECT array_agg(coalesce(r.day, \(Self.noDay)) ORDER BY r.ordinal) FROM report r WHERE r.document_id = d.id)
             FROM document d
-            WHERE d.key = ANY(\(Array(plan.keys))::text[]) OR d.url = ANY(\(Array(plan.urls))::text[])
-               OR d.fingerprint = ANY(\(Array(plan.fingerprints))::text[])
+            WHERE d.id IN (SELECT id FROM document WHERE key = ANY(\(Array(plan.keys))::text[])
+                           UNION SELECT id FROM document WHERE url = ANY(\(Array(plan.urls))::text[])
+                           UNION SELECT id FROM document WHERE fingerprint = ANY(\(Array(plan.fingerprints))::text[]))
             """, logger: logger)
         var out: [Storage.Record] = []
         for try await (id, key, url, published, size, fingerprint, days) in rows.decode((Int, String, String?, String?, Int, String, [Int]?).self) {
