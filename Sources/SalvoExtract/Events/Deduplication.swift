@@ -7,11 +7,11 @@ enum Deduplication {
         let drafts = dropRounded(drafts)
         // Copies can only share quantity, value, weapon family and attacker: candidates are looked
         // up by those, so a document with thousands of figures is not compared pair by pair.
-        struct Key: Hashable { var quantity: Quantity; var value: Int; var family: Int; var attacker: Belligerent? }
+        struct Key: Hashable { var quantity: Quantity; var value: Int; var family: WeaponFamily; var attacker: Belligerent? }
         var kept: [FigureDraft] = []
         var byKey: [Key: [Int]] = [:]
         for d in drafts {
-            let key = Key(quantity: d.quantity, value: d.value, family: family(d.weapon), attacker: d.attacker)
+            let key = Key(quantity: d.quantity, value: d.value, family: WeaponFamily(d.weapon), attacker: d.attacker)
             if let i = byKey[key]?.first(where: { same(kept[$0], d) }) {
                 var winner = score(d) > score(kept[i]) ? d : kept[i]
                 let loser = score(d) > score(kept[i]) ? kept[i] : d
@@ -32,8 +32,8 @@ enum Deduplication {
     static func dropRounded(_ drafts: [FigureDraft]) -> [FigureDraft] {
         // Exact figures by kind, sorted by value: a rounded one looks only at the values within a tenth
         // of it, so a document of thousands of figures is not compared pair by pair.
-        struct Kind: Hashable { var quantity: Quantity; var family: Int; var attacker: Belligerent?; var place: String? }
-        func kind(_ d: FigureDraft) -> Kind { Kind(quantity: d.quantity, family: family(d.weapon), attacker: d.attacker, place: d.place?.name) }
+        struct Kind: Hashable { var quantity: Quantity; var family: WeaponFamily; var attacker: Belligerent?; var place: String? }
+        func kind(_ d: FigureDraft) -> Kind { Kind(quantity: d.quantity, family: WeaponFamily(d.weapon), attacker: d.attacker, place: d.place?.name) }
         var exact: [Kind: [FigureDraft]] = [:]
         for d in drafts where d.qualifier == .exact && !d.quantity.isCasualty { exact[kind(d), default: []].append(d) }
         guard !exact.isEmpty else { return drafts }
@@ -76,19 +76,12 @@ enum Deduplication {
     }
 
     private static func same(_ a: FigureDraft, _ b: FigureDraft) -> Bool {
-        guard a.quantity == b.quantity, a.value == b.value, family(a.weapon) == family(b.weapon) else { return false }
+        guard a.quantity == b.quantity, a.value == b.value, WeaponFamily(a.weapon) == WeaponFamily(b.weapon) else { return false }
         if a.attacker != b.attacker { return false }
         if let pa = a.place, let pb = b.place, pa.kind != .country, pb.kind != .country, pa.name != pb.name {
             return pa.contains(pb) || pb.contains(pa)
         }
         return true
-    }
-
-    private static func family(_ w: WeaponClass?) -> Int {
-        guard let w else { return 0 }
-        if w.isMissile { return 1 }
-        if w == .drone || w == .decoy { return 2 }
-        return 3 + (WeaponClass.allCases.firstIndex(of: w) ?? 0)
     }
 
     /// The better-sourced copy wins: a named claimant, a specific place, a stated qualifier.

@@ -15,8 +15,8 @@ struct CountedFigure {
 }
 
 /// Weapon classes that count the same things: a missile total and a cruise-missile total, or
-/// drones and decoys, may be one figure told twice.
-enum WeaponFamily: Equatable {
+/// drones and decoys, may be one figure told twice (parts of a whole, and copies in `Deduplication`).
+enum WeaponFamily: Hashable {
     case missile, drone, other(WeaponClass?)
 
     init(_ w: WeaponClass?) {
