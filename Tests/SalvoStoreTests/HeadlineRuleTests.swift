@@ -57,18 +57,3 @@ struct HeadlineRuleTests {
         #expect(HeadlineRule().summarize(c).first?.headline == 8)
     }
 }
-
-@Suite("Event columns written by hand")
-struct CompactJSONTests {
-    @Test("places and summaries written by hand decode as the Codable types")
-    func roundTrip() throws {
-        let places = [Place(name: "Kyiv \"centre\"\n", geonameid: 703448, admin1: "Kyiv City", country: "UA", lat: 50.45, lon: 30.52),
-                      Place(name: "Ukraine", country: "UA", kind: .country)]
-        let decoder = JSONDecoder()
-        #expect(try decoder.decode([Place].self, from: Data(CompactJSON.places(places).utf8)) == places)
-        let summary = [FigureSummary(quantity: .launched, weapon: .drone, minimum: 1, maximum: 9, headline: 7, headlineClaimant: .ukraine, conflict: true),
-                       FigureSummary(quantity: .killed, weapon: nil, minimum: 2, maximum: 2, headline: 2, headlineClaimant: .media, conflict: false)]
-        #expect(try decoder.decode([FigureSummary].self, from: Data(CompactJSON.summary(summary).utf8)) == summary)
-        #expect(try decoder.decode([String].self, from: Data(CompactJSON.strings(["energy", "tab\there"]).utf8)) == ["energy", "tab\there"])
-    }
-}

@@ -62,12 +62,64 @@ extension PostgresEventStore {
         }
     }
 
+    /// Writes documents' text with its search vector, and their figures: for a batch's documents
+    /// before it locks (`rows` reserved for them), and under the locks for any document the
+    /// resolver stored otherwise. Neither depends on what the resolver decides.
+    func writeBodies(_ items: [(row: Int64, document: Document, events: [Event])], connection conn: PostgresConnection) async throws {
+        guard !items.isEmpty else { return }
+        var ids: [Int] = [], titles: [String] = [], texts: [String] = [], configs: [String] = []
+        var figures = CopyRows(table: "figure", columns: ["document_id", "report_ordinal", "ordinal", "quantity", "weapon", "model",
+                                                         "value", "qualifier", "place", "date", "claimant", "claimant_name",
+                                                         "sentence", "start", "end"])
+        for (row, d, events) in items {
+            ids.append(Int(row))
+            titles.append(d.title ?? "")
+            texts.append(d.text)
+            configs.append(Self.textConfiguration(d.language))
+            for (r, e) in events.enumerated() {
+                for (i, f) in e.figures.enumerated() {
+                    figures.add(Int(row))
+                    figures.add(r)
+                    figures.add(i)
+                    figures.add(f.quantity.rawValue)
+                    figures.add(f.weapon?.rawValue)
+                    figures.add(f.model)
+                    figures.add(f.value)
+                    figures.add(f.qualifier.rawValue)
+                    figures.add(f.place)
+                    figures.add(f.date?.description)
+                    figures.add(f.claimant.rawValue)
+                    figures.add(f.claimantName)
+                    figures.add(f.sentence)
+                    figures.add(f.start)
+                    figures.add(f.end)
+                    figures.endRow()
+                }
+            }
+        }
+        try await conn.query("""
+            INSERT INTO document_text (id, text, text_config, search)
+            SELECT v.id, v.text, v.config::regconfig, to_tsvector(v.config::regconfig, v.title || ' ' || v.text)
+            FROM unnest(\(ids)::bigint[], \(titles)::text[], \(texts)::text[], \(configs)::text[]) AS v (id, title, text, config)
+            """, logger: logger)
+        try await figures.send(conn, logger: logger)
+    }
+
+    /// Deletes the text and figures of document rows (their reports go with the row).
+    private func deleteBodies(_ rows: [Int64], connection conn: PostgresConnection) async throws {
+        guard !rows.isEmpty else { return }
+        let ids = rows.map(Int.init)
+        try await conn.query("DELETE FROM document_text WHERE id = ANY(\(ids)::bigint[])", logger: logger)
+        try await conn.query("DELETE FROM figure WHERE document_id = ANY(\(ids)::bigint[])", logger: logger)
+    }
+
     /// Writes what a batch did, in its transaction: removed documents (and tombstones for their
-    /// reports), new ones with their reports and figures, reports that changed event, then every
-    /// event the batch changed, each once (its JSON is left to `completeEventJSON`).
+    /// reports), new ones with their reports, reports that changed event, then every event the
+    /// batch changed, each once (its JSON is left to `completeEventJSON`).
     func flush(_ s: Storage, index: inout ReportIndex, change: Int, connection conn: PostgresConnection) async throws {
         if !s.deletedRows.isEmpty {
             try await conn.query("DELETE FROM document WHERE id = ANY(\(s.deletedRows.map(Int.init))::bigint[])", logger: logger)
+            try await deleteBodies(s.deletedRows, connection: conn)
             var tombstones = BulkStatement("INSERT INTO report_removed (document_key, ordinal, day, changed) VALUES ",
                                            casts: ["::text", "::bigint", "::bigint", "::bigint"])
             for r in s.removedReports {
@@ -80,75 +132,44 @@ extension PostgresEventStore {
             }
             try await tombstones.run(conn, logger: logger)
         }
+        let stored = s.pendingOrder.compactMap { s.pending[$0] }
+        let kept = Set(stored.filter(\.prewritten).map(\.row))
+        try await deleteBodies(s.prewrittenRows.filter { !kept.contains($0) }, connection: conn)
+        try await writeBodies(stored.filter { !$0.prewritten }.map { ($0.row, $0.document, $0.reports.map(\.event)) },
+                              connection: conn)
 
-        var documents = BulkStatement("""
-            INSERT INTO document (id, key, url, fingerprint, title, language, published, sequence, text, text_config, search)
-            SELECT v.id, v.key, v.url, v.fingerprint, v.title, v.language, v.published, v.sequence, v.text, v.config::regconfig,
-                   to_tsvector(v.config::regconfig, coalesce(v.title, '') || ' ' || v.text)
-            FROM (VALUES
-            """, casts: ["::bigint", "::text", "::text", "::text", "::text", "::text", "::text", "::bigint", "::text", "::text"],
-            tail: ") AS v (id, key, url, fingerprint, title, language, published, sequence, text, config)")
-        var reports = BulkStatement("""
-            INSERT INTO report (document_id, ordinal, event_id, day, date, attacker, places, targets, changed) VALUES
-            """, casts: ["::bigint", "::bigint", "::bigint", "::bigint", "::text", "::text", "::text", "::text", "::bigint"])
-        var figures = BulkStatement("""
-            INSERT INTO figure (document_id, report_ordinal, ordinal, quantity, weapon, model, value, qualifier, place, date,
-                                claimant, claimant_name, sentence, start, "end") VALUES
-            """, casts: ["::bigint", "::bigint", "::bigint", "::text", "::text", "::text", "::bigint", "::text", "::text", "::text",
-                         "::text", "::text", "::text", "::bigint", "::bigint"])
-        for key in s.pendingOrder {
-            guard let p = s.pending[key] else { continue }
+        var documents = CopyRows(table: "document", columns: ["id", "key", "url", "fingerprint", "title", "language", "published",
+                                                             "sequence", "text_length"])
+        var reports = CopyRows(table: "report", columns: ["document_id", "ordinal", "event_id", "day", "date", "attacker", "places",
+                                                         "targets", "changed"])
+        for p in stored {
             let d = p.document
-            documents.row { b in
-                b.append(Int(p.row))
-                b.append(d.id)
-                b.append(DocumentIdentity.articleURL(d.url) ?? d.url)
-                b.append(p.fingerprint)
-                b.append(d.title)
-                b.append(d.language)
-                b.append(p.published?.description)
-                b.append(p.sequence)
-                b.append(d.text)
-                b.append(Self.textConfiguration(d.language))
-            }
+            documents.add(Int(p.row))
+            documents.add(d.id)
+            documents.add(DocumentIdentity.articleURL(d.url) ?? d.url)
+            documents.add(p.fingerprint)
+            documents.add(d.title)
+            documents.add(d.language)
+            documents.add(p.published?.description)
+            documents.add(p.sequence)
+            documents.add(d.text.utf8.count)
+            documents.endRow()
             for r in p.reports {
                 let e = r.event
-                let event = index.placement[r.key]?.event.flatMap { Int($0) } ?? 0
-                reports.row { b in
-                    b.append(Int(p.row))
-                    b.append(r.ordinal)
-                    b.append(event)
-                    b.append(r.day?.ordinal)
-                    b.append(e.date?.description)
-                    b.append(e.attacker?.rawValue)
-                    b.append(CompactJSON.places(e.places))
-                    b.append(CompactJSON.strings(e.targets))
-                    b.append(change)
-                }
-                for (i, f) in e.figures.enumerated() {
-                    figures.row { b in
-                        b.append(Int(p.row))
-                        b.append(r.ordinal)
-                        b.append(i)
-                        b.append(f.quantity.rawValue)
-                        b.append(f.weapon?.rawValue)
-                        b.append(f.model)
-                        b.append(f.value)
-                        b.append(f.qualifier.rawValue)
-                        b.append(f.place)
-                        b.append(f.date?.description)
-                        b.append(f.claimant.rawValue)
-                        b.append(f.claimantName)
-                        b.append(f.sentence)
-                        b.append(f.start)
-                        b.append(f.end)
-                    }
-                }
+                reports.add(Int(p.row))
+                reports.add(r.ordinal)
+                reports.add(index.placement[r.key]?.event.flatMap { Int($0) } ?? 0)
+                reports.add(r.day?.ordinal)
+                reports.add(e.date?.description)
+                reports.add(e.attacker?.rawValue)
+                reports.add(CompactJSON.places(e.places))
+                reports.add(CompactJSON.strings(e.targets))
+                reports.add(change)
+                reports.endRow()
             }
         }
-        try await documents.run(conn, logger: logger)
-        try await reports.run(conn, logger: logger)
-        try await figures.run(conn, logger: logger)
+        try await documents.send(conn, logger: logger)
+        try await reports.send(conn, logger: logger)
 
         // Reports stored before this batch that now belong to another event.
         var moves = BulkStatement("""

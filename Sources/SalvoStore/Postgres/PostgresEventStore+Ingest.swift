@@ -23,6 +23,9 @@ extension PostgresEventStore {
         var fingerprints = Set<String>()
         var eventIDs = 0
         var documents = 0
+        /// The batch's documents as they would be stored: their text and figures are written
+        /// before the locks.
+        var prewrite: [(row: Int, document: Document, events: [Event], fingerprint: String)] = []
 
         /// Days around a report's that a block around it usually reaches: its neighbours and theirs.
         static let margin = 2
@@ -64,10 +67,12 @@ extension PostgresEventStore {
     public func ingest(batch: [(Document, ExtractedDocument)]) async -> [Result<IngestOutcome, any Error>] {
         guard !batch.isEmpty else { return [] }
         var plan = Plan()
-        for (document, extracted) in batch {
+        for (i, (document, extracted)) in batch.enumerated() {
             plan.keys.insert(document.id)
             if let u = DocumentIdentity.articleURL(document.url) { plan.urls.insert(u) }
-            plan.fingerprints.insert(TextFingerprint.of(document.text))
+            let fingerprint = TextFingerprint.of(document.text)
+            plan.fingerprints.insert(fingerprint)
+            plan.prewrite.append((i, EventResolver.stored(document, extracted: extracted), extracted.events, fingerprint))
             let published = document.published ?? extracted.published
             for e in extracted.events {
                 let r = EventReport(document: document.id, ordinal: 0, published: published, sequence: 0, event: e)
@@ -200,7 +205,29 @@ extension PostgresEventStore {
     private func attemptResolution<R: Sendable>(plan: Plan, cache checkedOut: WriterCache, box: CacheBox,
                                                 connection conn: PostgresConnection,
                                                 _ body: (inout Storage, inout ReportIndex) throws -> R) async throws -> R {
-        // Locks first, so that everything read below is what the last writer of these days committed.
+        // Ids, then what no resolution decides (text, search vector, figures), while other writers
+        // may hold the locks this batch waits for.
+        let reservedRows = try await conn.query("""
+            SELECT array_agg(nextval('document_id_seq')) FROM generate_series(1, \(plan.prewrite.count + plan.documents))
+            """, logger: logger).collect()
+        let allRows = try reservedRows.first?.decode([Int]?.self).map { $0.map(Int64.init) } ?? []
+        guard allRows.count == plan.prewrite.count + plan.documents else { throw Miss() }
+        // Wording already stored is most likely a re-run or a re-polled feed item that stores
+        // nothing: left to the locked part, which writes it only if the resolver stores it.
+        var known = Set<String>()
+        if !plan.prewrite.isEmpty {
+            let rows = try await conn.query("""
+                SELECT fingerprint FROM document WHERE fingerprint = ANY(\(Array(plan.fingerprints))::text[])
+                """, logger: logger)
+            for try await f in rows.decode(String.self) { known.insert(f) }
+        }
+        let prewritten = plan.prewrite.filter { !known.contains($0.fingerprint) }.map { p in
+            Storage.Prewritten(row: allRows[p.row], document: p.document, events: p.events)
+        }
+        try await writeBodies(prewritten.map { ($0.row, $0.document, $0.events) }, connection: conn)
+        box.lap("prewrite")
+
+        // Locks next, so that everything read below is what the last writer of these days committed.
         let undated = LockKey.undated(space: lockSpace)
         if plan.undatedExclusive {
             try await conn.query("SELECT pg_advisory_xact_lock(\(undated))", logger: logger)
@@ -214,13 +241,12 @@ extension PostgresEventStore {
 
         box.lap("locks")
         let reserved = try await conn.query("""
-            SELECT (SELECT array_agg(nextval('document_id_seq')) FROM generate_series(1, \(plan.documents))),
-                   (SELECT array_agg(nextval('document_sequence')) FROM generate_series(1, \(plan.documents))),
+            SELECT (SELECT array_agg(nextval('document_sequence')) FROM generate_series(1, \(plan.documents))),
                    (SELECT array_agg(nextval('event_id_seq')) FROM generate_series(1, \(max(1, plan.eventIDs)))),
                    nextval('change_seq')
             """, logger: logger).collect()
         guard let r = reserved.first else { throw Miss() }
-        let (rows, sequences, eventIDs, change) = try r.decode(([Int]?, [Int]?, [Int]?, Int).self)
+        let (sequences, eventIDs, change) = try r.decode(([Int]?, [Int]?, Int).self)
 
         var cache = checkedOut
         box.lap("reserve")
@@ -255,14 +281,17 @@ extension PostgresEventStore {
             for v in list { valueDays[v] = byQuantityValue["\(v.quantity.rawValue)#\(v.value)"] ?? [] }
         }
         if !miss.days.isEmpty { throw miss }
+        box.lap("values")
 
         let straddling = try await straddlingEvents(days: plan.days, connection: conn)
+        box.lap("straddling")
         let records = try await documents(plan, connection: conn)
         box.lap("documents")
         var storage = Storage(days: plan.days, undatedExclusive: plan.undatedExclusive, valueDays: valueDays,
                               lookedUp: plan.keys.union(plan.urls).union(plan.fingerprints), straddling: straddling,
                               records: records,
-                              sequences: sequences ?? [], rows: (rows ?? []).map(Int64.init), eventIDs: (eventIDs ?? []).map(Int64.init))
+                              sequences: sequences ?? [], rows: Array(allRows.dropFirst(plan.prewrite.count)),
+                              eventIDs: (eventIDs ?? []).map(Int64.init), prewritten: prewritten)
         var index = cache.index
         let result = try body(&storage, &index)
         box.lap("resolve")
@@ -309,25 +338,30 @@ extension PostgresEventStore {
         cache.current[nil] = change
     }
 
+    /// Reads reports into the resolver's index. Their figures come without sentence and offsets:
+    /// resolution weighs values, quantities, weapons, places and claimants only, and readers
+    /// build events from the rows, so the sentences (most of a figure's bytes) stay in the database.
     private func load(into index: inout ReportIndex, connection conn: PostgresConnection, condition: String,
                       binds: PostgresBindings) async throws {
+        let t0 = ContinuousClock.now
         var figures: [ReportKey: [Figure]] = [:]
         let figureRows = try await conn.query(PostgresQuery(unsafeSQL: """
             SELECT d.key, f.report_ordinal, f.quantity, f.weapon, f.model, f.value, f.qualifier, f.place, f.date,
-                   f.claimant, f.claimant_name, f.sentence, f.start, f."end" FROM figure f
+                   f.claimant, f.claimant_name FROM figure f
             JOIN report r ON r.document_id = f.document_id AND r.ordinal = f.report_ordinal
             JOIN document d ON d.id = r.document_id
             WHERE \(condition) ORDER BY f.document_id, f.report_ordinal, f.ordinal
             """, binds: binds), logger: logger)
-        for try await (key, ordinal, quantity, weapon, model, value, qualifier, place, date, claimant, claimantName, sentence, start, end)
-            in figureRows.decode((String, Int, String, String?, String?, Int, String, String?, String?, String, String?, String, Int, Int).self) {
+        for try await (key, ordinal, quantity, weapon, model, value, qualifier, place, date, claimant, claimantName)
+            in figureRows.decode((String, Int, String, String?, String?, Int, String, String?, String?, String, String?).self) {
             let f = Figure(quantity: Quantity(rawValue: quantity) ?? .hit, weapon: weapon.flatMap(WeaponClass.init(rawValue:)),
                            model: model, value: value, qualifier: Qualifier(rawValue: qualifier) ?? .exact, place: place,
                            date: date.flatMap { Day($0) }, claimant: Claimant(rawValue: claimant) ?? .media,
-                           claimantName: claimantName, sentence: sentence, start: start, end: end)
+                           claimantName: claimantName, sentence: "", start: 0, end: 0)
             figures[ReportKey(document: key, ordinal: ordinal), default: []].append(f)
         }
-        let decoder = JSONDecoder()
+        let t1 = ContinuousClock.now
+        var n = 0
         let rows = try await conn.query(PostgresQuery(unsafeSQL: """
             SELECT d.key, d.published, d.sequence, r.ordinal, r.event_id, r.date, r.attacker, r.places, r.targets
             FROM report r JOIN document d ON d.id = r.document_id WHERE \(condition)
@@ -336,11 +370,13 @@ extension PostgresEventStore {
             in rows.decode((String, String?, Int, Int, Int, String?, String?, String, String).self) {
             let rk = ReportKey(document: key, ordinal: ordinal)
             let e = Event(date: date.flatMap { Day($0) }, attacker: attacker.flatMap(Belligerent.init(rawValue:)),
-                          places: try decoder.decode([Place].self, from: Data(places.utf8)),
-                          targets: try decoder.decode([String].self, from: Data(targets.utf8)), figures: figures[rk] ?? [])
+                          places: try CompactJSON.decodePlaces(places),
+                          targets: try CompactJSON.decodeStrings(targets), figures: figures[rk] ?? [])
             let report = EventReport(document: key, ordinal: ordinal, published: published.flatMap { Day($0) }, sequence: sequence, event: e)
             index.insert(report, event: event > 0 ? String(event) : nil)
+            n += 1
         }
+        if Self.traceStore { Self.trace("loaded \(n) reports: their figures in \(t1 - t0), the reports in \(ContinuousClock.now - t1)") }
     }
 
     /// Events with reports both on `days` (or without a day) and on other days, with those other
@@ -376,7 +412,7 @@ extension PostgresEventStore {
     /// testing every row against every key of the batch.
     private func documents(_ plan: Plan, connection conn: PostgresConnection) async throws -> [Storage.Record] {
         let rows = try await conn.query("""
-            SELECT d.id, d.key, d.url, d.published, octet_length(d.text), d.fingerprint,
+            SELECT d.id, d.key, d.url, d.published, d.text_length, d.fingerprint,
                    (SELECT array_agg(coalesce(r.day, \(Self.noDay)) ORDER BY r.ordinal) FROM report r WHERE r.document_id = d.id)
             FROM document d
             WHERE d.id IN (SELECT id FROM document WHERE key = ANY(\(Array(plan.keys))::text[])

@@ -73,7 +73,7 @@ extension PostgresEventStore {
     /// configuration decides.
     static func matchingDocuments(_ words: String) -> String {
         let any = ["english", "german", "russian", "simple"].map { "plainto_tsquery('\($0)', \(words))" }.joined(separator: " || ")
-        return "SELECT id FROM document WHERE search @@ (\(any)) AND search @@ plainto_tsquery(text_config, \(words))"
+        return "SELECT id FROM document_text WHERE search @@ (\(any)) AND search @@ plainto_tsquery(text_config, \(words))"
     }
 
     public func event(id: String) async throws -> StoredEvent? {
@@ -88,9 +88,9 @@ extension PostgresEventStore {
 
     public func document(id: String) async throws -> StoredDocument? {
         let rows = try await client.query("""
-            SELECT d.key, d.url, d.title, d.language, d.published, d.text,
+            SELECT d.key, d.url, d.title, d.language, d.published, t.text,
                    (SELECT array_agg(DISTINCT r.event_id ORDER BY r.event_id) FROM report r WHERE r.document_id = d.id)
-            FROM document d WHERE d.key = \(id)
+            FROM document d JOIN document_text t ON t.id = d.id WHERE d.key = \(id)
             """, logger: logger)
         for try await (key, url, title, language, published, text, events)
             in rows.decode((String, String?, String?, String?, String?, String, [Int]?).self) {
@@ -107,11 +107,11 @@ extension PostgresEventStore {
         binds.append(limit)
         let sql = """
             SELECT d.key, d.title,
-                   ts_headline(d.text_config, d.text, plainto_tsquery(d.text_config, $1),
+                   ts_headline(t.text_config, t.text, plainto_tsquery(t.text_config, $1),
                                'StartSel=[, StopSel=], MaxWords=16, MinWords=6, MaxFragments=1, FragmentDelimiter=…')
-            FROM (SELECT id, ts_rank(search, plainto_tsquery(text_config, $1)) AS rank FROM document
+            FROM (SELECT id, ts_rank(search, plainto_tsquery(text_config, $1)) AS rank FROM document_text
                   WHERE id IN (\(Self.matchingDocuments("$1"))) ORDER BY rank DESC, id LIMIT $2) hits
-            JOIN document d ON d.id = hits.id ORDER BY hits.rank DESC, d.id
+            JOIN document d ON d.id = hits.id JOIN document_text t ON t.id = hits.id ORDER BY hits.rank DESC, d.id
             """
         var out: [DocumentHit] = []
         for try await (key, title, snippet) in try await client.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger)

@@ -121,6 +121,29 @@ extension PostgresEventStore {
             "ALTER TABLE event ADD COLUMN places text, ADD COLUMN targets text, ADD COLUMN summary text",
             "CREATE INDEX event_json_missing ON event (id) WHERE json IS NULL",
         ]),
+        // Writers queue for the locks of the days they touch, so what a batch does under them is
+        // what many workers share. A document's text, its search vector and its figures depend on
+        // nothing the resolver decides: a batch writes them under ids it reserved, before it
+        // locks, and deletes the rows of any document it ends up not storing. Figures lose their
+        // foreign key (its check ran per row under the locks); they are deleted with their document.
+        (3, "document text, search and figures written before the batch locks", [
+            """
+            CREATE TABLE document_text (
+                id bigint PRIMARY KEY,
+                text text NOT NULL,
+                text_config regconfig NOT NULL,
+                search tsvector NOT NULL
+            )
+            """,
+            "INSERT INTO document_text (id, text, text_config, search) SELECT id, text, text_config, search FROM document",
+            "ALTER TABLE document ADD COLUMN text_length bigint",
+            "UPDATE document SET text_length = octet_length(text)",
+            "ALTER TABLE document ALTER COLUMN text_length SET NOT NULL",
+            "DROP INDEX document_search",
+            "ALTER TABLE document DROP COLUMN text, DROP COLUMN text_config, DROP COLUMN search",
+            "CREATE INDEX document_text_search ON document_text USING gin (search)",
+            "ALTER TABLE figure DROP CONSTRAINT figure_document_id_report_ordinal_fkey",
+        ]),
     ]
 
     /// Applies the missing migrations under a lock, so that workers starting together migrate once.

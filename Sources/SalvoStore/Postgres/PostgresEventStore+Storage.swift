@@ -29,6 +29,21 @@ extension PostgresEventStore {
             var fingerprint: String
             var sequence: Int
             var reports: [EventReport]
+            /// Whether its text and figures went in before the batch locked.
+            var prewritten: Bool
+        }
+
+        /// A document of the batch whose text and figures were written before the locks, under `row`.
+        struct Prewritten {
+            var row: Int64
+            var document: Document
+            var events: [Event]
+
+            /// Whether what was written is what the resolver stores: the same version of the same document.
+            func matches(_ d: Document, reports: [EventReport]) -> Bool {
+                d.text == document.text && d.title == document.title && d.language == document.language
+                    && reports.map(\.event) == events
+            }
         }
 
         /// Days whose reports are loaded and locked: what the resolver may read.
@@ -51,6 +66,10 @@ extension PostgresEventStore {
         var sequences: [Int]
         var rows: [Int64]
         var eventIDs: [Int64]
+        /// Per document key, the batch's prewritten versions, in batch order.
+        var prewritten: [String: [Prewritten]]
+        /// Every prewritten row: those no stored document takes are deleted when the batch ends.
+        let prewrittenRows: [Int64]
 
         // Writes, in the order they are flushed: deletions, new documents, moved reports, events.
         var deletedRows: [Int64] = []
@@ -62,7 +81,8 @@ extension PostgresEventStore {
         var removedEvents = Set<String>()
 
         init(days: Set<Int>, undatedExclusive: Bool, valueDays: [ValueKey: [Int]], lookedUp: Set<String>,
-             straddling: [String: Set<Int>], records: [Record], sequences: [Int], rows: [Int64], eventIDs: [Int64]) {
+             straddling: [String: Set<Int>], records: [Record], sequences: [Int], rows: [Int64], eventIDs: [Int64],
+             prewritten: [Prewritten] = []) {
             self.days = days
             self.undatedExclusive = undatedExclusive
             self.valueDays = valueDays
@@ -71,6 +91,8 @@ extension PostgresEventStore {
             self.sequences = sequences
             self.rows = rows
             self.eventIDs = eventIDs
+            self.prewritten = Dictionary(grouping: prewritten, by: \.document.id)
+            prewrittenRows = prewritten.map(\.row)
             for r in records { add(r) }
         }
 
@@ -137,9 +159,17 @@ extension PostgresEventStore {
         }
 
         mutating func insert(_ document: Document, published: Day?, fingerprint: String, sequence: Int, reports: [EventReport]) throws {
-            guard !rows.isEmpty else { throw Miss(documents: true) }
             if reports.contains(where: { $0.day == nil }), !undatedExclusive { throw Miss(undatedExclusive: true) }
-            let row = rows.removeFirst()
+            let row: Int64
+            let prewrote: Bool
+            if let i = prewritten[document.id]?.firstIndex(where: { $0.matches(document, reports: reports) }) {
+                row = prewritten[document.id]!.remove(at: i).row
+                prewrote = true
+            } else {
+                guard !rows.isEmpty else { throw Miss(documents: true) }
+                row = rows.removeFirst()
+                prewrote = false
+            }
             let url = DocumentIdentity.articleURL(document.url)
             add(Record(row: nil, known: KnownDocument(key: document.id, url: url, published: published,
                                                       textLength: document.text.utf8.count,
@@ -147,7 +177,7 @@ extension PostgresEventStore {
                        fingerprint: fingerprint))
             if pending[document.id] == nil { pendingOrder.append(document.id) }
             pending[document.id] = Pending(row: row, document: document, published: published, fingerprint: fingerprint,
-                                           sequence: sequence, reports: reports)
+                                           sequence: sequence, reports: reports, prewritten: prewrote)
         }
 
         mutating func deleteDocument(key: String) throws {

@@ -57,9 +57,11 @@ public final class PostgresEventStore: EventStore {
         config.options.maximumConnections = max(1, maximumConnections)
         config.options.connectionIdleTimeout = .seconds(30)
         config.options.connectTimeout = .seconds(10)
-        if let schema = location.schema {
-            config.options.additionalStartupParameters = [("options", "-c search_path=\(schema)")]
-        }
+        // No JIT: every statement Salvo sends touches a few thousand rows at most, and the planner,
+        // misled by batch-sized `= ANY(…)` lists, compiled some for 0.2 s to save a millisecond.
+        var settings = "-c jit=off"
+        if let schema = location.schema { settings += " -c search_path=\(schema)" }
+        config.options.additionalStartupParameters = [("options", settings)]
         let client = PostgresClient(configuration: config, backgroundLogger: logger)
         self.client = client
         running = Task { await client.run() }

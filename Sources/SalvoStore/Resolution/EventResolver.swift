@@ -64,10 +64,7 @@ public struct EventResolver: Sendable {
             EventReport(document: document.id, ordinal: i, published: published, sequence: sequence, event: e)
         }
         for r in reports { if let d = r.day?.ordinal { try storage.loadReports(days: (d - 1)...(d + 1), into: &index) } }
-        var stored = document
-        stored.title = document.title ?? extracted.title
-        stored.language = document.language ?? extracted.language
-        try storage.insert(stored, published: published, fingerprint: fingerprint, sequence: sequence, reports: reports)
+        try storage.insert(Self.stored(document, extracted: extracted), published: published, fingerprint: fingerprint, sequence: sequence, reports: reports)
         for r in reports {
             index.insert(r, event: inherited[r.ordinal])
             seeds.insert(r.key)
@@ -87,6 +84,14 @@ public struct EventResolver: Sendable {
         return IngestOutcome(document: previous == nil ? .new : .updated, eventsCreated: changes.created.count,
                              eventsUpdated: changes.written.subtracting(changes.created).count,
                              eventsMerged: changes.merged.count)
+    }
+
+    /// The document as stored: title and language from the extraction where the input gave none.
+    package static func stored(_ document: Document, extracted: ExtractedDocument) -> Document {
+        var stored = document
+        stored.title = document.title ?? extracted.title
+        stored.language = document.language ?? extracted.language
+        return stored
     }
 
     /// Deletes a document and re-resolves what its reports tied together: a report that bridged

@@ -36,7 +36,9 @@ package struct ReportIndex: Sendable {
 
     private(set) var reports: [ReportKey: EventReport] = [:]
     private(set) var placement: [ReportKey: Placement] = [:]
-    private var facetsOf: [Int: ReportFacets] = [:]
+    /// Facets by signature, boxed: scoring reads two per pair, and a copy of the struct retained
+    /// each of its sets and dictionaries (most of the resolver's time went to that).
+    private var facetsOf: [Int: FacetsBox] = [:]
     private var signatureOf: [ReportFacets: Int] = [:]
     /// Each signature's reports, sorted by key: the order clustering takes them in.
     private(set) var members: [Int: [ReportKey]] = [:]
@@ -73,7 +75,7 @@ package struct ReportIndex: Sendable {
 
     var eventCount: Int { events.count }
 
-    func facets(_ signature: Int) -> ReportFacets { facetsOf[signature]! }
+    func facets(_ signature: Int) -> ReportFacets { facetsOf[signature]!.facets }
 
     /// Adds a report, in `event` (or in none yet).
     mutating func insert(_ report: EventReport, event: String?) {
@@ -87,7 +89,7 @@ package struct ReportIndex: Sendable {
             sig = nextSignature
             nextSignature += 1
             signatureOf[f] = sig
-            facetsOf[sig] = f
+            facetsOf[sig] = FacetsBox(f)
             if let d = f.day { byDay[d, default: []].insert(sig) }
             for v in f.values {
                 byValue[v, default: []].insert(sig)
@@ -143,7 +145,7 @@ package struct ReportIndex: Sendable {
         members[e.signature]?.removeSorted(key)
         if members[e.signature]?.isEmpty == true {
             members[e.signature] = nil
-            let f = facetsOf.removeValue(forKey: e.signature)!
+            let f = facetsOf.removeValue(forKey: e.signature)!.facets
             signatureOf[f] = nil
             if let row = scores.removeValue(forKey: e.signature) { for c in row.keys { scores[c]?[e.signature] = nil } }
             links[e.signature] = nil
@@ -204,7 +206,8 @@ package struct ReportIndex: Sendable {
     /// The evidence between two signatures, scored once.
     mutating func score(_ x: Int, _ y: Int, evidence: PairEvidence) -> Double? {
         if let known = scores[x]?[y] { return known }
-        let s = evidence.score(facetsOf[x]!, facetsOf[y]!)
+        let (a, b) = (facetsOf[x]!, facetsOf[y]!)
+        let s = evidence.score(a.facets, b.facets)
         scores[x, default: [:]][y] = .some(s)
         scores[y, default: [:]][x] = .some(s)
         return s
@@ -223,7 +226,7 @@ package struct ReportIndex: Sendable {
             return known
         }
         var out: [Int] = []
-        for c in candidates(of: facetsOf[signature]!) where c != signature {
+        for c in candidates(of: facetsOf[signature]!.facets) where c != signature {
             if let s = score(signature, c, evidence: evidence), s >= evidence.threshold { out.append(c) }
         }
         out.sort()
@@ -291,4 +294,10 @@ extension Array where Element: Comparable {
         let i = sortedIndex(of: x)
         return i < count && self[i] == x
     }
+}
+
+/// One signature's facets, shared by reference.
+final class FacetsBox: Sendable {
+    let facets: ReportFacets
+    init(_ facets: ReportFacets) { self.facets = facets }
 }

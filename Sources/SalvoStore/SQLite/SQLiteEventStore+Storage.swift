@@ -8,7 +8,6 @@ extension SQLiteEventStore {
     /// connection writes.
     struct Storage: EventStorage {
         let db: Database
-        let decoder: JSONDecoder
         var sequence: Int?
         /// How many places each event had when its `event_place` rows were last written.
         var placesWritten: [String: Int]
@@ -59,8 +58,8 @@ extension SQLiteEventStore {
                 WHERE \(condition)
                 """), arguments: arguments)
             while let row = try rows.next() {
-                let places: [Place] = try (row["places"] as String?).map { try decoder.decode([Place].self, from: Data($0.utf8)) } ?? []
-                let targets: [String] = try (row["targets"] as String?).map { try decoder.decode([String].self, from: Data($0.utf8)) } ?? []
+                let places: [Place] = try (row["places"] as String?).map { try CompactJSON.decodePlaces($0) } ?? []
+                let targets: [String] = try (row["targets"] as String?).map { try CompactJSON.decodeStrings($0) } ?? []
                 let event = Event(date: (row["date"] as String?).flatMap { Day($0) },
                                   attacker: (row["attacker"] as String?).flatMap(Belligerent.init(rawValue:)),
                                   places: places, targets: targets, figures: figures[row["id"]] ?? [])

@@ -29,8 +29,6 @@ public final class SQLiteEventStore: EventStore {
         var placesWritten: [String: Int] = [:]
         /// Events changed by the batch being ingested, not yet written (see `Storage.dirty`).
         var dirty = Set<String>()
-
-        let decoder = JSONDecoder()
     }
 
     /// Opens (creating if needed) and migrates the database at `path`. `readOnly` opens an
@@ -145,7 +143,7 @@ public final class SQLiteEventStore: EventStore {
             c.dirty = dirty
         }
         // Moved out and back, not copied: a copy of a map of every event per document was quadratic.
-        var storage = Storage(db: db, decoder: c.decoder, sequence: c.sequence, placesWritten: c.placesWritten, dirty: c.dirty)
+        var storage = Storage(db: db, sequence: c.sequence, placesWritten: c.placesWritten, dirty: c.dirty)
         c.placesWritten = [:]
         c.dirty = []
         defer {
