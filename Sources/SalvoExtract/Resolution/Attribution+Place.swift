@@ -42,6 +42,9 @@ extension Attribution {
                 var c = placeCandidate(p)
                 c.add(d.quantity.isCasualty ? .placeCarried : .placeCarriedWeapons)
                 c.add(.placeSentencesBack, Double(back))
+                // "… struck Kyiv and other regions. Three people were killed.": a place the sentence
+                // before named as part of a wider area does not place the next sentence's count either.
+                c.add(.placeSubset, if: isNamedAsPart(p))
                 candidates.append(c)
             }
         }

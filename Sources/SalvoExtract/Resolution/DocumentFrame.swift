@@ -99,6 +99,9 @@ extension Attribution {
         for (rank, i) in lead.enumerated() {
             for p in analysis.places(in: analysis.sentences[i]) {
                 if isOrigin(p) || isActor(p) || isTimeZone(p) || holder(p) == attacker { continue }
+                // "the attack on Kyiv and other parts of the country", "including Poltava and Sumy": the
+                // lead's attack is wider than the place, which is no more its place than a city it lists.
+                if isNamedAsPart(p) { continue }
                 if p.place.kind == .city { struck.insert(p.place.name) }
                 if candidates.contains(where: { $0.value.name == p.place.name }) { continue }
                 var c = Candidate(p.place)

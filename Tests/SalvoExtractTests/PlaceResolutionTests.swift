@@ -1,0 +1,44 @@
+import Testing
+
+/// Where a figure's attack landed, on the phrasings that used to place it wrong, in sentences
+/// written for these tests, in all four languages.
+@Suite struct PlaceResolutionTests {
+    /// The agent of a passive launch is the attacker, so a nationwide total goes to the country it attacked,
+    /// even in an article mostly about the other side's strikes.
+    static let passiveAgent: [ExtractionCase] = [
+        .init(text: "Ukrainian drones set a refinery in Saratov on fire, Ukrainian commanders said. Ukrainian drones also hit an airfield.\nOvernight, 70 drones were fired by Russia, the Ukrainian air force said.", language: "en",
+              expected: ["launched drone 70 exact %Ukraine !RU"]),
+    ]
+
+    /// A clause opened by "with", "wobei", "при цьому", "при этом" after a comma places its own count,
+    /// not the total before it.
+    static let absoluteClause: [ExtractionCase] = [
+        .init(text: "The air force said 45 drones were shot down overnight, with most of the attack aimed at the Odesa region.", language: "en",
+              expected: ["intercepted drone 45 exact %Ukraine"]),
+        .init(text: "Die Luftwaffe meldete, in der Nacht seien 45 Drohnen abgeschossen worden, wobei vor allem das Gebiet Odessa angegriffen wurde.", language: "de",
+              expected: ["intercepted drone 45 exact %Ukraine"]),
+        .init(text: "Повітряні сили повідомили, що вночі збили 45 дронів, при цьому найбільше атакували Одещину.", language: "uk",
+              expected: ["intercepted drone 45 exact %Ukraine"]),
+        .init(text: "Воздушные силы сообщили, что ночью сбили 45 беспилотников, при этом больше всего атаковали Одесскую область.", language: "ru",
+              expected: ["intercepted drone 45 exact %Ukraine"]),
+    ]
+
+    /// "Kyiv and other regions", "including Poltava, Sumy and Kharkiv": a place named as part of a
+    /// wider attack is not where the next sentence's count lies, nor the attack the article is about.
+    static let namedAsPart: [ExtractionCase] = [
+        .init(text: "Russia attacked Kyiv and other parts of the country with drones overnight.\nFour people were killed, the government said.", language: "en",
+              expected: ["killed - 4 exact %Ukraine"]),
+        .init(text: "Russland hat in der Nacht Kiew und andere Landesteile mit Drohnen angegriffen.\nVier Menschen wurden getötet, teilte die Regierung mit.", language: "de",
+              expected: ["killed - 4 exact %Ukraine"]),
+        .init(text: "Росія вночі атакувала дронами Київ та інші регіони країни.\nЗагинули четверо людей, повідомив уряд.", language: "uk",
+              expected: ["killed - 4 exact %Ukraine"]),
+        .init(text: "Россия ночью атаковала беспилотниками Киев и другие регионы страны.\nПогибли четыре человека, сообщило правительство.", language: "ru",
+              expected: ["killed - 4 exact %Ukraine"]),
+        .init(text: "Russian drones struck several regions overnight, including Poltava, Sumy and Chernihiv.\nTwo people were killed and five injured, the government said.", language: "en",
+              expected: ["killed - 2 exact %Ukraine", "injured - 5 exact %Ukraine"]),
+    ]
+
+    @Test(arguments: passiveAgent) func passiveAgentAttacks(_ c: ExtractionCase) { c.run(sharedExtractor) }
+    @Test(arguments: absoluteClause) func absoluteClausePlacesItsOwnCount(_ c: ExtractionCase) { c.run(sharedExtractor) }
+    @Test(arguments: namedAsPart) func placeNamedAsPartIsNotTheFrame(_ c: ExtractionCase) { c.run(sharedExtractor) }
+}
