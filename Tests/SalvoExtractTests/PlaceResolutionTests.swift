@@ -38,6 +38,19 @@ import Testing
               expected: ["killed - 2 exact %Ukraine", "injured - 5 exact %Ukraine"]),
     ]
 
+    /// A toll the next sentence breaks down over several cities is the whole salvo's: nationwide.
+    static let tollBrokenDownAfter: [ExtractionCase] = [
+        .init(text: "Russian missiles and drones hit Dnipro, Kharkiv, Odesa and Lviv overnight.\nThe air force called it one of the largest attacks of the war.\nRescue work went on all day.\nPower was cut in many districts.\nBy the evening 31 people had been killed, officials said. Deaths were reported in Dnipro, Kharkiv, Odesa and Lviv.", language: "en",
+              expected: ["killed - 31 exact %Ukraine"]),
+        .init(text: "Russische Raketen und Drohnen trafen in der Nacht Dnipro, Charkiw, Odessa und Lwiw.\nDie Luftwaffe sprach von einem der größten Angriffe des Krieges.\nDie Rettungsarbeiten dauerten den ganzen Tag.\nIn vielen Stadtteilen fiel der Strom aus.\nBis zum Abend wurden 31 Menschen getötet. Tote gab es in Dnipro, Charkiw, Odessa und Lwiw.", language: "de",
+              expected: ["killed - 31 exact %Ukraine"]),
+        .init(text: "Вночі російські ракети та дрони вдарили по Дніпру, Харкову, Одесі та Львову.\nПовітряні сили назвали це однією з наймасованіших атак війни.\nРятувальні роботи тривали весь день.\nУ багатьох районах зникло світло.\nДо вечора загинула 31 людина. Загиблі є в Дніпрі, Харкові, Одесі та Львові.", language: "uk",
+              expected: ["killed - 31 exact %Ukraine"]),
+        .init(text: "Ночью российские ракеты и дроны ударили по Днепру, Харькову, Одессе и Львову.\nВоздушные силы назвали это одной из самых массированных атак войны.\nСпасательные работы шли весь день.\nВо многих районах пропал свет.\nК вечеру погиб 31 человек. Погибшие есть в Днепре, Харькове, Одессе и Львове.", language: "ru",
+              expected: ["killed - 31 exact %Ukraine"]),
+    ]
+
+    @Test(arguments: tollBrokenDownAfter) func tollBrokenDownInTheNextSentenceIsNationwide(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: passiveAgent) func passiveAgentAttacks(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: absoluteClause) func absoluteClausePlacesItsOwnCount(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: namedAsPart) func placeNamedAsPartIsNotTheFrame(_ c: ExtractionCase) { c.run(sharedExtractor) }

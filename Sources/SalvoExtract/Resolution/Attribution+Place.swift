@@ -91,8 +91,12 @@ extension Attribution {
                 && !(isList && owner(p) != d.number)
         })
         // "… struck Kyiv, Lviv, Odesa and Dnipro. More than 30 people were killed.": the toll of the whole salvo.
+        // "26 were killed. Deaths were reported in Dnipro, Kharkiv, Odesa and Kyiv.": so is a toll the
+        // next sentence breaks down over the cities.
         var struckNearby = struckHere
-        for k in max(0, d.sentence - Self.lookBack)...d.sentence where struckNearby.count < 3 {
+        let next = d.sentence + 1 < analysis.sentences.count && analysis.sentences[d.sentence + 1].paragraph == analysis.sentences[d.sentence].paragraph
+            ? d.sentence + 1 : d.sentence
+        for k in max(0, d.sentence - Self.lookBack)...next where struckNearby.count < 3 {
             for p in facts[k].places where p.place.kind == .city && !isOrigin(p) && !isActor(p) && !struckNearby.contains(p.place.name) {
                 struckNearby.append(p.place.name)
             }
