@@ -50,6 +50,33 @@ import Testing
               expected: ["killed - 31 exact %Ukraine"]),
     ]
 
+    /// A count its clause lays over places of two regions joined by "and" is the country's; with
+    /// "each" it is every place's, and stays with the place named first.
+    static let coordinatedRegions: [ExtractionCase] = [
+        .init(text: "Russian officials said Ukrainian drones killed four soldiers at airfields in the Kursk region and the Voronezh region.", language: "en",
+              expected: ["killed - 4 exact %Russia !UA"]),
+        .init(text: "Russian drones attacked overnight; air defence destroyed 12 drones over the Odesa region and the Kherson region.", language: "en",
+              expected: ["intercepted drone 12 exact %Ukraine"]),
+        .init(text: "In der Nacht hat die Flugabwehr zwölf Drohnen über dem Gebiet Odessa und dem Gebiet Cherson zerstört.", language: "de",
+              expected: ["intercepted drone 12 exact %Ukraine"]),
+        .init(text: "Вночі сили ППО знищили 12 дронів над Одеською та над Херсонською областями.", language: "uk",
+              expected: ["intercepted drone 12 exact %Ukraine"]),
+        .init(text: "Ночью ПВО уничтожила 12 беспилотников над Одесской областью и над Херсонской областью.", language: "ru",
+              expected: ["intercepted drone 12 exact %Ukraine"]),
+        // Guards: a city and its own region are one area; "each" gives every place the count.
+        .init(text: "Air defence destroyed 12 drones over Kharkiv and the Kharkiv region overnight.", language: "en",
+              expected: ["intercepted drone 12 exact %Kharkiv"]),
+        .init(text: "Die Flugabwehr hat je acht Drohnen über dem Gebiet Sumy und dem Gebiet Poltawa zerstört.", language: "de",
+              expected: ["intercepted drone 8 exact %Sumy_Oblast"]),
+        .init(text: "Air defence destroyed eight drones each over the Sumy region and the Poltava region.", language: "en",
+              expected: ["intercepted drone 8 exact %Sumy_Oblast"]),
+        .init(text: "Сили ППО знищили по вісім дронів над Сумщиною та над Полтавщиною.", language: "uk",
+              expected: ["intercepted drone 8 exact %Sumy_Oblast"]),
+        .init(text: "ПВО уничтожила по восемь беспилотников над Сумской областью и над Полтавской областью.", language: "ru",
+              expected: ["intercepted drone 8 exact %Sumy_Oblast"]),
+    ]
+
+    @Test(arguments: coordinatedRegions) func countOverTwoRegionsIsTheCountrys(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: tollBrokenDownAfter) func tollBrokenDownInTheNextSentenceIsNationwide(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: passiveAgent) func passiveAgentAttacks(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: absoluteClause) func absoluteClausePlacesItsOwnCount(_ c: ExtractionCase) { c.run(sharedExtractor) }
