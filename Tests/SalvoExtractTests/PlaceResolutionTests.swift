@@ -76,6 +76,20 @@ import Testing
               expected: ["intercepted drone 8 exact %Sumy_Oblast"]),
     ]
 
+    /// A lead that names no attacker: the side holding the places struck did not attack them, so
+    /// the count stays at the place struck instead of going to the other side's country.
+    static let unnamedAttacker: [ExtractionCase] = [
+        .init(text: "Drone attack on an airfield near Engels\nThree soldiers were killed by the wreckage of a downed drone, the defence ministry said.", language: "en",
+              expected: ["killed - 3 exact %Engels !UA"]),
+        .init(text: "Drohnenangriff auf einen Flugplatz bei Engels\nDrei Soldaten wurden durch Trümmer einer abgeschossenen Drohne getötet, teilte das Verteidigungsministerium mit.", language: "de",
+              expected: ["killed - 3 exact %Engels !UA"]),
+        .init(text: "Атака дрона на аеродром поблизу Енгельса\nТроє військових загинули від уламків збитого дрона, заявили в міністерстві оборони.", language: "uk",
+              expected: ["killed - 3 exact %Engels !UA"]),
+        .init(text: "Атака беспилотника на аэродром под Энгельсом\nТрое военных погибли от обломков сбитого беспилотника, заявили в министерстве обороны.", language: "ru",
+              expected: ["killed - 3 exact %Engels !UA"]),
+    ]
+
+    @Test(arguments: unnamedAttacker) func unnamedAttackerIsNotTheSideStruck(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: coordinatedRegions) func countOverTwoRegionsIsTheCountrys(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: tollBrokenDownAfter) func tollBrokenDownInTheNextSentenceIsNationwide(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: passiveAgent) func passiveAgentAttacks(_ c: ExtractionCase) { c.run(sharedExtractor) }

@@ -35,6 +35,9 @@ extension Attribution {
             }
         }
         frame.attacker = ua > ru * 2 ? .ukraine : .russia
+        // No side named as the attacker: the side that holds the places the lead says were struck did
+        // not attack them ("Ukraine targeted the Engels airfield", "blasts in Belgorod overnight").
+        if ua == 0 && ru == 0, let held = leadHolder(lead) { frame.attacker = held.opponent }
 
         for s in analysis.sentences.prefix(8) {
             if let c = facts[s.index].speaking.first, let e = c.hit.first(.claimant), let side = e.side {
@@ -71,6 +74,22 @@ extension Attribution {
 
         frame.place = framePlace(lead: lead, attacker: frame.attacker, several: &frame.several)
         return frame
+    }
+
+    /// The side that holds most of the places the lead names, leaving out where weapons came from,
+    /// actors and time zones; `nil` on a tie.
+    private func leadHolder(_ lead: [Int]) -> Belligerent? {
+        var russia = 0, ukraine = 0
+        for i in lead {
+            for p in analysis.places(in: analysis.sentences[i]) where !isOrigin(p) && !isActor(p) && !isTimeZone(p) {
+                switch holder(p) {
+                case .russia: russia += 1
+                case .ukraine: ukraine += 1
+                default: break
+                }
+            }
+        }
+        return russia > ukraine ? .russia : ukraine > russia ? .ukraine : nil
     }
 
     /// The first sentences that speak of an attack, within the top of the text.
