@@ -89,6 +89,23 @@ import Testing
               expected: ["killed - 3 exact %Engels !UA"]),
     ]
 
+    /// A lead naming several regions struck is a mass strike, as one naming several cities is: a
+    /// national source's count with no place of its own is the country's.
+    static let severalRegions: [ExtractionCase] = [
+        .init(text: "Russia's defence ministry said Ukrainian drones struck airfields in the Ryazan region, the Saratov region and the Kursk region overnight.\nFour soldiers were wounded, the ministry said.", language: "en",
+              expected: ["injured - 4 exact %Russia"]),
+        .init(text: "Das russische Verteidigungsministerium teilte mit, ukrainische Drohnen hätten Flugplätze im Gebiet Rjasan, im Gebiet Saratow und im Gebiet Kursk angegriffen.\nVier Soldaten wurden verletzt, so das Verteidigungsministerium.", language: "de",
+              expected: ["injured - 4 exact %Russia"]),
+        .init(text: "У міноборони Росії заявили, що українські дрони атакували аеродроми в Рязанській області, Саратовській області та Курській області.\nЧетверо військових отримали поранення, заявили в міноборони Росії.", language: "uk",
+              expected: ["injured - 4 exact %Russia"]),
+        .init(text: "В Минобороны России заявили, что украинские беспилотники атаковали аэродромы в Рязанской области, Саратовской области и Курской области.\nЧетверо военных получили ранения, заявили в Минобороны России.", language: "ru",
+              expected: ["injured - 4 exact %Russia"]),
+        // The noun of the kind of place between a preposition and the place keeps the place a locative.
+        .init(text: "Die russische Luftabwehr zerstörte je sechs ukrainische Drohnen über den Regionen Belgorod und Woronesch.", language: "de",
+              expected: ["intercepted drone 6 exact %Belgorod"]),
+    ]
+
+    @Test(arguments: severalRegions) func severalRegionsInTheLeadMakeAMassStrike(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: unnamedAttacker) func unnamedAttackerIsNotTheSideStruck(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: coordinatedRegions) func countOverTwoRegionsIsTheCountrys(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: tollBrokenDownAfter) func tollBrokenDownInTheNextSentenceIsNationwide(_ c: ExtractionCase) { c.run(sharedExtractor) }

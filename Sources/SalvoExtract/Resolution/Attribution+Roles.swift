@@ -220,7 +220,17 @@ extension Attribution {
     func isLocative(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 3) { locativeRole(p) } }
 
     private func locativeRole(_ p: PlaceOccurrence) -> Bool {
-        let k = p.tokens.lowerBound
+        if followsLocation(p.tokens.lowerBound) { return true }
+        // "über den Regionen Lipezk und Orel": the noun of the kind of place may stand between.
+        for back in 1...2 where p.tokens.lowerBound - back >= 0 {
+            if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.upperBound == p.tokens.lowerBound,
+               h.hit.first(.unit)?.unit == .settlement { return followsLocation(h.tokens.lowerBound) }
+        }
+        return false
+    }
+
+    /// A preposition of location ends right before token `k`, or one word (an article) before it.
+    private func followsLocation(_ k: Int) -> Bool {
         for back in 1...3 where k - back >= 0 {
             if let h = analysis.hitAt[k - back], h.tokens.upperBound == k || h.tokens.upperBound == k - back + 1 && back <= 2 {
                 if h.hit.first(.preposition)?.preposition == .location { return true }

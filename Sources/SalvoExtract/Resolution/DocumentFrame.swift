@@ -8,7 +8,8 @@ struct DocumentFrame {
     var attacker: Belligerent = .russia
     /// The place the lead says was struck; `nil` for a nationwide or unplaced report.
     var place: Place?
-    /// The lead names several struck cities: a mass strike across the country.
+    /// The lead names several struck places, cities or regions ("on the Kyiv region, Kharkiv,
+    /// Zaporizhzhia and the Cherkasy region"): a mass strike across the country.
     var several = false
     var date: Day?
     var source: (claimant: Claimant, name: String, role: String?)?
@@ -121,7 +122,7 @@ extension Attribution {
                 // "the attack on Kyiv and other parts of the country", "including Poltava and Sumy": the
                 // lead's attack is wider than the place, which is no more its place than a city it lists.
                 if isNamedAsPart(p) { continue }
-                if p.place.kind == .city { struck.insert(p.place.name) }
+                if p.place.kind != .country { struck.insert(p.place.name) }
                 if candidates.contains(where: { $0.value.name == p.place.name }) { continue }
                 var c = Candidate(p.place)
                 c.add(rank == 0 ? .frameHeadline : .frameLead)
