@@ -105,6 +105,20 @@ import Testing
               expected: ["intercepted drone 6 exact %Belgorod"]),
     ]
 
+    /// An interior ministry speaks for the whole side, as the air force does: its casualty count
+    /// in a strike on many regions, with no place of its own, is the country's.
+    static let nationalMinistry: [ExtractionCase] = [
+        .init(text: "Russia struck the Kyiv region, Kharkiv, Zaporizhzhia and the Cherkasy region with missiles this morning.\nThe Interior Ministry said 13 people were injured.", language: "en",
+              expected: ["injured - 13 exact %Ukraine @UA"]),
+        .init(text: "Росія вранці вдарила ракетами по Київщині, Харкову, Запоріжжю та Черкащині.\nУ МВС повідомили, що постраждали 13 людей.", language: "uk",
+              expected: ["injured - 13 exact %Ukraine @UA"]),
+        .init(text: "Россия утром ударила ракетами по Киевской области, Харькову, Запорожью и Черкасской области.\nВ МВД Украины сообщили, что пострадали 13 человек.", language: "ru",
+              expected: ["injured - 13 exact %Ukraine @UA"]),
+        .init(text: "Russland griff am Morgen das Gebiet Kiew, Charkiw, Saporischschja und das Gebiet Tscherkassy mit Raketen an.\nInnenminister Klymenko sagte, 13 Menschen seien verletzt worden.", language: "de",
+              expected: ["injured - 13 exact %Ukraine"]),
+    ]
+
+    @Test(arguments: nationalMinistry) func nationalMinistryCountIsTheCountrys(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: severalRegions) func severalRegionsInTheLeadMakeAMassStrike(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: unnamedAttacker) func unnamedAttackerIsNotTheSideStruck(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: coordinatedRegions) func countOverTwoRegionsIsTheCountrys(_ c: ExtractionCase) { c.run(sharedExtractor) }

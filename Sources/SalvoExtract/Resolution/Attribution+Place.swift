@@ -16,7 +16,13 @@ extension Attribution {
         // over Belgorod": in a list each count is followed by its own place, and a place belongs to
         // the count before it. Only a list: in "five killed and 10 injured in Kharkiv" the place is both's.
         let allCounts = analysis.numbers(in: analysis.sentences[d.sentence]).filter { $0.kind == .count }
-        func owner(_ p: PlaceOccurrence) -> Range<Int>? { allCounts.last { $0.tokens.upperBound <= p.tokens.lowerBound }?.tokens }
+        // A locative place before every count, in the first count's clause, is that count's when the
+        // list goes on with a count and its own place ("над Брянською областю знищено 20, 15 – над Курською").
+        func owner(_ p: PlaceOccurrence) -> Range<Int>? {
+            if let before = allCounts.last(where: { $0.tokens.upperBound <= p.tokens.lowerBound }) { return before.tokens }
+            guard let first = allCounts.first, isLocative(p), clauses.same(p.tokens, first.tokens) else { return nil }
+            return first.tokens
+        }
         var placed = Set<Int>()
         for p in here.places where !isOrigin(p) { if let o = owner(p) { placed.insert(o.lowerBound) } }
         let isList = placed.count >= 2
