@@ -38,6 +38,9 @@ extension Attribution {
     static func namesAttacker(_ h: AnnotatedHit, in analysis: TextAnalysis) -> Bool {
         guard h.hit.has(.attacker) else { return false }
         if h.hit.first(.attacker)?.isEnemy == true { return true }
+        // "drones were fired by Russia": the agent of a passive launch is the side that fired.
+        if h.tokens.lowerBound > 0, let by = analysis.hitAt[h.tokens.lowerBound - 1], by.tokens.upperBound == h.tokens.lowerBound,
+           by.hit.first(.part)?.part == .agent { return true }
         var k = h.tokens.upperBound
         let end = min(analysis.tokens.count, k + 3)
         while k < end {
@@ -67,11 +70,18 @@ extension Attribution {
     func isOrigin(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 0) { originRole(p) } }
 
     private func originRole(_ p: PlaceOccurrence) -> Bool {
+        listOpened(before: p) { $0.hit.first(.preposition)?.preposition == .origin }
+    }
+
+    /// Whether a hit `opens` passes stands before the place, or before the list the place ends
+    /// ("from Kursk, Bryansk and Oryol", "including Poltava, Sumy and Kharkiv oblasts"): list items
+    /// are places with at most two words of their own, between commas, colons and dashes.
+    private func listOpened(before p: PlaceOccurrence, by opens: (AnnotatedHit) -> Bool) -> Bool {
         var k = p.tokens.lowerBound - 1
         var plainWords = 0
         let limit = max(0, p.tokens.lowerBound - 40)
         while k >= limit {
-            if let h = analysis.hitAt[k], h.hit.first(.preposition)?.preposition == .origin { return true }
+            if let h = analysis.hitAt[k], opens(h) { return true }
             let t = analysis.tokens[k]
             if t.kind == .punct {
                 let c = analysis.folded.bytes[t.start]
@@ -180,6 +190,8 @@ extension Attribution {
         for back in 1...3 where p.tokens.lowerBound - back >= 0 {
             if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.upperBound <= p.tokens.lowerBound, h.hit.has(.subset) { return true }
         }
+        // Every place of a list the subset word opens: "including Poltava, Sumy and Kharkiv oblasts".
+        if listOpened(before: p, by: { $0.hit.has(.subset) }) { return true }
         // "on Kyiv and other parts of the country", "по Києву та інших регіонах".
         if let and = analysis.hitAt[p.tokens.upperBound], and.hit.has(.conjunction),
            let next = analysis.hitAt[and.tokens.upperBound], next.hit.first(.unit)?.unit == .country { return true }
@@ -208,7 +220,17 @@ extension Attribution {
     func isLocative(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 3) { locativeRole(p) } }
 
     private func locativeRole(_ p: PlaceOccurrence) -> Bool {
-        let k = p.tokens.lowerBound
+        if followsLocation(p.tokens.lowerBound) { return true }
+        // "über den Regionen Lipezk und Orel": the noun of the kind of place may stand between.
+        for back in 1...2 where p.tokens.lowerBound - back >= 0 {
+            if let h = analysis.hitAt[p.tokens.lowerBound - back], h.tokens.upperBound == p.tokens.lowerBound,
+               h.hit.first(.unit)?.unit == .settlement { return followsLocation(h.tokens.lowerBound) }
+        }
+        return false
+    }
+
+    /// A preposition of location ends right before token `k`, or one word (an article) before it.
+    private func followsLocation(_ k: Int) -> Bool {
         for back in 1...3 where k - back >= 0 {
             if let h = analysis.hitAt[k - back], h.tokens.upperBound == k || h.tokens.upperBound == k - back + 1 && back <= 2 {
                 if h.hit.first(.preposition)?.preposition == .location { return true }

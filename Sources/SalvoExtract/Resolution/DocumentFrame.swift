@@ -8,7 +8,8 @@ struct DocumentFrame {
     var attacker: Belligerent = .russia
     /// The place the lead says was struck; `nil` for a nationwide or unplaced report.
     var place: Place?
-    /// The lead names several struck cities: a mass strike across the country.
+    /// The lead names several struck places, cities or regions ("on the Kyiv region, Kharkiv,
+    /// Zaporizhzhia and the Cherkasy region"): a mass strike across the country.
     var several = false
     var date: Day?
     var source: (claimant: Claimant, name: String, role: String?)?
@@ -35,6 +36,9 @@ extension Attribution {
             }
         }
         frame.attacker = ua > ru * 2 ? .ukraine : .russia
+        // No side named as the attacker: the side that holds the places the lead says were struck did
+        // not attack them ("Ukraine targeted the Engels airfield", "blasts in Belgorod overnight").
+        if ua == 0 && ru == 0, let held = leadHolder(lead) { frame.attacker = held.opponent }
 
         for s in analysis.sentences.prefix(8) {
             if let c = facts[s.index].speaking.first, let e = c.hit.first(.claimant), let side = e.side {
@@ -73,6 +77,22 @@ extension Attribution {
         return frame
     }
 
+    /// The side that holds most of the places the lead names, leaving out where weapons came from,
+    /// actors and time zones; `nil` on a tie.
+    private func leadHolder(_ lead: [Int]) -> Belligerent? {
+        var russia = 0, ukraine = 0
+        for i in lead {
+            for p in analysis.places(in: analysis.sentences[i]) where !isOrigin(p) && !isActor(p) && !isTimeZone(p) {
+                switch holder(p) {
+                case .russia: russia += 1
+                case .ukraine: ukraine += 1
+                default: break
+                }
+            }
+        }
+        return russia > ukraine ? .russia : ukraine > russia ? .ukraine : nil
+    }
+
     /// The first sentences that speak of an attack, within the top of the text.
     private func leadSentences() -> [Int] {
         var out: [Int] = []
@@ -99,7 +119,10 @@ extension Attribution {
         for (rank, i) in lead.enumerated() {
             for p in analysis.places(in: analysis.sentences[i]) {
                 if isOrigin(p) || isActor(p) || isTimeZone(p) || holder(p) == attacker { continue }
-                if p.place.kind == .city { struck.insert(p.place.name) }
+                // "the attack on Kyiv and other parts of the country", "including Poltava and Sumy": the
+                // lead's attack is wider than the place, which is no more its place than a city it lists.
+                if isNamedAsPart(p) { continue }
+                if p.place.kind != .country { struck.insert(p.place.name) }
                 if candidates.contains(where: { $0.value.name == p.place.name }) { continue }
                 var c = Candidate(p.place)
                 c.add(rank == 0 ? .frameHeadline : .frameLead)

@@ -47,6 +47,8 @@ enum Feature: Int, CaseIterable, Sendable {
     case placeJurisdiction
     case placeFrameInJurisdiction
     case placeNationwideBreakdown
+    case placeCoordinated
+    case placeClauseRegions
     // claimant
     case claimantSpeaking
     case claimantSameClause

@@ -39,6 +39,8 @@ public enum LexiconPart: String, Sendable {
     case agent
     /// "overall", "in total", "загалом": the count after it is a total, not a share.
     case total
+    /// "each", "je", "по" by a count: the count holds for every place named with it, not for all together.
+    case each
 }
 
 /// Why a sentence or a number is not a strike figure (`negative`).
