@@ -344,39 +344,44 @@ extension PostgresEventStore {
     private func load(into index: inout ReportIndex, connection conn: PostgresConnection, condition: String,
                       binds: PostgresBindings) async throws {
         let t0 = ContinuousClock.now
-        var figures: [ReportKey: [Figure]] = [:]
+        // Keyed by document row, not key: the figure rows need no join to the documents then.
+        var figures: [RowKey: [Figure]] = [:]
         let figureRows = try await conn.query(PostgresQuery(unsafeSQL: """
-            SELECT d.key, f.report_ordinal, f.quantity, f.weapon, f.model, f.value, f.qualifier, f.place, f.date,
+            SELECT f.document_id, f.report_ordinal, f.quantity, f.weapon, f.model, f.value, f.qualifier, f.place, f.date,
                    f.claimant, f.claimant_name FROM figure f
             JOIN report r ON r.document_id = f.document_id AND r.ordinal = f.report_ordinal
-            JOIN document d ON d.id = r.document_id
             WHERE \(condition) ORDER BY f.document_id, f.report_ordinal, f.ordinal
             """, binds: binds), logger: logger)
-        for try await (key, ordinal, quantity, weapon, model, value, qualifier, place, date, claimant, claimantName)
-            in figureRows.decode((String, Int, String, String?, String?, Int, String, String?, String?, String, String?).self) {
+        for try await (row, ordinal, quantity, weapon, model, value, qualifier, place, date, claimant, claimantName)
+            in figureRows.decode((Int, Int, String, String?, String?, Int, String, String?, String?, String, String?).self) {
             let f = Figure(quantity: Quantity(rawValue: quantity) ?? .hit, weapon: weapon.flatMap(WeaponClass.init(rawValue:)),
                            model: model, value: value, qualifier: Qualifier(rawValue: qualifier) ?? .exact, place: place,
                            date: date.flatMap { Day($0) }, claimant: Claimant(rawValue: claimant) ?? .media,
                            claimantName: claimantName, sentence: "", start: 0, end: 0)
-            figures[ReportKey(document: key, ordinal: ordinal), default: []].append(f)
+            figures[RowKey(row: row, ordinal: ordinal), default: []].append(f)
         }
         let t1 = ContinuousClock.now
         var n = 0
         let rows = try await conn.query(PostgresQuery(unsafeSQL: """
-            SELECT d.key, d.published, d.sequence, r.ordinal, r.event_id, r.date, r.attacker, r.places, r.targets
+            SELECT d.id, d.key, d.published, d.sequence, r.ordinal, r.event_id, r.date, r.attacker, r.places, r.targets
             FROM report r JOIN document d ON d.id = r.document_id WHERE \(condition)
             """, binds: binds), logger: logger)
-        for try await (key, published, sequence, ordinal, event, date, attacker, places, targets)
-            in rows.decode((String, String?, Int, Int, Int, String?, String?, String, String).self) {
-            let rk = ReportKey(document: key, ordinal: ordinal)
+        for try await (row, key, published, sequence, ordinal, event, date, attacker, places, targets)
+            in rows.decode((Int, String, String?, Int, Int, Int, String?, String?, String, String).self) {
             let e = Event(date: date.flatMap { Day($0) }, attacker: attacker.flatMap(Belligerent.init(rawValue:)),
                           places: try CompactJSON.decodePlaces(places),
-                          targets: try CompactJSON.decodeStrings(targets), figures: figures[rk] ?? [])
+                          targets: try CompactJSON.decodeStrings(targets), figures: figures[RowKey(row: row, ordinal: ordinal)] ?? [])
             let report = EventReport(document: key, ordinal: ordinal, published: published.flatMap { Day($0) }, sequence: sequence, event: e)
             index.insert(report, event: event > 0 ? String(event) : nil)
             n += 1
         }
         if Self.traceStore { Self.trace("loaded \(n) reports: their figures in \(t1 - t0), the reports in \(ContinuousClock.now - t1)") }
+    }
+
+    /// A report by its document's row.
+    private struct RowKey: Hashable {
+        var row: Int
+        var ordinal: Int
     }
 
     /// Events with reports both on `days` (or without a day) and on other days, with those other
