@@ -227,18 +227,14 @@ extension PostgresEventStore {
         try await writeBodies(prewritten.map { ($0.row, $0.document, $0.events) }, connection: conn)
         box.lap("prewrite")
 
-        // Locks next, so that everything read below is what the last writer of these days committed.
-        let undated = LockKey.undated(space: lockSpace)
-        if plan.undatedExclusive {
-            try await conn.query("SELECT pg_advisory_xact_lock(\(undated))", logger: logger)
-        } else {
-            try await conn.query("SELECT pg_advisory_xact_lock_shared(\(undated))", logger: logger)
-        }
-        var keys = plan.days.map { LockKey.day($0, space: lockSpace) }
-        for s in plan.keys.union(plan.urls).union(plan.fingerprints) { keys.append(LockKey.identity(s, space: lockSpace)) }
-        keys = Array(Set(keys)).sorted()
-        try await conn.query("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(\(keys)::bigint[]) AS k", logger: logger)
-
+        // Locks next, so that everything read below is what the last writer of these days
+        // committed; while they are awaited, the cache reads what other writers commit.
+        var cache = checkedOut
+        let wait = LockWait()
+        async let acquired: Void = takeLocks(plan, connection: conn, then: wait)
+        try await catchUp(&cache, days: plan.days, until: wait)
+        try await acquired
+        box.value = cache
         box.lap("locks")
         let reserved = try await conn.query("""
             SELECT (SELECT array_agg(nextval('document_sequence')) FROM generate_series(1, \(plan.documents))),
@@ -248,7 +244,6 @@ extension PostgresEventStore {
         guard let r = reserved.first else { throw Miss() }
         let (sequences, eventIDs, change) = try r.decode(([Int]?, [Int]?, Int).self)
 
-        var cache = checkedOut
         box.lap("reserve")
         try await refresh(&cache, days: plan.days, change: change, connection: conn)
         box.lap("refresh")
@@ -304,84 +299,20 @@ extension PostgresEventStore {
         return result
     }
 
-    /// Brings the cached reports of `days` (and those without a day) up to what is committed:
-    /// days not cached are read whole, cached ones only for what changed since.
-    private func refresh(_ cache: inout WriterCache, days: Set<Int>, change: Int, connection conn: PostgresConnection) async throws {
-        let cached = days.filter { cache.current[$0] != nil }
-        let new = days.subtracting(cached)
-        let undatedSince = cache.current[nil]
-        if let since = ([undatedSince] + cached.map { cache.current[$0] }).compactMap({ $0 }).min() {
-            // Removed reports first: one removed and stored again (an updated article) is then read back.
-            let removed = try await conn.query("""
-                SELECT document_key, ordinal FROM report_removed
-                WHERE changed > \(since) AND (day = ANY(\(Array(cached))::bigint[]) OR (day IS NULL AND \(undatedSince != nil)))
-                """, logger: logger)
-            for try await (key, ordinal) in removed.decode((String, Int).self) {
-                cache.index.remove(ReportKey(document: key, ordinal: ordinal))
-            }
-            var binds = PostgresBindings()
-            binds.append(since)
-            binds.append(Array(cached))
-            binds.append(undatedSince != nil)
-            try await load(into: &cache.index, connection: conn,
-                           condition: "r.changed > $1 AND (r.day = ANY($2::bigint[]) OR (r.day IS NULL AND $3))", binds: binds)
+    /// Takes the batch's advisory locks in ascending order (every writer does, so none deadlock),
+    /// and says so to `wait` however it ends.
+    private func takeLocks(_ plan: Plan, connection conn: PostgresConnection, then wait: LockWait) async throws {
+        defer { wait.finish() }
+        let undated = LockKey.undated(space: lockSpace)
+        if plan.undatedExclusive {
+            try await conn.query("SELECT pg_advisory_xact_lock(\(undated))", logger: logger)
+        } else {
+            try await conn.query("SELECT pg_advisory_xact_lock_shared(\(undated))", logger: logger)
         }
-        if !new.isEmpty || undatedSince == nil {
-            var binds = PostgresBindings()
-            binds.append(Array(new))
-            binds.append(undatedSince == nil)
-            try await load(into: &cache.index, connection: conn, condition: "r.day = ANY($1::bigint[]) OR (r.day IS NULL AND $2)",
-                           binds: binds)
-        }
-        // Days no longer cached lose nothing: a day is current only where `current` says so.
-        for d in days { cache.current[d] = change }
-        cache.current[nil] = change
-    }
-
-    /// Reads reports into the resolver's index. Their figures come without sentence and offsets:
-    /// resolution weighs values, quantities, weapons, places and claimants only, and readers
-    /// build events from the rows, so the sentences (most of a figure's bytes) stay in the database.
-    private func load(into index: inout ReportIndex, connection conn: PostgresConnection, condition: String,
-                      binds: PostgresBindings) async throws {
-        let t0 = ContinuousClock.now
-        // Keyed by document row, not key: the figure rows need no join to the documents then.
-        var figures: [RowKey: [Figure]] = [:]
-        let figureRows = try await conn.query(PostgresQuery(unsafeSQL: """
-            SELECT f.document_id, f.report_ordinal, f.quantity, f.weapon, f.model, f.value, f.qualifier, f.place, f.date,
-                   f.claimant, f.claimant_name FROM figure f
-            JOIN report r ON r.document_id = f.document_id AND r.ordinal = f.report_ordinal
-            WHERE \(condition) ORDER BY f.document_id, f.report_ordinal, f.ordinal
-            """, binds: binds), logger: logger)
-        for try await (row, ordinal, quantity, weapon, model, value, qualifier, place, date, claimant, claimantName)
-            in figureRows.decode((Int, Int, String, String?, String?, Int, String, String?, String?, String, String?).self) {
-            let f = Figure(quantity: Quantity(rawValue: quantity) ?? .hit, weapon: weapon.flatMap(WeaponClass.init(rawValue:)),
-                           model: model, value: value, qualifier: Qualifier(rawValue: qualifier) ?? .exact, place: place,
-                           date: date.flatMap { Day($0) }, claimant: Claimant(rawValue: claimant) ?? .media,
-                           claimantName: claimantName, sentence: "", start: 0, end: 0)
-            figures[RowKey(row: row, ordinal: ordinal), default: []].append(f)
-        }
-        let t1 = ContinuousClock.now
-        var n = 0
-        let rows = try await conn.query(PostgresQuery(unsafeSQL: """
-            SELECT d.id, d.key, d.published, d.sequence, r.ordinal, r.event_id, r.date, r.attacker, r.places, r.targets
-            FROM report r JOIN document d ON d.id = r.document_id WHERE \(condition)
-            """, binds: binds), logger: logger)
-        for try await (row, key, published, sequence, ordinal, event, date, attacker, places, targets)
-            in rows.decode((Int, String, String?, Int, Int, Int, String?, String?, String, String).self) {
-            let e = Event(date: date.flatMap { Day($0) }, attacker: attacker.flatMap(Belligerent.init(rawValue:)),
-                          places: try CompactJSON.decodePlaces(places),
-                          targets: try CompactJSON.decodeStrings(targets), figures: figures[RowKey(row: row, ordinal: ordinal)] ?? [])
-            let report = EventReport(document: key, ordinal: ordinal, published: published.flatMap { Day($0) }, sequence: sequence, event: e)
-            index.insert(report, event: event > 0 ? String(event) : nil)
-            n += 1
-        }
-        if Self.traceStore { Self.trace("loaded \(n) reports: their figures in \(t1 - t0), the reports in \(ContinuousClock.now - t1)") }
-    }
-
-    /// A report by its document's row.
-    private struct RowKey: Hashable {
-        var row: Int
-        var ordinal: Int
+        var keys = plan.days.map { LockKey.day($0, space: lockSpace) }
+        for s in plan.keys.union(plan.urls).union(plan.fingerprints) { keys.append(LockKey.identity(s, space: lockSpace)) }
+        keys = Array(Set(keys)).sorted()
+        try await conn.query("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(\(keys)::bigint[]) AS k", logger: logger)
     }
 
     /// Events with reports both on `days` (or without a day) and on other days, with those other
