@@ -49,13 +49,26 @@ enum Mojibake {
 
     /// The charset whose telltale pairs the UTF-8 bytes show at least `minimumMarks` times: a lead
     /// byte of a two-byte sequence as that charset shows it, followed by a continuation byte as it
-    /// shows it. One pass, no allocation: most texts are done here.
+    /// shows it. One pass, no allocation: most texts are done here. `b` must be valid UTF-8 (it is a
+    /// String's), which lets the scan step over whole scalars.
     static func likelyCharset(in b: UnsafeBufferPointer<UInt8>) -> Charset? {
         var marks: [Charset: Int] = [:]
         var i = 0
         let n = b.count
         while i + 2 < n {
-            let x = b[i], y = b[i + 1], z = b[i + 2]
+            // Every mark starts with C3, E2 or D0, so other bytes are passed without looking further:
+            // ASCII eight bytes at a time where it runs on, and a two-byte letter (Cyrillic with D1,
+            // Latin-1 …) whole, since the text is valid UTF-8 and its continuation byte starts nothing.
+            let x = b[i]
+            if x < 0x80 {
+                i += i + 8 <= n && isASCII(b, at: i) ? 8 : 1
+                continue
+            }
+            if x != 0xC3 && x != 0xD0 && x != 0xE2 {
+                i += x >= 0xC0 && x < 0xE0 ? 2 : 1
+                continue
+            }
+            let y = b[i + 1], z = b[i + 2]
             if x == 0xC3 && y >= 0x82 && y <= 0x9F && (z == 0xC2 || z == 0xC5 || z == 0xC6 || z == 0xCB || z == 0xE2) {
                 // "Ã¶", "Ð¾": U+00C2…U+00DF, then a Windows-1252 upper-half character.
                 marks[.windows1252, default: 0] += 1
@@ -74,11 +87,18 @@ enum Mojibake {
                 marks[.windows1251, default: 0] += 1
                 i += 2
             } else {
-                i += 1
+                // No mark: the lead byte's continuation bytes start none either.
+                i += x == 0xE2 ? 3 : 2
             }
         }
         guard let best = marks.max(by: { $0.value < $1.value }), best.value >= minimumMarks else { return nil }
         return best.key
+    }
+
+    /// Whether the eight bytes at `i` are all ASCII.
+    @inline(__always)
+    private static func isASCII(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
+        UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
     }
 
     /// Unicode scalar → the byte `charset` shows as it.

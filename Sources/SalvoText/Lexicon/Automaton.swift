@@ -135,7 +135,9 @@ public struct Automaton: Sendable {
                         if rootHasRest {
                             Self.walk(buf, view, terminal, node: PackedTrie.root, at: i, start: i, into: &result)
                         } else {
-                            Self.walk(buf, view, terminal, node: first, at: i &+ 1, start: i, arrived: true, into: &result)
+                            // Inlined here: most walks end after a step or two, and a call per word start
+                            // cost about as much as the walk.
+                            Self.walkSteps(buf, view, terminal, node: first, at: i &+ 1, start: i, arrived: true, into: &result)
                         }
                     }
                 }
@@ -153,9 +155,19 @@ public struct Automaton: Sendable {
     /// each node, the matches past a word-rest edge first, then the terminals of the next node down
     /// the text. `arrived`: the walk reached `node` by a text byte, so its terminals are reported
     /// first. (A node reached by a word-rest edge reports none: patterns do not end in one.)
+    @inline(never)
     private static func walk(_ buf: UnsafeBufferPointer<UInt8>, _ view: PackedTrie.View, _ terminal: UnsafeBufferPointer<Int32>,
                              node startNode: Int, at position: Int, start: Int, arrived: Bool = false,
                              into result: inout [Match]) {
+        walkSteps(buf, view, terminal, node: startNode, at: position, start: start, arrived: arrived, into: &result)
+    }
+
+    /// The body of `walk`, inlined where walks start; the walk past a word-rest edge, rare, recurses
+    /// through `walk`.
+    @inline(__always)
+    private static func walkSteps(_ buf: UnsafeBufferPointer<UInt8>, _ view: PackedTrie.View, _ terminal: UnsafeBufferPointer<Int32>,
+                                  node startNode: Int, at position: Int, start: Int, arrived: Bool,
+                                  into result: inout [Match]) {
         var node = startNode
         var j = position
         let n = buf.count

@@ -187,7 +187,10 @@ public struct LexiconHit: Sendable {
         has(category) ? entry(of: category) : nil
     }
 
-    @usableFromInline @inline(never)
+    // Inlined: a caller reads one `let` field of the entry, and only when it sees the load can the
+    // optimizer borrow the reference instead of retaining and releasing it (a tenth of all reference
+    // counting in a profile).
+    @usableFromInline @inline(__always)
     func entry(of category: LexiconCategory) -> LexiconEntry? {
         // The category bits sit in a small array of their own; only the entry returned is read.
         let bit = category.bit
