@@ -47,6 +47,12 @@ public struct DateReader: Sendable {
             (n.kind == .count || n.kind == .ordinal) && (1...31).contains(n.value) && !n.isWord
         }
         let b = text.bytes
+        // A day number joined to the token before `k` by a dash: "24-25", "24–25", "24 — 25".
+        func dayAfterDash(_ k: Int) -> NumberMention? {
+            guard k < tokens.count, tokens[k].kind == .punct, Self.isDash(b, tokens[k].range),
+                  let n = numberAt(k + 1), isDay(n) else { return nil }
+            return n
+        }
         var night: PendingNight?
         // A date or weekday starting at `start`: a night waiting for it takes it over.
         func emit(_ m: DateMention) {
@@ -91,6 +97,12 @@ public struct DateReader: Sendable {
                 } else if after != h.tokens.upperBound, let n = numberAt(h.tokens.upperBound), isDay(n) {
                     dayNumber = n
                 }
+                // A night's span after its month, "the night of January 24-25": the second day is the
+                // morning the night ends.
+                if let d = dayNumber, d.tokens.lowerBound >= h.tokens.upperBound, let p = night, i <= p.until,
+                   let second = dayAfterDash(d.tokens.upperBound), second.value > d.value {
+                    dayNumber = second
+                }
                 var end = max(h.tokens.upperBound, dayNumber?.tokens.upperBound ?? 0)
                 var year: Int?
                 var k = end
@@ -131,6 +143,13 @@ public struct DateReader: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// Whether the bytes are one hyphen, en dash or em dash.
+    private static func isDash(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        if r.count == 1 { return b[r.lowerBound] == 0x2D }
+        return r.count == 3 && b[r.lowerBound] == 0xE2 && b[r.lowerBound + 1] == 0x80
+            && (b[r.lowerBound + 2] == 0x93 || b[r.lowerBound + 2] == 0x94)
     }
 
     private static func scalars(_ b: [UInt8], _ r: Range<Int>) -> Int {
