@@ -54,6 +54,25 @@ import Testing
               published: "2025-01-26", expected: ["launched drone 50 exact #2025-01-24"]),
     ]
 
+    /// A window of hours that closes at midnight ("from 18:00 on 24 May to 00:00 on 25 May") is the
+    /// evening of its first day, not a night ending in the morning of the second.
+    static let midnightWindow: [ExtractionCase] = [
+        .init(text: "From 18:00 on 24 May to 00:00 on 25 May, air defence units destroyed 40 Ukrainian drones over Russian regions, the Russian defence ministry said.", language: "en",
+              published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-24 @RU"]),
+        .init(text: "Von 18:00 Uhr am 24. Mai bis 0:00 Uhr am 25. Mai habe die Flugabwehr 40 ukrainische Drohnen über russischen Regionen zerstört, teilte das russische Verteidigungsministerium mit.", language: "de",
+              published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-24 @RU"]),
+        .init(text: "З 18:00 24 травня до 00:00 25 травня російська ППО знищила 40 українських дронів над регіонами Росії, заявили в Міноборони РФ.", language: "uk",
+              published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-24 @RU"]),
+        .init(text: "С 18.00 мск 24 мая до 0.00 мск 25 мая дежурные средства ПВО уничтожили 40 украинских беспилотников над регионами России, сообщили в Минобороны РФ.", language: "ru",
+              published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-24 @RU"]),
+        // Guards: a window that runs into the morning ends on its second day; a midnight alone opens it.
+        .init(text: "From 18:00 on 24 May to 06:00 on 25 May, air defence units destroyed 40 Ukrainian drones over Russian regions, the Russian defence ministry said.", language: "en",
+              published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-25"]),
+        .init(text: "At 00:00 on 25 May air defence units destroyed 40 Ukrainian drones over Russian regions, the Russian defence ministry said.", language: "en",
+              published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-25"]),
+    ]
+
+    @Test(arguments: midnightWindow) func windowClosingAtMidnightIsItsFirstDay(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: unnamedSpeaker) func unnamedSpeakerGoesOnWithTheNamedOne(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: reportAfterParagraph) func reportOpeningNextParagraphSpeaksForIt(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: nightSpan) func nightSpanIsDatedByItsMorning(_ c: ExtractionCase) { c.run(sharedExtractor) }

@@ -15,6 +15,10 @@ public struct DateReader: Sendable {
     /// 17. November" is seven tokens), and after a plain "overnight" ("overnight into Sunday").
     static let nightReach = 8
     static let overnightReach = 3
+    /// How far before a date a midnight may close a window ("00:00 on 25 May", "0.00 мск 23 сентября"),
+    /// and how far before the midnight the time that opens it may stand.
+    static let midnightReach = 4
+    static let windowReach = 16
 
     public init(published: Day?) {
         self.published = published
@@ -52,6 +56,29 @@ public struct DateReader: Sendable {
             guard k < tokens.count, tokens[k].kind == .punct, Self.isDash(b, tokens[k].range),
                   let n = numberAt(k + 1), isDay(n) else { return nil }
             return n
+        }
+        // Whether a midnight time (00:00, 0.00, 24:00) stands within `midnightReach` tokens before
+        // `k` and another time before it in the sentence opens the window it closes.
+        func endsWindowAtMidnight(before k: Int) -> Bool {
+            var j = k
+            var midnight: NumberMention?
+            while j > 0 && j >= k - Self.midnightReach {
+                if tokens[j - 1].kind == .newline { return false }
+                if let n = numberEndingAt(j), n.kind == .time {
+                    let minutes = NumberReader.digitsValue(b, tokens[n.tokens.upperBound - 1].range)
+                    if (n.value == 0 || n.value == 24) && minutes == 0 { midnight = n }
+                    break
+                }
+                j -= 1
+            }
+            guard let m = midnight else { return false }
+            j = m.tokens.lowerBound
+            while j > 0 && j >= m.tokens.lowerBound - Self.windowReach {
+                if tokens[j - 1].kind == .newline { return false }
+                if let n = numberEndingAt(j), n.kind == .time { return true }
+                j -= 1
+            }
+            return false
         }
         var night: PendingNight?
         // A date or weekday starting at `start`: a night waiting for it takes it over.
@@ -112,8 +139,11 @@ public struct DateReader: Sendable {
                     end = y.tokens.upperBound
                 }
                 if let d = dayNumber {
-                    emit(DateMention(kind: .absolute, day: resolve(day: d.value, month: month, year: year),
-                                     tokens: start..<end, isNight: false))
+                    var day = resolve(day: d.value, month: month, year: year)
+                    // "from 20:00 on 24 May to 00:00 on 25 May": a window that closes at midnight is the
+                    // day before's, not an overnight one.
+                    if endsWindowAtMidnight(before: start) { day = day?.adding(days: -1) }
+                    emit(DateMention(kind: .absolute, day: day, tokens: start..<end, isNight: false))
                 }
                 i = end
                 continue
