@@ -72,6 +72,20 @@ import Testing
               published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-25"]),
     ]
 
+    /// A speaker named in the next sentence goes on with the count before it when that sentence's only
+    /// number is a word for one, which is as often an article ("eine Frau") as a count.
+    static let oneIsNoCount: [ExtractionCase] = [
+        .init(text: "A Russian missile struck a residential area of Lviv, and at least four people were killed. Late in the evening the authorities reported that one woman had been pulled from the rubble.", language: "en",
+              published: "2025-05-26", expected: ["killed - 4 at_least @UA"]),
+        .init(text: "Bei einem russischen Raketenangriff auf ein Wohnviertel in Lwiw wurden mindestens vier Menschen getötet. Am späten Abend meldeten die Behörden, dass eine Frau aus den Trümmern geborgen worden sei.", language: "de",
+              published: "2025-05-26", expected: ["killed - 4 at_least @UA"]),
+        .init(text: "Унаслідок російського ракетного удару по житловому кварталу Львова загинули щонайменше четверо людей. Пізно ввечері влада повідомила, що з-під завалів дістали одну жінку.", language: "uk",
+              published: "2025-05-26", expected: ["killed - 4 at_least @UA"]),
+        .init(text: "В результате российского ракетного удара по жилому кварталу Львова погибли по меньшей мере четыре человека. Поздно вечером власти сообщили, что из-под завалов достали одну женщину.", language: "ru",
+              published: "2025-05-26", expected: ["killed - 4 at_least @UA"]),
+    ]
+
+    @Test(arguments: oneIsNoCount) func wordForOneIsNoCountOfItsOwn(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: midnightWindow) func windowClosingAtMidnightIsItsFirstDay(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: unnamedSpeaker) func unnamedSpeakerGoesOnWithTheNamedOne(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: reportAfterParagraph) func reportOpeningNextParagraphSpeaksForIt(_ c: ExtractionCase) { c.run(sharedExtractor) }

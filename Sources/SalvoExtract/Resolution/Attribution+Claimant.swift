@@ -20,7 +20,8 @@ extension Attribution {
     /// a weapon count ("The mayor said 28 drones attacked") or a count of nothing named.
     private func countsOtherKind(in k: Int, than quantity: Quantity) -> Bool {
         let s = analysis.sentences[k]
-        guard analysis.numbers(in: s).contains(where: { $0.kind == .count }) else { return false }
+        // A word for one ("eine Frau", "one more body") is as often an article as a count.
+        guard analysis.numbers(in: s).contains(where: { $0.kind == .count && !($0.isWord && $0.value == 1) }) else { return false }
         let kinds = analysis.hits(in: s).flatMap { h in h.hit.entries.compactMap { $0.quantity } }
         return !quantity.isCasualty || kinds.isEmpty || kinds.contains { !$0.isCasualty }
     }
