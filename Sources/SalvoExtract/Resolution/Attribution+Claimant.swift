@@ -20,7 +20,8 @@ extension Attribution {
     /// a weapon count ("The mayor said 28 drones attacked") or a count of nothing named.
     private func countsOtherKind(in k: Int, than quantity: Quantity) -> Bool {
         let s = analysis.sentences[k]
-        guard analysis.numbers(in: s).contains(where: { $0.kind == .count }) else { return false }
+        // A word for one ("eine Frau", "one more body") is as often an article as a count.
+        guard analysis.numbers(in: s).contains(where: { $0.kind == .count && !($0.isWord && $0.value == 1) }) else { return false }
         let kinds = analysis.hits(in: s).flatMap { h in h.hit.entries.compactMap { $0.quantity } }
         return !quantity.isCasualty || kinds.isEmpty || kinds.contains { !$0.isCasualty }
     }
@@ -53,8 +54,11 @@ extension Attribution {
         }
         for (back, k) in earlierSentences(of: d.sentence).enumerated() {
             let prev = facts[k]
-            guard let c = prev.speaking.last ?? prev.claimants.last else { continue }
-            var cand = Candidate(speaker(c, places: prev.places))
+            // "As the ministry noted, …" / "he added": a verb of saying that names no one goes on with
+            // the speaker last named before it.
+            guard let (c, at) = prev.speaking.last.map({ ($0, k) }) ?? prev.claimants.last.map({ ($0, k) })
+                    ?? (speaksUnnamed(prev) ? lastNamedSpeaker(before: k) : nil) else { continue }
+            var cand = Candidate(speaker(c, places: facts[at].places))
             cand.add(.claimantEarlier)
             cand.add(.claimantSentencesBack, Double(back))
             cand.add(.claimantSpeaking, if: prev.speaking.contains { $0.tokens == c.tokens })
@@ -93,7 +97,11 @@ extension Attribution {
                 // A sentence with counts of its own speaks of those: "… four were killed. The mayor
                 // said 28 drones attacked." Counts of the same kind go on with the same statement.
                 cand.add(.claimantNextCounts, if: countsOtherKind(in: k, than: d.quantity))
-                cand.add(.claimantSentencesBack, Double(ahead))
+                // A report opening the next paragraph ("Об этом сообщает …") speaks for the whole
+                // paragraph before it, its first sentence as much as its last; a quotation there is
+                // the speaker's own statement, not a report of what came before.
+                let reportsBefore = nextParagraph && !quotes.quotes(k)
+                cand.add(.claimantSentencesBack, reportsBefore ? 0 : Double(ahead))
                 candidates.append(cand)
                 break
             }
@@ -111,6 +119,21 @@ extension Attribution {
         d.claimant = best.claimant
         d.claimantName = best.name
         d.claimantRole = best.role
+    }
+
+    /// Whether a sentence has a verb of saying but names no claimant ("як зазначили у міністерстві").
+    private func speaksUnnamed(_ f: SentenceFacts.Facts) -> Bool {
+        f.claimants.isEmpty && f.hits.contains { $0.hit.has(.attribution) }
+    }
+
+    /// The speaker named last in the few sentences before `sentence`, across paragraphs.
+    private func lastNamedSpeaker(before sentence: Int) -> (AnnotatedHit, Int)? {
+        var k = sentence - 1
+        while k >= 0 && k >= sentence - Self.lookBack {
+            if let c = facts[k].speaking.last ?? facts[k].claimants.last { return (c, k) }
+            k -= 1
+        }
+        return nil
     }
 
     /// A claimant hit as a speaker. Generic local roles (governor, mayor, police) are listed as

@@ -9,9 +9,12 @@ import SalvoText
 struct QuoteSpans {
     /// For each sentence, the sentence that opened the quotation it starts inside, or -1.
     private var opener: [Int32]
+    /// For each sentence, whether it holds a quotation mark.
+    private var marked: [Bool]
 
     init(analysis a: TextAnalysis) {
         opener = Array(repeating: -1, count: a.sentences.count)
+        marked = Array(repeating: false, count: a.sentences.count)
         var open: Int32 = -1
         var paragraph = -1
         a.original.withUnsafeBufferPointer { b in
@@ -31,6 +34,7 @@ struct QuoteSpans {
                     if c != 0x22 && c != 0xC2 && c != 0xE2 { i += 1; continue }
                     let mark = Self.mark(b, i)
                     if mark.length == 0 { i += 1; continue }
+                    marked[s.index] = true
                     if open >= 0 && mark.closes { open = -1 } else if open < 0 && mark.opens { open = Int32(s.index) }
                     i += mark.length
                 }
@@ -43,6 +47,9 @@ struct QuoteSpans {
         let o = Int(opener[sentence])
         return o >= 0 && o < sentence ? o : nil
     }
+
+    /// Whether `sentence` quotes someone's words: it holds a quotation mark or stands inside one.
+    func quotes(_ sentence: Int) -> Bool { marked[sentence] || opener[sentence] >= 0 }
 
     /// Whether any of eight bytes is `"` (0x22), 0xC2 or 0xE2: a byte equal to `x` is a zero byte of
     /// `w ^ x·0x0101…01`, and `(v − 0x0101…01) & ~v & 0x8080…80` is non-zero exactly when `v` has one.

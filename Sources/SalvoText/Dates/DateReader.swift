@@ -15,6 +15,10 @@ public struct DateReader: Sendable {
     /// 17. November" is seven tokens), and after a plain "overnight" ("overnight into Sunday").
     static let nightReach = 8
     static let overnightReach = 3
+    /// How far before a date a midnight may close a window ("00:00 on 25 May", "0.00 мск 23 сентября"),
+    /// and how far before the midnight the time that opens it may stand.
+    static let midnightReach = 4
+    static let windowReach = 16
 
     public init(published: Day?) {
         self.published = published
@@ -47,6 +51,35 @@ public struct DateReader: Sendable {
             (n.kind == .count || n.kind == .ordinal) && (1...31).contains(n.value) && !n.isWord
         }
         let b = text.bytes
+        // A day number joined to the token before `k` by a dash: "24-25", "24–25", "24 — 25".
+        func dayAfterDash(_ k: Int) -> NumberMention? {
+            guard k < tokens.count, tokens[k].kind == .punct, Self.isDash(b, tokens[k].range),
+                  let n = numberAt(k + 1), isDay(n) else { return nil }
+            return n
+        }
+        // Whether a midnight time (00:00, 0.00, 24:00) stands within `midnightReach` tokens before
+        // `k` and another time before it in the sentence opens the window it closes.
+        func endsWindowAtMidnight(before k: Int) -> Bool {
+            var j = k
+            var midnight: NumberMention?
+            while j > 0 && j >= k - Self.midnightReach {
+                if tokens[j - 1].kind == .newline { return false }
+                if let n = numberEndingAt(j), n.kind == .time {
+                    let minutes = NumberReader.digitsValue(b, tokens[n.tokens.upperBound - 1].range)
+                    if (n.value == 0 || n.value == 24) && minutes == 0 { midnight = n }
+                    break
+                }
+                j -= 1
+            }
+            guard let m = midnight else { return false }
+            j = m.tokens.lowerBound
+            while j > 0 && j >= m.tokens.lowerBound - Self.windowReach {
+                if tokens[j - 1].kind == .newline { return false }
+                if let n = numberEndingAt(j), n.kind == .time { return true }
+                j -= 1
+            }
+            return false
+        }
         var night: PendingNight?
         // A date or weekday starting at `start`: a night waiting for it takes it over.
         func emit(_ m: DateMention) {
@@ -91,6 +124,12 @@ public struct DateReader: Sendable {
                 } else if after != h.tokens.upperBound, let n = numberAt(h.tokens.upperBound), isDay(n) {
                     dayNumber = n
                 }
+                // A night's span after its month, "the night of January 24-25": the second day is the
+                // morning the night ends.
+                if let d = dayNumber, d.tokens.lowerBound >= h.tokens.upperBound, let p = night, i <= p.until,
+                   let second = dayAfterDash(d.tokens.upperBound), second.value > d.value {
+                    dayNumber = second
+                }
                 var end = max(h.tokens.upperBound, dayNumber?.tokens.upperBound ?? 0)
                 var year: Int?
                 var k = end
@@ -100,8 +139,11 @@ public struct DateReader: Sendable {
                     end = y.tokens.upperBound
                 }
                 if let d = dayNumber {
-                    emit(DateMention(kind: .absolute, day: resolve(day: d.value, month: month, year: year),
-                                     tokens: start..<end, isNight: false))
+                    var day = resolve(day: d.value, month: month, year: year)
+                    // "from 20:00 on 24 May to 00:00 on 25 May": a window that closes at midnight is the
+                    // day before's, not an overnight one.
+                    if endsWindowAtMidnight(before: start) { day = day?.adding(days: -1) }
+                    emit(DateMention(kind: .absolute, day: day, tokens: start..<end, isNight: false))
                 }
                 i = end
                 continue
@@ -131,6 +173,13 @@ public struct DateReader: Sendable {
             i += 1
         }
         return out
+    }
+
+    /// Whether the bytes are one hyphen, en dash or em dash.
+    private static func isDash(_ b: [UInt8], _ r: Range<Int>) -> Bool {
+        if r.count == 1 { return b[r.lowerBound] == 0x2D }
+        return r.count == 3 && b[r.lowerBound] == 0xE2 && b[r.lowerBound + 1] == 0x80
+            && (b[r.lowerBound + 2] == 0x93 || b[r.lowerBound + 2] == 0x94)
     }
 
     private static func scalars(_ b: [UInt8], _ r: Range<Int>) -> Int {
