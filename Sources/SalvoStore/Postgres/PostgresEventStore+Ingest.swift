@@ -145,29 +145,29 @@ extension PostgresEventStore {
         var attempt = 0
         while true {
             attempt += 1
-            let checkedOut = cache.withLock { c -> WriterCache in
+            // The box holds the only reference to the cache while the attempt runs: a second
+            // one would make the attempt's first change copy the whole index.
+            let box = cache.withLock { c -> CacheBox in
                 defer { c = nil }
-                return c ?? WriterCache()
+                return CacheBox(c ?? WriterCache())
             }
-            let box = CacheBox()
-            // What is cached is committed: kept if the attempt fails before it reads anything.
-            box.value = checkedOut
             do {
                 let result = try await transaction { conn in
-                    try await attemptResolution(plan: plan, cache: checkedOut, box: box, connection: conn, body)
+                    try await attemptResolution(plan: plan, box: box, connection: conn, body)
                 }
-                cache.withLock { $0 = box.committed }
+                box.committed = true
+                cache.withLock { $0 = box.takeCache() }
                 if Self.traceStore { Self.trace("batch: attempt \(attempt), \(plan.days.count) days locked; \(box.timings)") }
                 return result
             } catch let miss as Miss {
-                cache.withLock { $0 = box.value }
+                cache.withLock { $0 = box.takeCache() }
                 if Self.traceStore { Self.trace("batch: attempt \(attempt) missed \(miss.days.count) days, \(miss.values.count) values\(miss.undatedExclusive ? ", undated" : "")\(miss.eventIDs ? ", event ids" : "")") }
                 plan.add(miss)
             } catch is DocumentFailed {
                 // Marked failed by the body; the rest runs again without it.
-                cache.withLock { $0 = box.value }
+                cache.withLock { $0 = box.takeCache() }
             } catch {
-                cache.withLock { $0 = box.value }
+                cache.withLock { $0 = box.takeCache() }
                 guard Self.isRetryable(error) else { throw error }
                 if Self.traceStore { Self.trace("batch: attempt \(attempt) retried after \(Self.describe(error))") }
                 try await Task.sleep(for: .milliseconds(Int.random(in: 1...(5 * min(attempt, 20)))))
@@ -176,12 +176,21 @@ extension PostgresEventStore {
         }
     }
 
-    /// Where a transaction leaves the writer cache: current committed state, or `nil` to start over.
+    /// The writer cache while an attempt works on it. What it reads is committed data, kept
+    /// whatever happens; what the resolver changes is journaled, and undone unless the
+    /// transaction commits.
     final class CacheBox: @unchecked Sendable {
-        /// What the database holds whether or not the transaction commits: the days read under its locks.
-        var value: WriterCache?
-        /// With what the transaction wrote: the cache once it has committed.
-        var committed: WriterCache?
+        var cache: WriterCache
+        var committed = false
+
+        init(_ cache: WriterCache) { self.cache = cache }
+
+        /// The cache as the database holds it: with the attempt's changes if it committed.
+        func takeCache() -> WriterCache {
+            if committed { cache.index.commitJournal() } else { cache.index.rollBack() }
+            defer { cache = WriterCache() }
+            return cache
+        }
         /// Where the time of a batch went (`SALVO_TRACE_STORE=1`).
         var timings = ""
         private var last = ContinuousClock.now
@@ -202,7 +211,7 @@ extension PostgresEventStore {
         FileHandle.standardError.write(Data(("postgres: " + line + "\n").utf8))
     }
 
-    private func attemptResolution<R: Sendable>(plan: Plan, cache checkedOut: WriterCache, box: CacheBox,
+    private func attemptResolution<R: Sendable>(plan: Plan, box: CacheBox,
                                                 connection conn: PostgresConnection,
                                                 _ body: (inout Storage, inout ReportIndex) throws -> R) async throws -> R {
         // Ids, then what no resolution decides (text, search vector, figures), while other writers
@@ -227,14 +236,8 @@ extension PostgresEventStore {
         try await writeBodies(prewritten.map { ($0.row, $0.document, $0.events) }, connection: conn)
         box.lap("prewrite")
 
-        // Locks next, so that everything read below is what the last writer of these days
-        // committed; while they are awaited, the cache reads what other writers commit.
-        var cache = checkedOut
-        let wait = LockWait()
-        async let acquired: Void = takeLocks(plan, connection: conn, then: wait)
-        try await catchUp(&cache, days: plan.days, until: wait)
-        try await acquired
-        box.value = cache
+        // Locks next, so that everything read below is what the last writer of these days committed.
+        try await takeLocks(plan, connection: conn)
         box.lap("locks")
         let reserved = try await conn.query("""
             SELECT (SELECT array_agg(nextval('document_sequence')) FROM generate_series(1, \(plan.documents))),
@@ -245,15 +248,14 @@ extension PostgresEventStore {
         let (sequences, eventIDs, change) = try r.decode(([Int]?, [Int]?, Int).self)
 
         box.lap("reserve")
-        try await refresh(&cache, days: plan.days, change: change, connection: conn)
+        try await refresh(&box.cache, days: plan.days, change: change, connection: conn)
         box.lap("refresh")
-        box.value = cache
 
         // What a report without a day can be tied to: the days of the latest reports stating one of
         // its values. Every value such a report (stored, or in this batch) states is looked up at
         // once, so that the resolver finds them all and the batch misses at most once here.
         var values = plan.values.union(plan.undatedValues)
-        values.formUnion(cache.index.undatedValues)
+        values.formUnion(box.cache.index.undatedValues)
         var valueDays: [ValueKey: [Int]] = [:]
         for v in values { valueDays[v] = [] }
         var miss = Miss()
@@ -287,22 +289,16 @@ extension PostgresEventStore {
                               records: records,
                               sequences: sequences ?? [], rows: Array(allRows.dropFirst(plan.prewrite.count)),
                               eventIDs: (eventIDs ?? []).map(Int64.init), prewritten: prewritten)
-        var index = cache.index
-        let result = try body(&storage, &index)
+        box.cache.index.beginJournal()
+        let result = try body(&storage, &box.cache.index)
         box.lap("resolve")
-        try await flush(storage, index: &index, change: change, connection: conn)
+        try await flush(storage, index: &box.cache.index, change: change, connection: conn)
         box.lap("flush")
-        for d in plan.days { cache.current[d] = change }
-        cache.current[nil] = change
-        cache.index = index
-        box.committed = cache
         return result
     }
 
-    /// Takes the batch's advisory locks in ascending order (every writer does, so none deadlock),
-    /// and says so to `wait` however it ends.
-    private func takeLocks(_ plan: Plan, connection conn: PostgresConnection, then wait: LockWait) async throws {
-        defer { wait.finish() }
+    /// Takes the batch's advisory locks in ascending order (every writer does, so none deadlock).
+    private func takeLocks(_ plan: Plan, connection conn: PostgresConnection) async throws {
         let undated = LockKey.undated(space: lockSpace)
         if plan.undatedExclusive {
             try await conn.query("SELECT pg_advisory_xact_lock(\(undated))", logger: logger)

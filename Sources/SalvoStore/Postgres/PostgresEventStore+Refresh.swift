@@ -1,6 +1,5 @@
 import Foundation
 import PostgresNIO
-import Synchronization
 import SalvoModel
 
 extension PostgresEventStore {
@@ -8,44 +7,18 @@ extension PostgresEventStore {
     /// of each day, what changed since the change number the cache is current to (a day not
     /// cached: all of it). Under the batch's locks, so nothing it reads changes before it commits.
     func refresh(_ cache: inout WriterCache, days: Set<Int>, change: Int, connection conn: PostgresConnection) async throws {
-        try await catchUp(&cache, days: days, connection: conn)
+        try await readChanges(&cache, days: days, connection: conn)
         // Days no longer cached lose nothing: a day is current only where `current` says so.
         for d in days { cache.current[d] = change }
         cache.current[nil] = change
     }
 
-    /// While a batch waits for its locks, reads what other writers commit on its days, round
-    /// after round, each in a snapshot of its own; so that once the locks are held only the last
-    /// holder's writes are left to read. With many writers on the same days, reading all of them
-    /// under the locks was a third of the time the locks were held.
-    ///
-    /// A round leaves each day current to the highest change number it saw there: a writer
-    /// reserves its number only once it holds the day's lock, after every writer seen had
-    /// committed and released it, so what a round did not see has a higher number.
-    func catchUp(_ cache: inout WriterCache, days: Set<Int>, until locked: LockWait) async throws {
-        while !locked.isDone {
-            let read = try await client.withConnection { c in
-                try await c.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-                do {
-                    let n = try await catchUp(&cache, days: days, connection: c)
-                    try await c.query("COMMIT", logger: logger)
-                    return n
-                } catch {
-                    _ = try? await c.query("ROLLBACK", logger: logger)
-                    throw error
-                }
-            }
-            // Another writer commits every few hundred milliseconds: looking much more often
-            // than that costs the server more than it saves.
-            if read == 0 { try await Task.sleep(for: .milliseconds(100)) }
-        }
-    }
-
-    /// One read of what changed on `days` since each is current, in one snapshot (the caller's
-    /// transaction); each day left current to the highest change number seen there. Returns how
-    /// many reports and removals it read.
+    /// Reads what changed on `days` since each is current; each day left current to the highest
+    /// change number seen there (the caller then says how current the days are). Per day, so
+    /// that a day the cache is current to a late change is not read again from an early one.
+    /// Returns how many reports and removals it read.
     @discardableResult
-    private func catchUp(_ cache: inout WriterCache, days: Set<Int>, connection conn: PostgresConnection) async throws -> Int {
+    private func readChanges(_ cache: inout WriterCache, days: Set<Int>, connection conn: PostgresConnection) async throws -> Int {
         let list = days.sorted()
         let sinces = list.map { cache.current[$0] ?? 0 }
         let undatedSince = cache.current[nil] ?? 0
@@ -139,11 +112,4 @@ extension PostgresEventStore {
         var row: Int
         var ordinal: Int
     }
-}
-
-/// Whether a batch's lock acquisition, running beside the cache's catching up, has ended.
-final class LockWait: Sendable {
-    private let done = Mutex(false)
-    var isDone: Bool { done.withLock { $0 } }
-    func finish() { done.withLock { $0 = true } }
 }

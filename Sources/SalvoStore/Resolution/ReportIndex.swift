@@ -66,6 +66,9 @@ package struct ReportIndex: Sendable {
     private var links: [Int: [Int]] = [:]
     private var linksAdded: [Int: [Int]] = [:]
     private var nextSignature = 0
+    /// While a journal is kept: per change, how the report was before it (`nil`: not here).
+    private var journal: [(key: ReportKey, before: (report: EventReport, event: String?)?)]?
+
     /// Days whose reports are all here (a store that loads lazily marks them).
     package var loadedDays = Set<Int>()
     /// Whether every report without a day is here.
@@ -79,8 +82,13 @@ package struct ReportIndex: Sendable {
 
     /// Adds a report, in `event` (or in none yet).
     mutating func insert(_ report: EventReport, event: String?) {
+        record(report.key)
+        place(report, event: event)
+    }
+
+    private mutating func place(_ report: EventReport, event: String?) {
         let key = report.key
-        if placement[key] != nil { remove(key) }
+        if placement[key] != nil { take(key) }
         let f = ReportFacets(report)
         let sig: Int
         if let s = signatureOf[f] {
@@ -138,6 +146,12 @@ package struct ReportIndex: Sendable {
 
     @discardableResult
     mutating func remove(_ key: ReportKey) -> Placement? {
+        record(key)
+        return take(key)
+    }
+
+    @discardableResult
+    private mutating func take(_ key: ReportKey) -> Placement? {
         guard let e = placement[key] else { return nil }
         if let id = e.event { leave(key, signature: e.signature, event: id) }
         placement[key] = nil
@@ -176,6 +190,7 @@ package struct ReportIndex: Sendable {
     /// Moves a report to another event.
     mutating func assign(_ key: ReportKey, to event: String) {
         guard var e = placement[key], e.event != event else { return }
+        record(key)
         if let old = e.event { leave(key, signature: e.signature, event: old) }
         e.event = event
         placement[key] = e
@@ -293,6 +308,34 @@ extension Array where Element: Comparable {
     func containsSorted(_ x: Element) -> Bool {
         let i = sortedIndex(of: x)
         return i < count && self[i] == x
+    }
+}
+
+extension ReportIndex {
+    /// Starts keeping a journal of changes, so that `rollBack()` can undo them: a writer whose
+    /// transaction fails puts its cache back that way, where keeping a copy of the whole index
+    /// for that case made every batch copy it on its first change.
+    mutating func beginJournal() { journal = [] }
+
+    /// Keeps the changes made since `beginJournal()` and stops the journal.
+    mutating func commitJournal() { journal = nil }
+
+    /// Undoes the changes made since `beginJournal()`, latest first, and stops the journal.
+    /// Signature numbers may differ afterwards; what the index holds does not.
+    mutating func rollBack() {
+        guard let changes = journal else { return }
+        journal = nil
+        for (key, before) in changes.reversed() {
+            take(key)
+            if let before { place(before.report, event: before.event) }
+        }
+    }
+
+    /// Notes how `key` is before a change, when a journal is kept.
+    fileprivate mutating func record(_ key: ReportKey) {
+        guard journal != nil else { return }
+        let before = reports[key].map { ($0, placement[key]?.event) }
+        journal!.append((key, before))
     }
 }
 
