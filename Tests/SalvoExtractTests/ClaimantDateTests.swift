@@ -54,21 +54,21 @@ import Testing
               published: "2025-01-26", expected: ["launched drone 50 exact #2025-01-24"]),
     ]
 
-    /// A window of hours that closes at midnight ("from 18:00 on 24 May to 00:00 on 25 May") is the
+    /// A window of hours that closes at midnight (between an evening hour and 00:00 of the next day) is the
     /// evening of its first day, not a night ending in the morning of the second.
     static let midnightWindow: [ExtractionCase] = [
-        .init(text: "From 18:00 on 24 May to 00:00 on 25 May, air defence units destroyed 40 Ukrainian drones over Russian regions, the Russian defence ministry said.", language: "en",
+        .init(text: "Between 18:00 on 24 May and 00:00 on 25 May, Russia's air defences downed 40 Ukrainian drones above several Russian regions, the Russian defence ministry said.", language: "en",
               published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-24 @RU"]),
-        .init(text: "Von 18:00 Uhr am 24. Mai bis 0:00 Uhr am 25. Mai habe die Flugabwehr 40 ukrainische Drohnen über russischen Regionen zerstört, teilte das russische Verteidigungsministerium mit.", language: "de",
+        .init(text: "Die russische Luftabwehr habe zwischen 18:00 Uhr am 24. Mai und 0:00 Uhr am 25. Mai über mehreren Regionen 40 ukrainische Drohnen zerstört, teilte das russische Verteidigungsministerium mit.", language: "de",
               published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-24 @RU"]),
-        .init(text: "З 18:00 24 травня до 00:00 25 травня російська ППО знищила 40 українських дронів над регіонами Росії, заявили в Міноборони РФ.", language: "uk",
+        .init(text: "Російська ППО між 18:00 24 травня та 00:00 25 травня збила над кількома регіонами Росії 40 українських дронів, заявили в Міноборони РФ.", language: "uk",
               published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-24 @RU"]),
-        .init(text: "С 18.00 мск 24 мая до 0.00 мск 25 мая дежурные средства ПВО уничтожили 40 украинских беспилотников над регионами России, сообщили в Минобороны РФ.", language: "ru",
+        .init(text: "Российская ПВО в период между 18.00 24 мая и 0.00 25 мая сбила над несколькими регионами 40 украинских беспилотников, сообщили в Минобороны РФ.", language: "ru",
               published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-24 @RU"]),
         // Guards: a window that runs into the morning ends on its second day; a midnight alone opens it.
-        .init(text: "From 18:00 on 24 May to 06:00 on 25 May, air defence units destroyed 40 Ukrainian drones over Russian regions, the Russian defence ministry said.", language: "en",
+        .init(text: "Between 18:00 on 24 May and 06:00 on 25 May, Russia's air defences downed 40 Ukrainian drones above several Russian regions, the Russian defence ministry said.", language: "en",
               published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-25"]),
-        .init(text: "At 00:00 on 25 May air defence units destroyed 40 Ukrainian drones over Russian regions, the Russian defence ministry said.", language: "en",
+        .init(text: "Shortly after 00:00 on 25 May Russia's air defences downed 40 Ukrainian drones above several Russian regions, the Russian defence ministry said.", language: "en",
               published: "2025-05-26", expected: ["intercepted drone 40 exact #2025-05-25"]),
     ]
 
