@@ -26,6 +26,7 @@ extension CompactJSON {
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var i = 0
+        var scratch: [UInt8] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
 
@@ -74,46 +75,9 @@ extension CompactJSON {
             return true
         }
 
-        /// A string literal; the escapes `CompactJSON.string` writes, and `\/` and `\b` `\f`.
+        /// A string literal, unescaped as the record parser does.
         private mutating func string() -> String? {
-            guard i < bytes.count, bytes[i] == 0x22 else { return nil }
-            i += 1
-            let start = i
-            while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C { i += 1 }
-            guard i < bytes.count else { return nil }
-            if bytes[i] == 0x22 {
-                let s = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                i += 1
-                return s
-            }
-            var out = Array(bytes[start..<i])
-            while i < bytes.count {
-                let b = bytes[i]
-                if b == 0x22 {
-                    i += 1
-                    return String(decoding: out, as: UTF8.self)
-                }
-                guard b == 0x5C else { out.append(b); i += 1; continue }
-                guard i + 1 < bytes.count else { return nil }
-                let e = bytes[i + 1]
-                i += 2
-                switch e {
-                case 0x22, 0x5C, 0x2F: out.append(e)
-                case 0x6E: out.append(0x0A)
-                case 0x72: out.append(0x0D)
-                case 0x74: out.append(0x09)
-                case 0x62: out.append(0x08)
-                case 0x66: out.append(0x0C)
-                case 0x75:
-                    // Only control characters are written as \u escapes; anything else goes to the decoder.
-                    guard i + 4 <= bytes.count, let v = UInt32(String(decoding: UnsafeBufferPointer(rebasing: bytes[i..<(i + 4)]), as: UTF8.self), radix: 16),
-                          v < 0x80 else { return nil }
-                    out.append(UInt8(v))
-                    i += 4
-                default: return nil
-                }
-            }
-            return nil
+            JSONScan.withString(bytes, &i, scratch: &scratch) { String(decoding: $0, as: UTF8.self) }
         }
 
         private mutating func number() -> Substring? {
