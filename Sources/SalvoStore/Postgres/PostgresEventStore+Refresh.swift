@@ -13,17 +13,12 @@ extension PostgresEventStore {
         cache.current[nil] = change
     }
 
-    /// Reads what changed on `days` since each is current; each day left current to the highest
-    /// change number seen there (the caller then says how current the days are). Per day, so
-    /// that a day the cache is current to a late change is not read again from an early one.
-    /// Returns how many reports and removals it read.
-    @discardableResult
-    private func readChanges(_ cache: inout WriterCache, days: Set<Int>, connection conn: PostgresConnection) async throws -> Int {
+    /// Reads what changed on `days` since each is current. Per day, so that a day the cache is
+    /// current to a late change is not read again from an early one.
+    private func readChanges(_ cache: inout WriterCache, days: Set<Int>, connection conn: PostgresConnection) async throws {
         let list = days.sorted()
         let sinces = list.map { cache.current[$0] ?? 0 }
         let undatedSince = cache.current[nil] ?? 0
-        var seen: [Int?: Int] = [:]
-        var read = 0
         // Removed reports first: one removed and stored again (an updated article) is then read back.
         // Removals are few: read from the earliest number on (its index), kept per day here.
         let since = Dictionary(uniqueKeysWithValues: zip(list.map(Optional.some), sinces)).merging([nil: undatedSince]) { a, _ in a }
@@ -34,29 +29,20 @@ extension PostgresEventStore {
         for try await (key, ordinal, day, changed) in removed.decode((String, Int, Int?, Int).self) {
             guard let after = since[day], changed > after else { continue }
             cache.index.remove(ReportKey(document: key, ordinal: ordinal))
-            seen[day] = max(seen[day] ?? 0, changed)
-            read += 1
         }
         var binds = PostgresBindings()
         binds.append(list)
         binds.append(sinces)
         binds.append(undatedSince)
-        for (day, changed) in try await load(into: &cache.index, connection: conn, binds: binds) {
-            seen[day] = max(seen[day] ?? 0, changed)
-            read += 1
-        }
-        for d in list { cache.current[d] = max(cache.current[d] ?? 0, seen[d] ?? 0) }
-        cache.current[nil] = max(undatedSince, seen[nil] ?? 0)
-        return read
+        try await load(into: &cache.index, connection: conn, binds: binds)
     }
 
     /// Reads into the resolver's index the reports changed on the days `$1` since the change
-    /// numbers `$2`, and those without a day changed since `$3`; returns each one's day and change
-    /// number. Figures come without sentence and offsets: resolution weighs values, quantities,
+    /// numbers `$2`, and those without a day changed since `$3`. Figures come without sentence and offsets: resolution weighs values, quantities,
     /// weapons, places and claimants only, and readers build events from the rows, so the
     /// sentences (most of a figure's bytes) stay in the database.
     private func load(into index: inout ReportIndex, connection conn: PostgresConnection,
-                      binds: PostgresBindings) async throws -> [(day: Int?, changed: Int)] {
+                      binds: PostgresBindings) async throws {
         let t0 = ContinuousClock.now
         let matching = """
             WITH m AS (
@@ -84,27 +70,26 @@ extension PostgresEventStore {
             figures[RowKey(row: row, ordinal: ordinal), default: []].append(f)
         }
         let t1 = ContinuousClock.now
-        var out: [(day: Int?, changed: Int)] = []
+        var read = 0
         let rows = try await conn.query(PostgresQuery(unsafeSQL: """
             \(matching)
-            SELECT d.id, d.key, d.published, d.sequence, r.ordinal, r.event_id, r.date, r.attacker, r.places, r.targets,
-                   r.day, r.changed FROM m
+            SELECT d.id, d.key, d.published, d.sequence, r.ordinal, r.event_id, r.date, r.attacker, r.places, r.targets
+            FROM m
             JOIN report r ON r.document_id = m.document_id AND r.ordinal = m.ordinal
             JOIN document d ON d.id = r.document_id
             """, binds: binds), logger: logger)
-        for try await (row, key, published, sequence, ordinal, event, date, attacker, places, targets, day, changed)
-            in rows.decode((Int, String, String?, Int, Int, Int, String?, String?, String, String, Int?, Int).self) {
+        for try await (row, key, published, sequence, ordinal, event, date, attacker, places, targets)
+            in rows.decode((Int, String, String?, Int, Int, Int, String?, String?, String, String).self) {
             let e = Event(date: date.flatMap { Day($0) }, attacker: attacker.flatMap(Belligerent.init(rawValue:)),
                           places: try CompactJSON.decodePlaces(places),
                           targets: try CompactJSON.decodeStrings(targets), figures: figures[RowKey(row: row, ordinal: ordinal)] ?? [])
             let report = EventReport(document: key, ordinal: ordinal, published: published.flatMap { Day($0) }, sequence: sequence, event: e)
             index.insert(report, event: event > 0 ? String(event) : nil)
-            out.append((day, changed))
+            read += 1
         }
         if Self.traceStore {
-            Self.trace("loaded \(out.count) reports: their figures in \(t1 - t0), the reports in \(ContinuousClock.now - t1)")
+            Self.trace("loaded \(read) reports: their figures in \(t1 - t0), the reports in \(ContinuousClock.now - t1)")
         }
-        return out
     }
 
     /// A report by its document's row.
