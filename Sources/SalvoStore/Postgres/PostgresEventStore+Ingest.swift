@@ -88,7 +88,8 @@ extension PostgresEventStore {
                 var out: [Int: IngestOutcome] = [:]
                 for (i, (document, extracted)) in batch.enumerated() where failed[i] == nil {
                     do {
-                        out[i] = try resolver.ingest(document, extracted: extracted, storage: &storage, index: &index)
+                        out[i] = try resolver.ingest(document, extracted: extracted, fingerprint: plan.prewrite[i].fingerprint,
+                                                     storage: &storage, index: &index)
                     } catch let miss as Miss {
                         throw miss
                     } catch {

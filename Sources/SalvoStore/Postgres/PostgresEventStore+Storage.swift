@@ -63,9 +63,9 @@ extension PostgresEventStore {
         var byURL: [String: String] = [:]
         var byFingerprint: [String: Set<String>] = [:]
 
-        var sequences: [Int]
-        var rows: [Int64]
-        var eventIDs: [Int64]
+        var sequences: Reserved<Int>
+        var rows: Reserved<Int64>
+        var eventIDs: Reserved<Int64>
         /// Per document key, the batch's prewritten versions, in batch order.
         var prewritten: [String: [Prewritten]]
         /// Every prewritten row: those no stored document takes are deleted when the batch ends.
@@ -88,9 +88,9 @@ extension PostgresEventStore {
             self.valueDays = valueDays
             self.lookedUp = lookedUp
             self.straddling = straddling
-            self.sequences = sequences
-            self.rows = rows
-            self.eventIDs = eventIDs
+            self.sequences = Reserved(sequences)
+            self.rows = Reserved(rows)
+            self.eventIDs = Reserved(eventIDs)
             self.prewritten = Dictionary(grouping: prewritten, by: \.document.id)
             prewrittenRows = prewritten.map(\.row)
             for r in records { add(r) }
@@ -154,8 +154,8 @@ extension PostgresEventStore {
         }
 
         mutating func nextSequence() throws -> Int {
-            guard !sequences.isEmpty else { throw Miss(documents: true) }
-            return sequences.removeFirst()
+            guard let s = sequences.take() else { throw Miss(documents: true) }
+            return s
         }
 
         mutating func insert(_ document: Document, published: Day?, fingerprint: String, sequence: Int, reports: [EventReport]) throws {
@@ -166,8 +166,8 @@ extension PostgresEventStore {
                 row = prewritten[document.id]!.remove(at: i).row
                 prewrote = true
             } else {
-                guard !rows.isEmpty else { throw Miss(documents: true) }
-                row = rows.removeFirst()
+                guard let r = rows.take() else { throw Miss(documents: true) }
+                row = r
                 prewrote = false
             }
             let url = DocumentIdentity.articleURL(document.url)
@@ -196,8 +196,8 @@ extension PostgresEventStore {
         }
 
         mutating func newEventID() throws -> String {
-            guard !eventIDs.isEmpty else { throw Miss(eventIDs: true) }
-            return String(eventIDs.removeFirst())
+            guard let id = eventIDs.take() else { throw Miss(eventIDs: true) }
+            return String(id)
         }
 
         mutating func save(_ changes: ResolutionChanges, index: ReportIndex) throws {
@@ -218,6 +218,20 @@ extension PostgresEventStore {
             moved.formUnion(changes.moved.keys)
             written.formUnion(changes.written)
             removedEvents.formUnion(changes.removed)
+        }
+    }
+
+    /// Numbers a batch reserved, handed out in order.
+    struct Reserved<Value> {
+        private let values: [Value]
+        private var next = 0
+
+        init(_ values: [Value]) { self.values = values }
+
+        mutating func take() -> Value? {
+            guard next < values.count else { return nil }
+            defer { next += 1 }
+            return values[next]
         }
     }
 }

@@ -32,10 +32,11 @@ public struct EventResolver: Sendable {
 
     // MARK: - Ingest and removal
 
-    package func ingest<S: EventStorage>(_ document: Document, extracted: ExtractedDocument,
+    /// `fingerprint` is the text's `TextFingerprint`, when the caller has it already.
+    package func ingest<S: EventStorage>(_ document: Document, extracted: ExtractedDocument, fingerprint: String? = nil,
                                          storage: inout S, index: inout ReportIndex) throws -> IngestOutcome {
         guard !document.id.allSatisfy(\.isWhitespace) else { throw DocumentIdentity.EmptyID(url: document.url) }
-        let fingerprint = TextFingerprint.of(document.text)
+        let fingerprint = fingerprint ?? TextFingerprint.of(document.text)
         let published = document.published ?? extracted.published
         let url = DocumentIdentity.articleURL(document.url)
         // The same wording is the same document, unless its address or its day says otherwise
