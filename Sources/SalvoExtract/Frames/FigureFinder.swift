@@ -98,7 +98,7 @@ struct FigureFinder {
         for (i, n) in numbers.enumerated() {
             if uncounted.contains(i) || excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
             var np = phrases[i]
-            if np.isUnit || np.isChild || isMoney(n, hits: hits) || followsDebris(n, hits: hits) || isVague(n, hits: hits) { continue }
+            if np.isUnit || np.isChild || isMoney(n, hits: hits) || !np.isPeople && followsDebris(n, hits: hits) || isVague(n, hits: hits) { continue }
 
             // "50 of 60 drones", "50 з 60 дронів": the first number counts the second's weapon.
             if np.weapon == nil, !np.isPeople, i + 1 < numbers.count, isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound) {
@@ -108,8 +108,10 @@ struct FigureFinder {
                 borrowedType.insert(i)
             }
             // "28 were shot down over Kursk region, 27 – over Bryansk region": a bare number with a place
-            // repeats the figure before it.
-            if np.weapon == nil, !np.isPeople, np.quantity == nil, let previous = drafts.last, isGapped(n, sentenceEnd: s.tokens.upperBound) {
+            // repeats the figure before it, unless a verb of its own stands right before it ("killed two
+            // and injured five in Kharkiv").
+            if np.weapon == nil, !np.isPeople, np.quantity == nil, let previous = drafts.last, isGapped(n, sentenceEnd: s.tokens.upperBound),
+               !triggers.contains(where: { $0.tokens.upperBound <= n.tokens.lowerBound && onlyQualifiers(from: $0.tokens.upperBound, to: n.tokens.lowerBound) }) {
                 drafts.append(FigureDraft(quantity: previous.quantity, weapon: previous.weapon, model: previous.model, value: n.value,
                                           qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
