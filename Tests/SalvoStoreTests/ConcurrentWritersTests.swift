@@ -11,7 +11,7 @@ struct ConcurrentWritersTests {
     static func generated(_ count: Int) throws -> [(Document, ExtractedDocument)] {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", DevGold.root.appendingPathComponent("scripts/bench-generate").path, String(count)]
+        p.arguments = ["python3", DevGold.root.appendingPathComponent("scripts/bench-generate").path, String(count), "--order", "cyclic"]
         let pipe = Pipe()
         p.standardOutput = pipe
         try p.run()

@@ -34,7 +34,7 @@ extension Attribution {
             var c = placeCandidate(p)
             c.add(.placeCoordinated, if: spread && p.place.kind != .country && clauses.same(p.tokens, d.number))
             c.add(.placeSameSentence)
-            c.add(.placeSameClause, if: clauses.same(p.tokens, d.number))
+            c.add(.placeSameClause, if: clauses.same(p.tokens, d.number) || clauses.spellsOut(p.tokens, by: d.number))
             c.add(.placeDistance, Double(min(analysis.clauseDistance(p.tokens, d.number), 40)) / 10)
             c.add(.placeAfterNumber, if: p.tokens.lowerBound >= d.number.upperBound)
             c.add(.placeOrigin, if: isOrigin(p))
@@ -62,7 +62,11 @@ extension Attribution {
             c.add(.placeFrameCasualty, if: d.quantity.isCasualty || d.quantity == .hit)
             // The lead's place is one of the regions the clause joins: the count is over both, not the frame's.
             c.add(.placeCoordinated, if: spread && here.places.contains { $0.place.name == p.name && clauses.same($0.tokens, d.number) })
-            c.add(.placeFrameAnaphora, if: here.hits.contains { $0.hit.first(.unit)?.unit == .settlement })
+            // "the city" stands for the frame's place; "the villages of the Zaporizhzhia district" do not:
+            // their clause names a place of its own.
+            c.add(.placeFrameAnaphora, if: here.hits.contains { h in
+                h.hit.first(.unit)?.unit == .settlement && !here.places.contains { clauses.same($0.tokens, h.tokens) }
+            })
             c.add(.placeLocalClaimant, if: role == .local)
             c.add(.placeFrameInJurisdiction, if: jurisdiction.map { $0 != p && $0.contains(p) } ?? false)
             candidates.append(c)

@@ -9,6 +9,9 @@ import SalvoText
 /// punctuation is the script's.
 struct ClauseMap {
     private var clause: [Int32]
+    /// Clauses that a colon opens: they spell out the clause before ("attacked the villages of the
+    /// district: two people were killed").
+    private var afterColon = Set<Int32>()
 
     init(analysis a: TextAnalysis) {
         clause = Array(repeating: 0, count: a.tokens.count + 1)
@@ -21,7 +24,10 @@ struct ClauseMap {
                 let t = a.tokens[k]
                 if t.kind == .punct {
                     switch b[t.start] {
-                    case 0x3B, 0x3A, 0x28, 0x29:
+                    case 0x3A:
+                        id += 1
+                        afterColon.insert(id)
+                    case 0x3B, 0x28, 0x29:
                         id += 1
                     case 0xE2 where t.end - t.start == 3 && b[t.start + 1] == 0x80 && (b[t.start + 2] == 0x93 || b[t.start + 2] == 0x94):
                         if !Self.opensPlace(a, after: k) { id += 1 }
@@ -52,5 +58,11 @@ struct ClauseMap {
 
     func same(_ a: Range<Int>, _ b: Range<Int>) -> Bool {
         clause[a.lowerBound] == clause[b.lowerBound]
+    }
+
+    /// Whether `b` stands in the clause a colon opens right after `a`'s.
+    func spellsOut(_ a: Range<Int>, by b: Range<Int>) -> Bool {
+        let (x, y) = (clause[a.lowerBound], clause[b.lowerBound])
+        return y == x + 1 && afterColon.contains(y)
     }
 }

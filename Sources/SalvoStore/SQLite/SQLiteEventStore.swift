@@ -237,9 +237,9 @@ public final class SQLiteEventStore: EventStore {
                     ? try Int64.fetchAll(db, sql: "SELECT id FROM event WHERE json IS NULL AND report_count > 0") : []
                 let update = try db.cachedStatement(sql: "UPDATE event SET json = ? WHERE id = ?")
                 for id in ids {
-                    guard let cluster = c.index.cluster(String(id)), !cluster.reports.isEmpty else { continue }
-                    let places = cluster.places
-                    try update.execute(arguments: [Self.storedEvent(cluster, places: places, summary: HeadlineRule().summarize(cluster, places: places)).json, id])
+                    let key = String(id)
+                    guard let cluster = c.index.cluster(key), !cluster.reports.isEmpty, let digest = c.index.digest(key) else { continue }
+                    try update.execute(arguments: [Self.storedEvent(cluster, digest: digest).json, id])
                 }
                 try Self.renderMissingJSON(db: db)
             }
@@ -260,14 +260,16 @@ public final class SQLiteEventStore: EventStore {
     }
 
     /// The event as readers see it: reports by report time, each document once, every figure with its document.
-    static func storedEvent(_ cluster: EventCluster, places: [Place], summary: [FigureSummary]) -> StoredEvent {
+    /// `digest` is the cluster's, kept by the index: folding it again per field was most of the time.
+    static func storedEvent(_ cluster: EventCluster, digest: EventDigest) -> StoredEvent {
         let reports = cluster.reports.sorted { $0.reportTime < $1.reportTime }
         var documents: [String] = []
         var seen = Set<String>()
         for r in reports where seen.insert(r.document).inserted { documents.append(r.document) }
         let figures = reports.flatMap { r in r.event.figures.map { StoredFigure(figure: $0, document: r.document) } }
-        return StoredEvent(id: cluster.id, date: cluster.date, attacker: cluster.attacker, places: places,
-                           targets: cluster.targets, documents: documents, figures: figures, summary: summary)
+        let places = digest.places
+        return StoredEvent(id: cluster.id, date: digest.date, attacker: digest.attacker, places: places, targets: digest.targets,
+                           documents: documents, figures: figures, summary: HeadlineRule().summarize(digest, places: places))
     }
 
     static func figure(_ row: Row) -> Figure {
