@@ -40,7 +40,7 @@ VALUES: dict[str, set[str] | None] = {
     "attribution": {"said"},
     "attacker": {"RU", "UA", "enemy"},
     "people": {"person", "child"},
-    "negative": {"money", "war_total", "history", "other_war", "exercise", "accident", "debris", "forecast", "vague"},
+    "negative": {"money", "war_total", "history", "other_war", "exercise", "accident", "debris", "recovered", "forecast", "vague"},
     "target": {"energy", "residential", "infrastructure", "military", "industrial",
                "medical", "education", "transport", "port"},
     "unit": {"time", "distance", "percent", "building", "settlement", "vehicle", "other", "capital", "country"},

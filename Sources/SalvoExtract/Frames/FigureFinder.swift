@@ -98,7 +98,8 @@ struct FigureFinder {
         for (i, n) in numbers.enumerated() {
             if uncounted.contains(i) || excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
             var np = phrases[i]
-            if np.isUnit || np.isChild || isMoney(n, hits: hits) || !np.isPeople && followsDebris(n, hits: hits) || isVague(n, hits: hits) { continue }
+            if np.isUnit || np.isChild || isMoney(n, hits: hits) || !np.isPeople && followsDebris(n, hits: hits) || isVague(n, hits: hits)
+                || countsRecovered(n, hits: hits) { continue }
 
             // "50 of 60 drones", "50 з 60 дронів": the first number counts the second's weapon.
             if np.weapon == nil, !np.isPeople, i + 1 < numbers.count, isOf(between: n.tokens.upperBound, and: numbers[i + 1].tokens.lowerBound) {
@@ -253,8 +254,8 @@ struct FigureFinder {
     /// Sentences about other wars, history, war-wide totals, accidents or exercises count nothing.
     private func isBlocking(_ hit: LexiconHit) -> Bool {
         guard let v = hit.first(.negative)?.negative else { return false }
-        // Money and debris only rule out the numbers right beside them.
-        return v != .money && v != .debris && v != .vague
+        // Money, debris and bodies found only rule out the numbers right beside them.
+        return v != .money && v != .debris && v != .vague && v != .recovered
     }
 
     private func isMoney(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
@@ -340,6 +341,16 @@ struct FigureFinder {
         if analysis.places.contains(where: { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }) { return true }
         // A region the gazetteer does not know still reads as one: "12 над Московським регіоном".
         return (k..<horizon).contains { analysis.hitAt[$0]?.hit.first(.unit)?.unit == .settlement }
+    }
+
+    /// "тіла ще двох осіб", "the bodies of two more people", "die Leichen zweier weiterer Menschen":
+    /// bodies found since the last count raise the toll by that many; the toll is stated elsewhere.
+    private func countsRecovered(_ n: NumberMention, hits: ArraySlice<AnnotatedHit>) -> Bool {
+        let more = part(at: n.tokens.lowerBound - 1) == .more || part(at: n.tokens.upperBound) == .more
+        return more && hits.contains { h in
+            h.hit.first(.negative)?.negative == .recovered && h.tokens.upperBound <= n.tokens.lowerBound
+                && n.tokens.lowerBound - h.tokens.upperBound <= 3
+        }
     }
 
     /// "падіння уламків на 1 локації", "debris fell in 3 districts": where debris fell is not a hit.

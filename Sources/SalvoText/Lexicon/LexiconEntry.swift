@@ -50,6 +50,9 @@ public enum LexiconNegative: String, Sendable {
     case history
     case otherWar = "other_war"
     case exercise, accident, debris
+    /// Words for bodies recovered: with "ще"/"more" next to the number ("тіла ще двох", "the bodies
+    /// of two more") they count what was found since, not the toll.
+    case recovered
     /// What could, may or is planned to happen: "Russia could soon launch 1,000 drones a night".
     case forecast
     /// "several hundred", "mehrere Hundert", "сотні": an amount without a value; only the number
