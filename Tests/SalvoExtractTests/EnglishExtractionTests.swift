@@ -59,6 +59,11 @@ import Testing
         // "launch" inside a weapon name is not the verb of the count after it.
         .init(text: "Russian air defence downed a multiple launch rocket system, as well as 300 fixed-wing drones, the ministry said.", language: "en",
               expected: ["intercepted drone 300 exact"]),
+        // "knocked out power" strikes the grid; "knocked out 40 drones" intercepts.
+        .init(text: "A salvo of at least 76 Russian missiles knocked out power and water across Ukraine.", language: "en",
+              expected: ["launched missile 76 at_least"]),
+        .init(text: "Air defence knocked out 40 drones overnight.", language: "en",
+              expected: ["intercepted drone 40 exact"]),
     ]
 
     @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }
