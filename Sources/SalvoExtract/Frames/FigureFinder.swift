@@ -465,7 +465,10 @@ struct FigureFinder {
                              numbers: [NumberMention], weaponContext: Bool) -> Candidate? {
         var best: Candidate?
         let phraseEnd = max(phrase.end, n.tokens.upperBound)
+        // A number with a verb of its own after it ("атакували: 40 збито") is no label's value.
+        let verbAfter = triggers.contains { $0.tokens.lowerBound >= phraseEnd && !hasClauseBreak(from: phraseEnd, to: $0.tokens.lowerBound) }
         for t in triggers {
+            let labelled = !verbAfter && labels(t, n)
             for entry in t.hit.entries where entry.category == .quantity {
                 guard let q = entry.quantity else { continue }
                 if q.isCasualty && phrase.weapon != nil { continue }
@@ -478,8 +481,9 @@ struct FigureFinder {
                     // Another counted noun before the trigger owns it: "5 killed and 10 injured".
                     if numbers.contains(where: { $0.tokens.lowerBound > n.tokens.upperBound && $0.tokens.upperBound <= t.tokens.lowerBound }) { penalty += 4 }
                 } else if t.tokens.upperBound <= n.tokens.lowerBound {
-                    if onlyQualifiers(from: t.tokens.upperBound, to: n.tokens.lowerBound) {
-                        // "killed at least 13", "збито 114": a trigger right before the number is its verb.
+                    if labelled || onlyQualifiers(from: t.tokens.upperBound, to: n.tokens.lowerBound) {
+                        // "killed at least 13", "збито 114": a trigger right before the number is its verb;
+                        // "Загиблих: 5", "Death toll – 23": one set off by a colon or dash is its label.
                         cost = 0
                     } else {
                         cost = n.tokens.lowerBound - t.tokens.upperBound + 1
@@ -499,7 +503,7 @@ struct FigureFinder {
                     let before = t.tokens.upperBound <= n.tokens.lowerBound
                     let risen = q.isCasualty && followsRise(n)
                     if cost > (before ? (risen ? 16 : 8) : 4) { continue }
-                    if before && hasClauseBreak(from: t.tokens.upperBound, to: n.tokens.lowerBound) { continue }
+                    if before && !labelled && hasClauseBreak(from: t.tokens.upperBound, to: n.tokens.lowerBound) { continue }
                 }
                 if cost > (q.isCasualty && followsRise(n) ? 16 : 14) { continue }
                 // "the death toll … has risen to 35", "кількість загиблих зросла до 12": a count that has
@@ -509,6 +513,19 @@ struct FigureFinder {
             }
         }
         return best
+    }
+
+    /// The trigger is followed by a colon or a dash, then (past qualifiers) the number: a label.
+    private func labels(_ t: AnnotatedHit, _ n: NumberMention) -> Bool {
+        let k = t.tokens.upperBound
+        guard k < n.tokens.lowerBound, analysis.tokens[k].kind == .punct else { return false }
+        let b = analysis.folded.bytes, tok = analysis.tokens[k]
+        let isMark = switch tok.end - tok.start {
+        case 1: b[tok.start] == 0x3A || b[tok.start] == 0x2D
+        case 3: b[tok.start] == 0xE2 && b[tok.start + 1] == 0x80 && (b[tok.start + 2] == 0x93 || b[tok.start + 2] == 0x94)
+        default: false
+        }
+        return isMark && onlyQualifiers(from: k + 1, to: n.tokens.lowerBound)
     }
 
     /// "two missiles launched by Russia": a participle with its agent describes the noun before it;
