@@ -464,10 +464,15 @@ struct FigureFinder {
     private func bestTrigger(for n: NumberMention, phrase: NounPhrase, triggers: [AnnotatedHit],
                              numbers: [NumberMention], weaponContext: Bool) -> Candidate? {
         var best: Candidate?
-        let phraseEnd = max(phrase.end, n.tokens.upperBound)
+        let nounEnd = max(phrase.end, n.tokens.upperBound)
+        // "60 cruise missiles, including 20 Kh-101 and air-launched Kh-555, were shot down": the list
+        // the count is broken down in stands between it and its verb, and its words are the list's.
+        let inserted = insertion(after: nounEnd)
+        let phraseEnd = inserted?.upperBound ?? nounEnd
         // A number with a verb of its own after it ("атакували: 40 збито") is no label's value.
         let verbAfter = triggers.contains { $0.tokens.lowerBound >= phraseEnd && !hasClauseBreak(from: phraseEnd, to: $0.tokens.lowerBound) }
         for t in triggers {
+            if let inserted, inserted.contains(t.tokens.lowerBound) { continue }
             let labelled = !verbAfter && labels(t, n)
             for entry in t.hit.entries where entry.category == .quantity {
                 guard let q = entry.quantity else { continue }
@@ -513,6 +518,31 @@ struct FigureFinder {
             }
         }
         return best
+    }
+
+    /// ", including … ,", ", darunter … ,", ", зокрема … ," right after a count's noun: the tokens from
+    /// the first comma through the second, or up to an auxiliary ("were", "wurden") when no comma
+    /// closes the list (none when the sentence or clause ends first).
+    private func insertion(after k: Int) -> Range<Int>? {
+        guard k + 1 < analysis.tokens.count, isComma(k), let opener = analysis.hitAt[k + 1], opener.hit.has(.subset) else { return nil }
+        var j = opener.tokens.upperBound
+        while j < analysis.tokens.count, j - k <= Self.listGap * 2 {
+            let t = analysis.tokens[j]
+            if t.kind == .punct {
+                if isComma(j) { return k..<(j + 1) }
+                if [0x3B, 0x3A, 0x2E, 0x28, 0x29].contains(analysis.folded.bytes[t.start]) { return nil }
+            } else if part(at: j) == .aux {
+                // No closing comma: the list ends where the verb begins ("… Kalibr missiles were shot down").
+                return k..<j
+            }
+            j += 1
+        }
+        return nil
+    }
+
+    private func isComma(_ k: Int) -> Bool {
+        let t = analysis.tokens[k]
+        return t.kind == .punct && t.end - t.start == 1 && analysis.folded.bytes[t.start] == 0x2C
     }
 
     /// The trigger is followed by a colon or a dash, then (past qualifiers) the number: a label.
