@@ -64,6 +64,8 @@ import Testing
               expected: ["launched missile 76 at_least"]),
         .init(text: "Air defence knocked out 40 drones overnight.", language: "en",
               expected: ["intercepted drone 40 exact"]),
+        .init(text: "Three were killed in the blast, and four more were admitted to hospital, the governor said.", language: "en",
+              expected: ["killed - 3 exact", "injured - 4 exact"]),
     ]
 
     @Test(arguments: cases) func extracts(_ c: ExtractionCase) { c.run(sharedExtractor) }
