@@ -60,7 +60,7 @@ import Testing
         .init(text: "Russian air defence downed a multiple launch rocket system, as well as 300 fixed-wing drones, the ministry said.", language: "en",
               expected: ["intercepted drone 300 exact"]),
         // "knocked out power" strikes the grid; "knocked out 40 drones" intercepts.
-        .init(text: "A salvo of at least 76 Russian missiles knocked out power and water across Ukraine.", language: "en",
+        .init(text: "Russia fired at least 76 missiles overnight, and the strikes knocked out power in Kharkiv and Odesa.", language: "en",
               expected: ["launched missile 76 at_least"]),
         .init(text: "Air defence knocked out 40 drones overnight.", language: "en",
               expected: ["intercepted drone 40 exact"]),
