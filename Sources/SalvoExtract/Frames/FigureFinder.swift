@@ -112,7 +112,7 @@ struct FigureFinder {
             // repeats the figure before it, unless a verb of its own stands right before it ("killed two
             // and injured five in Kharkiv").
             if np.weapon == nil, !np.isPeople, np.quantity == nil, let previous = drafts.last, isGapped(n, sentenceEnd: s.tokens.upperBound),
-               !triggers.contains(where: { $0.tokens.upperBound <= n.tokens.lowerBound && onlyQualifiers(from: $0.tokens.upperBound, to: n.tokens.lowerBound) }) {
+               !triggers.contains(where: { standsRightBefore($0, n) }) {
                 drafts.append(FigureDraft(quantity: previous.quantity, weapon: previous.weapon, model: previous.model, value: n.value,
                                           qualifier: qualifier(before: n, hits: hits), number: n.tokens, sentence: sentenceIndex))
                 continue
@@ -120,7 +120,7 @@ struct FigureFinder {
             // A bare "one"/"один" is too often an article or pronoun to count without a noun,
             // unless a casualty verb stands right before it ("killing at least one").
             if n.isWord && n.value == 1 && np.weapon == nil && !np.isPeople && np.quantity == nil
-                && !triggers.contains(where: { $0.tokens.upperBound <= n.tokens.lowerBound && onlyQualifiers(from: $0.tokens.upperBound, to: n.tokens.lowerBound)
+                && !triggers.contains(where: { standsRightBefore($0, n)
                     && $0.hit.entries.contains { e in e.category == .quantity && (e.quantity?.isCasualty ?? false) } }) { continue }
             // "Von insgesamt 15 Drohnen wurden 14 abgefangen", "Of the 50 drones, 40 were shot down": a
             // whole named before its part is how many were launched.
@@ -465,8 +465,8 @@ struct FigureFinder {
                              numbers: [NumberMention], weaponContext: Bool) -> Candidate? {
         var best: Candidate?
         let nounEnd = max(phrase.end, n.tokens.upperBound)
-        // "60 cruise missiles, including 20 Kh-101 and air-launched Kh-555, were shot down": the list
-        // the count is broken down in stands between it and its verb, and its words are the list's.
+        // "45 cruise missiles, among them Kh-101 launched from bombers, were downed": the list the
+        // count is broken down in stands between it and its verb, and its words are the list's.
         let inserted = insertion(after: nounEnd)
         let phraseEnd = inserted?.upperBound ?? nounEnd
         // A number with a verb of its own after it ("атакували: 40 збито") is no label's value.
@@ -532,7 +532,7 @@ struct FigureFinder {
                 if isComma(j) { return k..<(j + 1) }
                 if [0x3B, 0x3A, 0x2E, 0x28, 0x29].contains(analysis.folded.bytes[t.start]) { return nil }
             } else if part(at: j) == .aux {
-                // No closing comma: the list ends where the verb begins ("… Kalibr missiles were shot down").
+                // No closing comma: the list ends where the verb begins ("… launched from bombers were downed").
                 return k..<j
             }
             j += 1
@@ -540,22 +540,14 @@ struct FigureFinder {
         return nil
     }
 
-    private func isComma(_ k: Int) -> Bool {
-        let t = analysis.tokens[k]
-        return t.kind == .punct && t.end - t.start == 1 && analysis.folded.bytes[t.start] == 0x2C
-    }
+    private func isComma(_ k: Int) -> Bool { analysis.tokens[k].isPunct(0x2C, in: analysis.folded.bytes) }
 
     /// The trigger is followed by a colon or a dash, then (past qualifiers) the number: a label.
     private func labels(_ t: AnnotatedHit, _ n: NumberMention) -> Bool {
         let k = t.tokens.upperBound
-        guard k < n.tokens.lowerBound, analysis.tokens[k].kind == .punct else { return false }
-        let b = analysis.folded.bytes, tok = analysis.tokens[k]
-        let isMark = switch tok.end - tok.start {
-        case 1: b[tok.start] == 0x3A || b[tok.start] == 0x2D
-        case 3: b[tok.start] == 0xE2 && b[tok.start + 1] == 0x80 && (b[tok.start + 2] == 0x93 || b[tok.start + 2] == 0x94)
-        default: false
-        }
-        return isMark && onlyQualifiers(from: k + 1, to: n.tokens.lowerBound)
+        guard k < n.tokens.lowerBound else { return false }
+        let mark = analysis.tokens[k], b = analysis.folded.bytes
+        return (mark.isPunct(0x3A, in: b) || mark.isDash(in: b)) && onlyQualifiers(from: k + 1, to: n.tokens.lowerBound)
     }
 
     /// "two missiles launched by Russia": a participle with its agent describes the noun before it;
@@ -640,6 +632,11 @@ struct FigureFinder {
     }
 
     /// Only qualifiers (and "all": "shot down all 18 missiles") stand between a trigger and its number.
+    /// "killed at least 13", "збито 114": the trigger ends before the number with only qualifiers between.
+    private func standsRightBefore(_ t: AnnotatedHit, _ n: NumberMention) -> Bool {
+        t.tokens.upperBound <= n.tokens.lowerBound && onlyQualifiers(from: t.tokens.upperBound, to: n.tokens.lowerBound)
+    }
+
     private func onlyQualifiers(from a: Int, to b: Int) -> Bool {
         var k = a
         while k < b {

@@ -29,7 +29,7 @@ struct ClauseMap {
                         afterColon.insert(id)
                     case 0x3B, 0x28, 0x29:
                         id += 1
-                    case 0xE2 where t.end - t.start == 3 && b[t.start + 1] == 0x80 && (b[t.start + 2] == 0x93 || b[t.start + 2] == 0x94):
+                    case 0xE2 where t.isDash(in: b):
                         if !Self.opensPlace(a, after: k) { id += 1 }
                     case 0x2D where t.end - t.start == 1 && k > 0 && a.tokens[k - 1].end < t.start:
                         // A spaced hyphen stands for a dash.

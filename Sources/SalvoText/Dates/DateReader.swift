@@ -53,7 +53,7 @@ public struct DateReader: Sendable {
         let b = text.bytes
         // A day number joined to the token before `k` by a dash: "24-25", "24–25", "24 — 25".
         func dayAfterDash(_ k: Int) -> NumberMention? {
-            guard k < tokens.count, tokens[k].kind == .punct, Self.isDash(b, tokens[k].range),
+            guard k < tokens.count, tokens[k].isDash(in: b),
                   let n = numberAt(k + 1), isDay(n) else { return nil }
             return n
         }
@@ -173,13 +173,6 @@ public struct DateReader: Sendable {
             i += 1
         }
         return out
-    }
-
-    /// Whether the bytes are one hyphen, en dash or em dash.
-    private static func isDash(_ b: [UInt8], _ r: Range<Int>) -> Bool {
-        if r.count == 1 { return b[r.lowerBound] == 0x2D }
-        return r.count == 3 && b[r.lowerBound] == 0xE2 && b[r.lowerBound + 1] == 0x80
-            && (b[r.lowerBound + 2] == 0x93 || b[r.lowerBound + 2] == 0x94)
     }
 
     private static func scalars(_ b: [UInt8], _ r: Range<Int>) -> Int {
