@@ -110,6 +110,14 @@ public final class TextAnalysis: Sendable {
     public func dates(in s: Sentence) -> ArraySlice<DateMention> { dates[bounds[s.index].dates] }
     public func places(in s: Sentence) -> ArraySlice<PlaceOccurrence> { places[bounds[s.index].places] }
 
+    /// The places whose first token lies in `tokens`, found by binary search (places are sorted by
+    /// their first token), so a check per number costs a logarithm, not a pass over the document.
+    package func places(startingIn tokens: Range<Int>) -> ArraySlice<PlaceOccurrence> {
+        let a = Self.firstIndex(places, atLeast: tokens.lowerBound) { $0.tokens.lowerBound }
+        let b = Self.firstIndex(places, atLeast: tokens.upperBound) { $0.tokens.lowerBound }
+        return places[a..<max(a, b)]
+    }
+
     /// Per sentence, the index ranges of its hits, numbers, dates and places.
     struct SentenceBounds: Sendable {
         var hits: Range<Int>

@@ -338,7 +338,7 @@ struct FigureFinder {
             return false
         }
         let horizon = min(sentenceEnd, k + 5)
-        if analysis.places.contains(where: { $0.tokens.lowerBound >= k && $0.tokens.lowerBound < horizon }) { return true }
+        if !analysis.places(startingIn: k..<max(k, horizon)).isEmpty { return true }
         // A region the gazetteer does not know still reads as one: "12 над Московським регіоном".
         return (k..<horizon).contains { analysis.hitAt[$0]?.hit.first(.unit)?.unit == .settlement }
     }

@@ -144,9 +144,17 @@ extension Attribution {
         let scope = data.scope(ofRole: entry.extra)
         if side == .ukraine, scope == .local || scope == .unnamed {
             // "Russia launched 122 missiles, officials said": a side that acts is not the place attacked.
-            let holders = Set(places.filter { !isOrigin($0) && !isActor($0) }.compactMap { holder($0) })
-            let held = holders.isEmpty ? frame.place.flatMap { data.holder(of: $0) }.map { [$0] } ?? [] : holders
-            if held == [.russia] { side = .russia }
+            // Which sides hold the sentence's places (two flags: this runs for every candidate speaker).
+            var russian = false, ukrainian = false
+            for p in places where !isOrigin(p) && !isActor(p) {
+                switch holder(p) {
+                case .russia?: russian = true
+                case .ukraine?: ukrainian = true
+                case nil: break
+                }
+            }
+            if !russian && !ukrainian, let held = frame.place.flatMap({ data.holder(of: $0) }) { russian = held == .russia }
+            if russian && !ukrainian { side = .russia }
         }
         return Speaker(claimant: side, name: analysis.originalText(c.tokens), role: entry.extra)
     }
