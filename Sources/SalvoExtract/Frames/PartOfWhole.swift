@@ -61,7 +61,8 @@ extension Share {
     /// ("shot down 18 of the 22 drones" after "22 drones were launched" is the night's total).
     func isBreakdown(_ d: FigureDraft, earlier: [FigureDraft]) -> Bool {
         let family = WeaponFamily(d.weapon)
-        let same = earlier.suffix(CountedFigure.lookBack).filter { !$0.quantity.isCasualty && $0.attacker == d.attacker && WeaponFamily($0.weapon) == family }
+        // Lazy: the figures are looked at in place, not copied into new arrays for every number.
+        let same = earlier.suffix(CountedFigure.lookBack).lazy.filter { !$0.quantity.isCasualty && $0.attacker == d.attacker && WeaponFamily($0.weapon) == family }
         switch form {
         case .ofNumber:
             guard let whole else { return false }
