@@ -631,12 +631,12 @@ struct FigureFinder {
         return false
     }
 
-    /// Only qualifiers (and "all": "shot down all 18 missiles") stand between a trigger and its number.
     /// "killed at least 13", "збито 114": the trigger ends before the number with only qualifiers between.
     private func standsRightBefore(_ t: AnnotatedHit, _ n: NumberMention) -> Bool {
         t.tokens.upperBound <= n.tokens.lowerBound && onlyQualifiers(from: t.tokens.upperBound, to: n.tokens.lowerBound)
     }
 
+    /// Only qualifiers (and "all": "shot down all 18 missiles") stand between a trigger and its number.
     private func onlyQualifiers(from a: Int, to b: Int) -> Bool {
         var k = a
         while k < b {

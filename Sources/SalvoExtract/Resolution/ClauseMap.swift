@@ -31,7 +31,7 @@ struct ClauseMap {
                         id += 1
                     case 0xE2 where t.isDash(in: b):
                         if !Self.opensPlace(a, after: k) { id += 1 }
-                    case 0x2D where t.end - t.start == 1 && k > 0 && a.tokens[k - 1].end < t.start:
+                    case 0x2D where t.isPunct(0x2D, in: b) && k > 0 && a.tokens[k - 1].end < t.start:
                         // A spaced hyphen stands for a dash.
                         if !Self.opensPlace(a, after: k) { id += 1 }
                     case 0x2C:
