@@ -96,6 +96,11 @@ extension NounPhrase {
                 // After the noun only a model name may follow ("БпЛА типу Shahed"); a verb or another noun ends the phrase.
                 if sawNoun && (isPeople || quantity != nil || h.hit.first(.weapon)?.extra == nil) { break }
                 if let w = h.hit.first(.weapon), let wc = w.weaponClass {
+                    // "Kalibr-Raketen": the model named by the compound's first part, the class by the
+                    // more specific of its parts.
+                    for part in analysis.hitAt.all(at: k).dropLast() {
+                        if let pw = part.hit.first(.weapon), let pc = pw.weaponClass { add(weapon: pc, model: pw.extra) }
+                    }
                     add(weapon: wc, model: w.extra)
                     noun = true
                 } else if let p = h.hit.first(.people), !sawNoun {

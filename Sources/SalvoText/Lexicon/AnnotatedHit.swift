@@ -24,6 +24,16 @@ public struct TokenHits: Sendable {
         let i = index[k]
         return i < 0 ? nil : hits[Int(i)]
     }
+
+    /// Every hit starting at token `k`, in text order; the last is `self[k]`. More than one where a
+    /// compound joins terms in one token: "Kalibr-Raketen", "Storm-Shadow-Marschflugkörper".
+    package func all(at k: Int) -> ArraySlice<AnnotatedHit> {
+        guard k >= 0 && k < index.count, index[k] >= 0 else { return [] }
+        let last = Int(index[k])
+        var first = last
+        while first > 0 && hits[first - 1].tokens.lowerBound == k { first -= 1 }
+        return hits[first...last]
+    }
 }
 
 extension Array where Element == Token {
