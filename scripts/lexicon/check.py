@@ -51,7 +51,7 @@ VALUES: dict[str, set[str] | None] = {
     "preposition": {"origin", "location"},
     "conjunction": {"-"},
     "clause": {"-"},
-    "part": {"of", "of_them", "more", "out", "article", "link", "aux", "all", "not", "agent", "total", "each"},
+    "part": {"of", "of_them", "more", "out", "article", "link", "aux", "all", "not", "agent", "total", "each", "particle"},
     # settings, not matched in text: number formats and language identification (weights)
     "separator": {"group", "decimal", "ordinal"},
     "function": None,

@@ -81,6 +81,9 @@ struct FigureFinder {
         if triggers.isEmpty && carried == nil { return [] }
         let numberStarts = numbers.map { $0.tokens.lowerBound }
         let excluded = excludedTokens(in: s, hits: hits)
+        // The numbers that may own a verb near them: not the day of a date or a model's number
+        // ("16 ноября Россия атаковала … 70 дронами": the verb is the 70's).
+        let counts = excluded.isEmpty ? numbers : numbers.filter { n in !excluded.contains { $0.overlaps(n.tokens) } }
         var phrases: [NounPhrase] = numbers.map {
             NounPhrase(after: $0.tokens.upperBound, in: analysis, sentenceEnd: s.tokens.upperBound, numberStarts: numberStarts)
         }
@@ -173,7 +176,7 @@ struct FigureFinder {
                 continue
             }
             let weaponContext = np.weapon != nil || weaponSoFar != nil || lastWeapon(in: hits, before: n.tokens.lowerBound) != nil
-            let trigger = np.quantity == nil ? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: numbers,
+            let trigger = np.quantity == nil ? bestTrigger(for: n, phrase: np, triggers: triggers, numbers: counts,
                                                            weaponContext: weaponContext) : nil
             if trigger?.negated == true { continue }
             guard let quantity = np.quantity ?? trigger?.quantity
@@ -461,6 +464,7 @@ struct FigureFinder {
         return .exact
     }
 
+    /// `numbers`: the sentence's counts, which may own a verb that stands right after them.
     private func bestTrigger(for n: NumberMention, phrase: NounPhrase, triggers: [AnnotatedHit],
                              numbers: [NumberMention], weaponContext: Bool) -> Candidate? {
         var best: Candidate?

@@ -105,8 +105,9 @@ extension Attribution {
     }
 
     /// "Kyiv said", "Moscow claims", "Russia launched", "Kyiv's Air Force": a place standing for its government is an
-    /// actor, not where anything landed. Only a country launches: "Kharkiv attacked" is a headline
-    /// about a strike on Kharkiv.
+    /// actor, not where anything landed. Only a country or a side's capital launches, and the capital
+    /// only with what it fired after the verb ("Moscow fired 40 missiles", "Москва вночі випустила
+    /// 40 ракет"): "Kharkiv attacked" and "Kyiv attacked by drones" are headlines about strikes on them.
     func isActor(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 1) { actorRole(p) } }
 
     private func actorRole(_ p: PlaceOccurrence) -> Bool {
@@ -124,7 +125,15 @@ extension Attribution {
                 if h.hit.has(.attribution) { return true }
                 // "Kyiv's Air Force", "Moscow's defence ministry": a side's national body, not a target.
                 if let c = h.hit.first(.claimant), data.scope(ofRole: c.extra) == .national { return true }
-                if h.hit.entries.contains(where: { $0.quantity == .launched }) { return p.place.kind == .country }
+                if h.hit.entries.contains(where: { $0.quantity == .launched }) {
+                    return p.place.kind == .country || data.sideOfCapital(p.place) != nil && firesSomething(after: h)
+                }
+                // "Russia overnight launched", "Москва вночі випустила": the time of day between a side and its verb.
+                if h.hit.has(.relday) {
+                    k = h.tokens.upperBound
+                    steps += 1
+                    continue
+                }
                 return false
             }
             let t = analysis.tokens[k]
@@ -135,6 +144,18 @@ extension Attribution {
             steps += 1
         }
         return false
+    }
+
+    /// Whether a verb of launching is followed by what was fired: a count, a qualifier or a weapon
+    /// ("fired 40 missiles", "launched more than", "launched drones"), not an agent or a preposition.
+    private func firesSomething(after verb: AnnotatedHit) -> Bool {
+        var k = verb.tokens.upperBound
+        // "Moskau feuerte in der Nacht 40 Raketen ab": the time of day may stand between.
+        while let h = analysis.hitAt[k], h.hit.has(.relday), h.tokens.upperBound > k { k = h.tokens.upperBound }
+        guard k < analysis.tokens.count else { return false }
+        if analysis.tokens[k].kind == .digits { return true }
+        guard let h = analysis.hitAt[k] else { return false }
+        return h.hit.has(.number) || h.hit.has(.qualifier) || h.hit.has(.weapon)
     }
 
     /// "the governor of the Poltava region", "the mayor of Kharkiv", and with the title after the

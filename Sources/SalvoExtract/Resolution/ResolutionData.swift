@@ -17,6 +17,12 @@ struct ResolutionData: Sendable {
     static let shared = ResolutionData(roles: resource("roles"), origins: resource("origins"), occupied: resource("occupied"),
                                        capitals: resource("capitals"), gazetteer: Gazetteer.shared.places)
 
+    /// The side whose capital `p` is ("Moscow fired", "Киев заявил": the government, not the city).
+    func sideOfCapital(_ p: Place) -> Belligerent? {
+        guard let id = p.geonameid else { return nil }
+        return capitals.first { $0.value.geonameid == id }?.key
+    }
+
     init(roles: String, origins: String, occupied: String, capitals: String = "", gazetteer: [Place] = []) {
         var byID: [Belligerent: Place] = [:]
         for (side, id) in Self.pairs(capitals) {

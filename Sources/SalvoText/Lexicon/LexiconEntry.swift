@@ -41,6 +41,9 @@ public enum LexiconPart: String, Sendable {
     case total
     /// "each", "je", "по" by a count: the count holds for every place named with it, not for all together.
     case each
+    /// The separable particle that closes a verb after its count ("schoss 50 ab", "fing 20 ab"):
+    /// no noun the count could be counting.
+    case particle
 }
 
 /// Why a sentence or a number is not a strike figure (`negative`).

@@ -1,0 +1,63 @@
+import Testing
+
+/// A side's capital as its government ("Moscow fired", "Киев заявил"), never the place struck; the
+/// day of a date that owns no verb; a German verb whose particle follows its count. Sentences
+/// written for these tests, in the languages each phenomenon occurs in.
+@Suite struct ActorAndCountTests {
+    /// A capital followed by what it fired is the attacker, and the salvo lands elsewhere.
+    static let capitalFires: [ExtractionCase] = [
+        .init(text: "Moscow fired 40 missiles at Ukraine overnight, the air force said.", language: "en",
+              published: "2025-11-17", expected: ["launched missile 40 exact @UA !RU %Ukraine"]),
+        .init(text: "Moskau feuerte in der Nacht 40 Raketen auf die Ukraine ab, teilte die Luftwaffe mit.", language: "de",
+              published: "2025-11-17", expected: ["launched missile 40 exact @UA !RU %Ukraine"]),
+        .init(text: "Москва вночі випустила 40 ракет по Україні, повідомили Повітряні сили.", language: "uk",
+              published: "2025-11-17", expected: ["launched missile 40 exact @UA !RU %Ukraine"]),
+        .init(text: "Kyiv launched 30 drones at the Bryansk region, the Russian defence ministry said.", language: "en",
+              published: "2025-11-17", expected: ["launched drone 30 exact @RU !UA %Bryansk_Oblast"]),
+        // Guards: a capital attacked, by a passive or with its attacker after it, stays the place.
+        .init(text: "Kyiv attacked by 40 drones overnight, two people injured.", language: "en",
+              published: "2025-11-17", expected: ["launched drone 40 exact !RU %Kyiv", "injured - 2 exact %Kyiv"]),
+        .init(text: "Moscow attacked by 30 Ukrainian drones, the mayor said.", language: "en",
+              published: "2025-11-17", expected: ["launched drone 30 exact @RU !UA %Moscow"]),
+    ]
+
+    /// A capital right before a verb of saying speaks for its side.
+    static let capitalSpeaks: [ExtractionCase] = [
+        .init(text: "Киев заявил, что ночью были сбиты 30 российских дронов.", language: "ru",
+              published: "2025-11-17", expected: ["intercepted drone 30 exact @UA !RU"]),
+        .init(text: "Москва заявила, что сбила 30 украинских дронов.", language: "ru",
+              published: "2025-11-17", expected: ["intercepted drone 30 exact @RU !UA"]),
+        .init(text: "Київ заявив, що вночі було збито 30 російських дронів.", language: "uk",
+              published: "2025-11-17", expected: ["intercepted drone 30 exact @UA !RU"]),
+        .init(text: "Moskau erklärte, die Luftabwehr habe 30 ukrainische Drohnen abgeschossen.", language: "de",
+              published: "2025-11-17", expected: ["intercepted drone 30 exact @RU !UA"]),
+    ]
+
+    /// The day of a date before the figure is no count, so the verb after it is the figure's.
+    static let dateOwnsNoVerb: [ExtractionCase] = [
+        .init(text: "On November 16 Russia attacked Ukraine with 70 drones, air defence shot down 50.", language: "en",
+              published: "2025-11-17", expected: ["launched drone 70 exact #2025-11-16", "intercepted drone 50 exact"]),
+        .init(text: "Am 16. November griff Russland die Ukraine mit 70 Drohnen an, die Luftabwehr zerstörte 50.", language: "de",
+              published: "2025-11-17", expected: ["launched drone 70 exact #2025-11-16", "intercepted drone 50 exact"]),
+        .init(text: "У ніч на 16 листопада Росія атакувала Україну 70 дронами, ППО збила 50.", language: "uk",
+              published: "2025-11-17", expected: ["launched drone 70 exact #2025-11-16", "intercepted drone 50 exact"]),
+        .init(text: "В ночь на 16 ноября Россия атаковала Украину 70 дронами, ПВО сбила 50.", language: "ru",
+              published: "2025-11-17", expected: ["launched drone 70 exact #2025-11-16", "intercepted drone 50 exact"]),
+    ]
+
+    /// "schoss 50 ab": the particle closes the verb; the count takes the weapon named before.
+    static let particleAfterCount: [ExtractionCase] = [
+        .init(text: "Russland griff mit 70 Drohnen an. Die Luftabwehr schoss 50 ab.", language: "de",
+              published: "2025-11-17", expected: ["launched drone 70 exact", "intercepted drone 50 exact"]),
+        .init(text: "Russland griff mit 70 Drohnen an. Die Luftabwehr schoss davon 50 ab.", language: "de",
+              published: "2025-11-17", expected: ["launched drone 70 exact", "intercepted drone 50 exact"]),
+        // Guard: a word that is no particle after a bare count still names something else.
+        .init(text: "Russland griff mit 70 Drohnen an. Die Trümmer beschädigten 5 Häuser.", language: "de",
+              published: "2025-11-17", expected: ["launched drone 70 exact"]),
+    ]
+
+    @Test(arguments: capitalFires) func capitalThatFiresIsTheAttacker(_ c: ExtractionCase) { c.run(sharedExtractor) }
+    @Test(arguments: capitalSpeaks) func capitalThatSpeaksIsItsSide(_ c: ExtractionCase) { c.run(sharedExtractor) }
+    @Test(arguments: dateOwnsNoVerb) func dayOfADateOwnsNoVerb(_ c: ExtractionCase) { c.run(sharedExtractor) }
+    @Test(arguments: particleAfterCount) func particleClosesTheVerbAfterACount(_ c: ExtractionCase) { c.run(sharedExtractor) }
+}
