@@ -85,6 +85,25 @@ import Testing
               published: "2025-05-26", expected: ["killed - 4 at_least @UA"]),
     ]
 
+    /// "The day before" after a date counts from that date, in its own clause; with no date before
+    /// it, from publication.
+    static let dayBefore: [ExtractionCase] = [
+        .init(text: "Nine people were killed on Sunday; the day before, four died in Sumy, officials said.", language: "en",
+              published: "2025-11-17", expected: ["killed - 9 exact #2025-11-16", "killed - 4 exact #2025-11-15"]),
+        .init(text: "Am Sonntag wurden neun Menschen getötet; am Tag zuvor starben vier in Sumy.", language: "de",
+              published: "2025-11-17", expected: ["killed - 9 exact #2025-11-16", "killed - 4 exact #2025-11-15"]),
+        .init(text: "У неділю загинули дев'ятеро людей; напередодні в Сумах загинули четверо.", language: "uk",
+              published: "2025-11-17", expected: ["killed - 9 exact #2025-11-16", "killed - 4 exact #2025-11-15"]),
+        .init(text: "В воскресенье погибли девять человек; накануне в Сумах погибли четверо.", language: "ru",
+              published: "2025-11-17", expected: ["killed - 9 exact #2025-11-16", "killed - 4 exact #2025-11-15"]),
+        .init(text: "Russia launched 40 drones at Ukraine on 12 November. The day before, 12 people were killed in Odesa.", language: "en",
+              published: "2025-11-17", expected: ["launched drone 40 exact #2025-11-12", "killed - 12 exact #2025-11-11"]),
+        // Guard: with no date before it, the day before publication.
+        .init(text: "The day before, 12 people were killed in Odesa.", language: "en",
+              published: "2025-11-17", expected: ["killed - 12 exact #2025-11-16"]),
+    ]
+
+    @Test(arguments: dayBefore) func dayBeforeCountsFromTheDateNamedBefore(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: oneIsNoCount) func wordForOneIsNoCountOfItsOwn(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: midnightWindow) func windowClosingAtMidnightIsItsFirstDay(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: unnamedSpeaker) func unnamedSpeakerGoesOnWithTheNamedOne(_ c: ExtractionCase) { c.run(sharedExtractor) }

@@ -35,6 +35,18 @@ import SalvoModel
         #expect(a.dates.first?.isNight == true)
         #expect(a.dates.first?.offset == -2)
     }
+
+    @Test func dayBeforeCountsFromTheDateNamedJustBeforeItInItsParagraph() throws {
+        let lex = try Lexicon(files: [("en.tsv", "en", "erewhile\trelday\t-2\tprevious\nmonday\tweekday\t1\nnovember\tmonth\t11")])
+        func days(_ text: String) -> [String] {
+            TextAnalysis(text: text, language: "en", published: Day("2024-11-17"), lexicon: lex).dates.map { $0.day?.description ?? "?" }
+        }
+        #expect(days("On 10 November drones attacked; erewhile, missiles.") == ["2024-11-10", "2024-11-08"])
+        #expect(days("On Monday drones attacked. Erewhile, missiles.") == ["2024-11-11", "2024-11-09"])
+        // No date before it, or one in another paragraph: counted from publication.
+        #expect(days("Erewhile, missiles.") == ["2024-11-15"])
+        #expect(days("On 10 November drones attacked.\nErewhile, missiles.") == ["2024-11-10", "2024-11-15"])
+    }
 }
 
 /// Every date pattern of issue 9 in all four languages, on the bundled lexicon. Publication is

@@ -34,7 +34,8 @@ VALUES: dict[str, set[str] | None] = {
     "multiplier": {"1000", "1000000"},
     "month": {str(i) for i in range(1, 13)},
     "weekday": {str(i) for i in range(1, 8)},
-    # days from publication (0, -1, …) or `next` (the date or weekday that follows); extra `night`
+    # days from publication (0, -1, …) or `next` (the date or weekday that follows); extra `night`,
+    # or `previous` (counted from the date named just before, where there is one)
     "relday": {"next"} | {str(-i) for i in range(0, 32)},
     "claimant": {"UA", "RU", "US", "other"},
     "attribution": {"said"},
@@ -59,7 +60,7 @@ VALUES: dict[str, set[str] | None] = {
 }
 # settings may repeat a term with another value ("," is both group and decimal mark in English)
 SETTINGS = {"separator", "function", "letter"}
-EXTRA_VALUES = {"relday": {"night"}}
+EXTRA_VALUES = {"relday": {"night", "previous"}}
 NEEDS_EXTRA = {"claimant"}
 LANGS = ["common", "en", "de", "uk", "ru"]
 APOSTROPHES = dict.fromkeys(map(ord, "\u2019\u02bc`\u2018\u02b9"), "'")

@@ -7,7 +7,8 @@ import SalvoModel
 /// attacks are dated by the morning they end: "night of 16 to 17 November", "у ніч на 17
 /// листопада", "in der Nacht zu Sonntag", "overnight into Sunday" all give the later day. A day
 /// and month without a year take the publication year, or the year before when that would put
-/// the day after publication. One pass over the tokens; nothing looks back.
+/// the day after publication. "The day before" counts from the date named just before it in its
+/// paragraph, where there is one. One pass over the tokens; nothing looks back further than that.
 public struct DateReader: Sendable {
     public var published: Day?
 
@@ -19,6 +20,8 @@ public struct DateReader: Sendable {
     /// and how far before the midnight the time that opens it may stand.
     static let midnightReach = 4
     static let windowReach = 16
+    /// How far back, within its paragraph, the date may stand that "the day before" counts from.
+    static let anaphorReach = 40
 
     public init(published: Day?) {
         self.published = published
@@ -158,8 +161,15 @@ public struct DateReader: Sendable {
                 var standalone: Int?
                 if let offset = rel.offset {
                     standalone = out.count
-                    out.append(DateMention(kind: offset == 0 ? .today : .yesterday, day: published?.adding(days: offset),
-                                           tokens: h.tokens, isNight: rel.isNight, offset: offset))
+                    // "nine were killed on Monday; the day before, four died": the day before Monday.
+                    if rel.isAnaphoric, let anchor = out.last, anchor.kind == .absolute || anchor.kind == .weekday,
+                       let day = anchor.day, anchor.tokens.upperBound + Self.anaphorReach >= h.tokens.lowerBound,
+                       !(anchor.tokens.upperBound..<h.tokens.lowerBound).contains(where: { tokens[$0].kind == .newline }) {
+                        out.append(DateMention(kind: anchor.kind, day: day.adding(days: offset), tokens: h.tokens, isNight: false))
+                    } else {
+                        out.append(DateMention(kind: offset == 0 ? .today : .yesterday, day: published?.adding(days: offset),
+                                               tokens: h.tokens, isNight: rel.isNight, offset: offset))
+                    }
                 }
                 // A night names its morning by the date or weekday that follows: "у ніч на неділю",
                 // "overnight into Sunday". A night without one ("night of" alone) dates nothing.

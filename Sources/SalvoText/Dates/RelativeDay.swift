@@ -7,10 +7,14 @@ public struct RelativeDay: Sendable, Equatable {
     /// Days from publication (0 today, -1 yesterday); `nil` when the date or weekday that follows decides.
     public var offset: Int?
     public var isNight: Bool
+    /// Counts from the date the text named just before, where there is one ("on Monday …; the day
+    /// before, …", "am Vortag", "накануне"), rather than from publication.
+    public var isAnaphoric = false
 
-    public init(offset: Int?, isNight: Bool) {
+    public init(offset: Int?, isNight: Bool, isAnaphoric: Bool = false) {
         self.offset = offset
         self.isNight = isNight
+        self.isAnaphoric = isAnaphoric
     }
 
     /// `nil` for a value that is neither a day count nor `next`; `scripts/lexicon/check.py` reports those.
@@ -25,6 +29,10 @@ public struct RelativeDay: Sendable, Equatable {
         switch extra {
         case nil: isNight = false
         case "night": isNight = true
+        case "previous":
+            guard offset != nil else { return nil }
+            isNight = false
+            isAnaphoric = true
         default: return nil
         }
     }
