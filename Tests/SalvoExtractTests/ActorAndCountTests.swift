@@ -1,8 +1,9 @@
 import Testing
 
 /// A side's capital as its government ("Moscow fired", "Киев заявил"), never the place struck; the
-/// day of a date that owns no verb; a German verb whose particle follows its count. Sentences
-/// written for these tests, in the languages each phenomenon occurs in.
+/// day of a date that owns no verb; a German verb whose particle follows its count; totals of a
+/// month or the war; the target of "Beschuss von". Sentences written for these tests, in the
+/// languages each phenomenon occurs in.
 @Suite struct ActorAndCountTests {
     /// A capital followed by what it fired is the attacker, and the salvo lands elsewhere.
     static let capitalFires: [ExtractionCase] = [
@@ -56,6 +57,38 @@ import Testing
               published: "2025-11-17", expected: ["launched drone 70 exact"]),
     ]
 
+    /// Totals of a month or of the whole war are no one attack's figures.
+    static let periodTotals: [ExtractionCase] = [
+        .init(text: "In October, Russia launched more than 5,000 drones at Ukraine, Zelensky said.", language: "en",
+              published: "2025-11-17", expected: []),
+        .init(text: "Im Oktober hat Russland mehr als 5000 Drohnen auf die Ukraine abgefeuert, sagte Selenskyj.", language: "de",
+              published: "2025-11-17", expected: []),
+        .init(text: "У жовтні Росія випустила по Україні понад 5000 дронів, заявив Зеленський.", language: "uk",
+              published: "2025-11-17", expected: []),
+        .init(text: "В октябре Россия выпустила по Украине более 5000 дронов, заявил Зеленский.", language: "ru",
+              published: "2025-11-17", expected: []),
+        .init(text: "Since the start of the full-scale invasion, Russia has launched more than 10,000 missiles at Ukraine.", language: "en",
+              published: "2025-11-17", expected: []),
+        .init(text: "С начала войны Россия выпустила по Украине более 10 тысяч ракет.", language: "ru",
+              published: "2025-11-17", expected: []),
+        // Guards: a month with its day is a date, and "in" before a place is no period.
+        .init(text: "On 5 October Russia launched 50 drones at Ukraine, the air force said.", language: "en",
+              published: "2025-11-17", expected: ["launched drone 50 exact #2025-10-05"]),
+        .init(text: "5 жовтня Росія випустила по Україні 50 дронів, повідомили Повітряні сили.", language: "uk",
+              published: "2025-11-17", expected: ["launched drone 50 exact #2025-10-05"]),
+    ]
+
+    /// "Beschuss von Belgorod": after a noun of shelling, "von" names the target.
+    static let shellingOf: [ExtractionCase] = [
+        .init(text: "Beim ukrainischen Beschuss von Belgorod wurden zwei Menschen getötet, teilte Gouverneur Gladkow mit.", language: "de",
+              published: "2025-11-17", expected: ["killed - 2 exact @RU !UA %Belgorod"]),
+        // Guard: "von" after a launch still says where the drones came from.
+        .init(text: "Russland griff mit 30 Drohnen von der Krim aus an, in Odessa wurden zwei Menschen getötet.", language: "de",
+              published: "2025-11-17", expected: ["launched drone 30 exact", "killed - 2 exact %Odesa"]),
+    ]
+
+    @Test(arguments: periodTotals) func periodTotalIsNoAttack(_ c: ExtractionCase) { c.run(sharedExtractor) }
+    @Test(arguments: shellingOf) func shellingOfNamesTheTarget(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: capitalFires) func capitalThatFiresIsTheAttacker(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: capitalSpeaks) func capitalThatSpeaksIsItsSide(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: dateOwnsNoVerb) func dayOfADateOwnsNoVerb(_ c: ExtractionCase) { c.run(sharedExtractor) }

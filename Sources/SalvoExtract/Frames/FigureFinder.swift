@@ -76,7 +76,7 @@ struct FigureFinder {
         if numbers.isEmpty { return [] }
         let hits = analysis.hits(in: s)
         if hits.contains(where: { $0.hit.has(.negative) && isBlocking($0.hit) }) { return [] }
-        if speaksOfAPeriod(s) { return [] }
+        if speaksOfAPeriod(s, hits: hits) { return [] }
         let triggers = hits.filter { $0.hit.has(.quantity) }
         if triggers.isEmpty && carried == nil { return [] }
         let numberStarts = numbers.map { $0.tokens.lowerBound }
@@ -245,13 +245,18 @@ struct FigureFinder {
             || drafts.contains { !$0.quantity.isCasualty && Self.counted($0).isRestated(as: value, q, quantity: quantity, family: family) }
     }
 
-    /// "During 2024, Russia fired about 1,100 missiles": a bare year, not part of a date, marks a
-    /// period total rather than one attack.
-    private func speaksOfAPeriod(_ s: Sentence) -> Bool {
+    /// "During 2024, Russia fired about 1,100 missiles", "In October, Russia launched more than 5,000
+    /// drones", "у жовтні", "в октябре": a bare year, or a month as the time in which, neither part
+    /// of a date, marks a period total rather than one attack.
+    private func speaksOfAPeriod(_ s: Sentence, hits: ArraySlice<AnnotatedHit>) -> Bool {
         let years = analysis.numbers(in: s).filter { $0.kind == .year }
-        guard !years.isEmpty else { return false }
-        let dated = Array(analysis.dates(in: s))
-        return years.contains { y in !dated.contains { $0.tokens.overlaps(y.tokens) } }
+        let dated = analysis.dates(in: s)
+        if years.contains(where: { y in !dated.contains { $0.tokens.overlaps(y.tokens) } }) { return true }
+        return hits.contains { h in
+            guard h.hit.has(.month), !dated.contains(where: { $0.tokens.overlaps(h.tokens) }),
+                  let before = analysis.hitAt[h.tokens.lowerBound - 1], before.tokens.upperBound == h.tokens.lowerBound else { return false }
+            return before.hit.first(.preposition)?.preposition == .location
+        }
     }
 
     /// Sentences about other wars, history, war-wide totals, accidents or exercises count nothing.

@@ -70,18 +70,25 @@ extension Attribution {
     func isOrigin(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 0) { originRole(p) } }
 
     private func originRole(_ p: PlaceOccurrence) -> Bool {
-        listOpened(before: p) { $0.hit.first(.preposition)?.preposition == .origin }
+        // "von der Krim aus an, in Odessa …": a place after a preposition of location of its own
+        // begins another phrase, not the list of where weapons came from.
+        listOpened(before: p, by: { $0.hit.first(.preposition)?.preposition == .origin },
+                   closedBy: { $0.hit.first(.preposition)?.preposition == .location })
     }
 
     /// Whether a hit `opens` passes stands before the place, or before the list the place ends
     /// ("from Kursk, Bryansk and Oryol", "including Poltava, Sumy and Kharkiv oblasts"): list items
     /// are places with at most two words of their own, between commas, colons and dashes.
-    private func listOpened(before p: PlaceOccurrence, by opens: (AnnotatedHit) -> Bool) -> Bool {
+    private func listOpened(before p: PlaceOccurrence, by opens: (AnnotatedHit) -> Bool,
+                            closedBy closes: (AnnotatedHit) -> Bool = { _ in false }) -> Bool {
         var k = p.tokens.lowerBound - 1
         var plainWords = 0
         let limit = max(0, p.tokens.lowerBound - 40)
         while k >= limit {
-            if let h = analysis.hitAt[k], opens(h) { return true }
+            if let h = analysis.hitAt[k] {
+                if opens(h) { return true }
+                if closes(h) { return false }
+            }
             let t = analysis.tokens[k]
             if t.kind == .punct {
                 let c = analysis.folded.bytes[t.start]
