@@ -36,6 +36,19 @@ import SalvoModel
         #expect(a.dates.first?.offset == -2)
     }
 
+    @Test func relativeDaysCountFromTheDatelineTheStoryOpensWith() {
+        func days(_ text: String, _ lang: String, published: String = "2025-11-18") -> [String] {
+            TextAnalysis(text: text, language: lang, published: Day(published)).dates.map { $0.day?.description ?? "?" }
+        }
+        #expect(days("KYIV, Nov 17 (Reuters) - Russia launched 80 drones overnight.", "en") == ["2025-11-17", "2025-11-17"])
+        #expect(days("Russian strike on Kyiv\nKYIV, Nov 17 (Reuters) - Russia launched 80 drones yesterday.", "en") == ["2025-11-17", "2025-11-16"])
+        #expect(days("Київ, 17 листопада. Росія вночі атакувала Україну.", "uk") == ["2025-11-17", "2025-11-17"])
+        #expect(days("МОСКВА, 17 ноя - РИА Новости. Ночью ПВО сбила дроны.", "ru") == ["2025-11-17", "2025-11-17"])
+        // Guards: a date inside a sentence is no dateline; nor is one weeks before publication.
+        #expect(days("Russia said on Nov 17 that drones attacked overnight.", "en") == ["2025-11-17", "2025-11-18"])
+        #expect(days("KYIV, Oct 1 (Reuters) - Russia launched 80 drones overnight.", "en") == ["2025-10-01", "2025-11-18"])
+    }
+
     @Test func dayBeforeCountsFromTheDateNamedJustBeforeItInItsParagraph() throws {
         let lex = try Lexicon(files: [("en.tsv", "en", "erewhile\trelday\t-2\tprevious\nmonday\tweekday\t1\nnovember\tmonth\t11")])
         func days(_ text: String) -> [String] {

@@ -8,7 +8,9 @@ import SalvoModel
 /// листопада", "in der Nacht zu Sonntag", "overnight into Sunday" all give the later day. A day
 /// and month without a year take the publication year, or the year before when that would put
 /// the day after publication. "The day before" counts from the date named just before it in its
-/// paragraph, where there is one. One pass over the tokens; nothing looks back further than that.
+/// paragraph, where there is one. Relative days count from the dateline a story opens with
+/// ("KYIV, Nov 17 (Reuters) -") when it lies in the week before publication. One pass over the
+/// tokens; nothing looks back further than that.
 public struct DateReader: Sendable {
     public var published: Day?
 
@@ -22,6 +24,11 @@ public struct DateReader: Sendable {
     static let windowReach = 16
     /// How far back, within its paragraph, the date may stand that "the day before" counts from.
     static let anaphorReach = 40
+    /// How far into its line and into the text a dateline's date may start, and how many days
+    /// before publication it may lie.
+    static let datelineStart = 6
+    static let datelineTop = 200
+    static let datelineDays = 7
 
     public init(published: Day?) {
         self.published = published
@@ -84,8 +91,16 @@ public struct DateReader: Sendable {
             return false
         }
         var night: PendingNight?
+        // What relative days count from: publication, or the day of the dateline the story opens
+        // with ("KYIV, Nov 17 (Reuters) -", "Київ, 17 листопада."), which a page's later
+        // publication or update stamp does not move.
+        var reference = self
         // A date or weekday starting at `start`: a night waiting for it takes it over.
         func emit(_ m: DateMention) {
+            if out.isEmpty, m.kind == .absolute, let d = m.day, isDateline(m) {
+                if let p = published { if d.ordinal <= p.ordinal && d.ordinal >= p.ordinal - Self.datelineDays { reference.published = d } }
+                else { reference.published = d }
+            }
             var m = m
             guard let p = night, m.tokens.lowerBound <= p.until else {
                 night = nil
@@ -100,12 +115,26 @@ public struct DateReader: Sendable {
             // "von Samstag auf Sonntag", "с субботы на воскресенье".
             night = PendingNight(start: p.start, until: m.tokens.upperBound + 1, standalone: out.count - 1)
         }
+        // A dateline: near the top of the text, a date among the first few tokens of its line, ending
+        // in a dash, a bracket, a full stop or a colon ("KYIV, Nov 17 (Reuters) -", "МОСКВА, 23 сен -
+        // РИА Новости", "Київ, 17 листопада.").
+        func isDateline(_ m: DateMention) -> Bool {
+            let start = m.tokens.lowerBound, end = m.tokens.upperBound
+            guard start <= Self.datelineTop, end < tokens.count, tokens[end].kind == .punct else { return false }
+            var lineStart = start
+            while lineStart > 0 && tokens[lineStart - 1].kind != .newline {
+                lineStart -= 1
+                if start - lineStart > Self.datelineStart { return false }
+            }
+            let c = b[tokens[end].start]
+            return c == 0x28 || c == 0x2E || c == 0x3A || tokens[end].isDash(in: b)
+        }
         var i = 0
         while i < tokens.count {
             // A night's date is in its own paragraph.
             if tokens[i].kind == .newline { night = nil }
             if let n = numberAt(i), n.kind == .date {
-                emit(DateMention(kind: .absolute, day: numericDate(b, tokens, n), tokens: n.tokens, isNight: false))
+                emit(DateMention(kind: .absolute, day: reference.numericDate(b, tokens, n), tokens: n.tokens, isNight: false))
                 i = n.tokens.upperBound
                 continue
             }
@@ -142,7 +171,7 @@ public struct DateReader: Sendable {
                     end = y.tokens.upperBound
                 }
                 if let d = dayNumber {
-                    var day = resolve(day: d.value, month: month, year: year)
+                    var day = reference.resolve(day: d.value, month: month, year: year)
                     // "from 20:00 on 24 May to 00:00 on 25 May": a window that closes at midnight is the
                     // day before's, not an overnight one.
                     if endsWindowAtMidnight(before: start) { day = day?.adding(days: -1) }
@@ -152,7 +181,7 @@ public struct DateReader: Sendable {
                 continue
             }
             if let weekday = h.hit.first(.weekday)?.intValue {
-                emit(DateMention(kind: .weekday, day: resolve(weekday: weekday), tokens: h.tokens, isNight: false))
+                emit(DateMention(kind: .weekday, day: reference.resolve(weekday: weekday), tokens: h.tokens, isNight: false))
                 i = h.tokens.upperBound
                 continue
             }
@@ -167,7 +196,7 @@ public struct DateReader: Sendable {
                        !(anchor.tokens.upperBound..<h.tokens.lowerBound).contains(where: { tokens[$0].kind == .newline }) {
                         out.append(DateMention(kind: anchor.kind, day: day.adding(days: offset), tokens: h.tokens, isNight: false))
                     } else {
-                        out.append(DateMention(kind: offset == 0 ? .today : .yesterday, day: published?.adding(days: offset),
+                        out.append(DateMention(kind: offset == 0 ? .today : .yesterday, day: reference.published?.adding(days: offset),
                                                tokens: h.tokens, isNight: rel.isNight, offset: offset))
                     }
                 }
@@ -208,7 +237,7 @@ public struct DateReader: Sendable {
     }
 
     /// 17.11.2024, 17.11.24, 17/11/2024, 2024-11-17.
-    private func numericDate(_ b: [UInt8], _ tokens: [Token], _ n: NumberMention) -> Day? {
+    fileprivate func numericDate(_ b: [UInt8], _ tokens: [Token], _ n: NumberMention) -> Day? {
         var digits: [Int] = []
         for k in n.tokens where tokens[k].kind == .digits {
             guard let v = NumberReader.digitsValue(b, tokens[k].range) else { return nil }
