@@ -87,6 +87,15 @@ import Testing
               published: "2025-11-17", expected: ["launched drone 30 exact", "killed - 2 exact %Odesa"]),
     ]
 
+    /// "von" after an official's title names the area they answer for, not where fire came from.
+    static let officialOf: [ExtractionCase] = [
+        .init(text: "Die Militärverwaltung von Charkiw teilte mit, fünf Menschen seien verletzt worden.", language: "de",
+              published: "2025-11-17", expected: ["injured - 5 exact @UA %Kharkiv"]),
+        .init(text: "The military administration of Kharkiv said five people were injured.", language: "en",
+              published: "2025-11-17", expected: ["injured - 5 exact @UA %Kharkiv"]),
+    ]
+
+    @Test(arguments: officialOf) func officialOfAPlaceAnswersForIt(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: periodTotals) func periodTotalIsNoAttack(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: shellingOf) func shellingOfNamesTheTarget(_ c: ExtractionCase) { c.run(sharedExtractor) }
     @Test(arguments: capitalFires) func capitalThatFiresIsTheAttacker(_ c: ExtractionCase) { c.run(sharedExtractor) }

@@ -70,9 +70,12 @@ extension Attribution {
     func isOrigin(_ p: PlaceOccurrence) -> Bool { roleCache.value(p, 0) { originRole(p) } }
 
     private func originRole(_ p: PlaceOccurrence) -> Bool {
+        // "die Militärverwaltung von Charkiw", "the governor of the Kursk region": the area an
+        // official answers for, whatever preposition joins them.
+        if isJurisdiction(p) { return false }
         // "von der Krim aus an, in Odessa …": a place after a preposition of location of its own
         // begins another phrase, not the list of where weapons came from.
-        listOpened(before: p, by: { $0.hit.first(.preposition)?.preposition == .origin },
+        return listOpened(before: p, by: { $0.hit.first(.preposition)?.preposition == .origin },
                    closedBy: { $0.hit.first(.preposition)?.preposition == .location })
     }
 
