@@ -81,9 +81,10 @@ struct FigureFinder {
         if triggers.isEmpty && carried == nil { return [] }
         let numberStarts = numbers.map { $0.tokens.lowerBound }
         let excluded = excludedTokens(in: s, hits: hits)
+        func isExcluded(_ n: NumberMention) -> Bool { excluded.contains { $0.overlaps(n.tokens) } }
         // The numbers that may own a verb near them: not the day of a date or a model's number
         // ("16 ноября Россия атаковала … 70 дронами": the verb is the 70's).
-        let counts = excluded.isEmpty ? numbers : numbers.filter { n in !excluded.contains { $0.overlaps(n.tokens) } }
+        let counts = excluded.isEmpty ? numbers : numbers.filter { !isExcluded($0) }
         var phrases: [NounPhrase] = numbers.map {
             NounPhrase(after: $0.tokens.upperBound, in: analysis, sentenceEnd: s.tokens.upperBound, numberStarts: numberStarts)
         }
@@ -99,7 +100,7 @@ struct FigureFinder {
         /// Wholes of shares left uncounted.
         var uncounted = Set<Int>()
         for (i, n) in numbers.enumerated() {
-            if uncounted.contains(i) || excluded.contains(where: { $0.overlaps(n.tokens) }) { continue }
+            if uncounted.contains(i) || isExcluded(n) { continue }
             var np = phrases[i]
             if np.isUnit || np.isChild || isMoney(n, hits: hits) || !np.isPeople && followsDebris(n, hits: hits) || isVague(n, hits: hits)
                 || countsRecovered(n, hits: hits) { continue }

@@ -194,8 +194,7 @@ extension Attribution {
         for a in hits where a.hit.has(.attribution) {
             let k = a.tokens.lowerBound
             // "Киев заявил", "Moskau erklärte": a capital stands for its side's government.
-            if let p = places.first(where: { $0.tokens.upperBound == k && ($0.place.kind == .country || data.sideOfCapital($0.place) != nil) }),
-               let side = p.place.kind == .country ? Belligerent(country: p.place.country) : data.sideOfCapital(p.place) {
+            if let p = places.first(where: { $0.tokens.upperBound == k }), let side = data.sideStoodFor(by: p.place) {
                 return (side.claimant, p.tokens.lowerBound..<a.tokens.upperBound)
             }
             if let h = hits.first(where: { $0.tokens.upperBound == k }), let side = h.hit.first(.attacker)?.belligerent {

@@ -23,6 +23,11 @@ struct ResolutionData: Sendable {
         return capitals.first { $0.value.geonameid == id }?.key
     }
 
+    /// The side a place can stand for as an actor: a belligerent country, or its capital.
+    func sideStoodFor(by p: Place) -> Belligerent? {
+        p.kind == .country ? Belligerent(country: p.country) : sideOfCapital(p)
+    }
+
     init(roles: String, origins: String, occupied: String, capitals: String = "", gazetteer: [Place] = []) {
         var byID: [Belligerent: Place] = [:]
         for (side, id) in Self.pairs(capitals) {

@@ -97,9 +97,9 @@ public struct DateReader: Sendable {
         var reference = self
         // A date or weekday starting at `start`: a night waiting for it takes it over.
         func emit(_ m: DateMention) {
-            if out.isEmpty, m.kind == .absolute, let d = m.day, isDateline(m) {
-                if let p = published { if d.ordinal <= p.ordinal && d.ordinal >= p.ordinal - Self.datelineDays { reference.published = d } }
-                else { reference.published = d }
+            if out.isEmpty, m.kind == .absolute, let d = m.day, isDateline(m),
+               published.map({ d.ordinal <= $0.ordinal && d.ordinal >= $0.ordinal - Self.datelineDays }) ?? true {
+                reference.published = d
             }
             var m = m
             guard let p = night, m.tokens.lowerBound <= p.until else {
@@ -237,7 +237,7 @@ public struct DateReader: Sendable {
     }
 
     /// 17.11.2024, 17.11.24, 17/11/2024, 2024-11-17.
-    fileprivate func numericDate(_ b: [UInt8], _ tokens: [Token], _ n: NumberMention) -> Day? {
+    private func numericDate(_ b: [UInt8], _ tokens: [Token], _ n: NumberMention) -> Day? {
         var digits: [Int] = []
         for k in n.tokens where tokens[k].kind == .digits {
             guard let v = NumberReader.digitsValue(b, tokens[k].range) else { return nil }
