@@ -73,6 +73,8 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "gazetteer-bench", dependencies: ["SalvoText", "SalvoModel"], path: "Benchmarks/GazetteerBench"),
+        // Test helpers every test module shares (one lock for starting child processes in the test process).
+        .target(name: "SalvoTestSupport", path: "Tests/SalvoTestSupport"),
         .testTarget(name: "SalvoModelTests", dependencies: ["SalvoModel"]),
         .testTarget(name: "SalvoTextTests", dependencies: ["SalvoText"]),
         .testTarget(
@@ -80,11 +82,12 @@ let package = Package(
             dependencies: ["SalvoIngest", "SalvoHTTP", "SalvoModel", "SalvoMarkup"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "SalvoExtractTests", dependencies: ["SalvoExtract", "SalvoText", "SalvoModel"]),
-        .testTarget(name: "SalvoStoreTests", dependencies: ["SalvoStore", "SalvoModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "SalvoExtractTests", dependencies: ["SalvoExtract", "SalvoText", "SalvoModel", "SalvoTestSupport"]),
+        .testTarget(name: "SalvoStoreTests", dependencies: ["SalvoStore", "SalvoModel", "SalvoTestSupport",
+                                                                .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "SalvoServerTests",
-            dependencies: ["SalvoServer", "SalvoStore", "SalvoModel",
+            dependencies: ["SalvoServer", "SalvoStore", "SalvoModel", "SalvoTestSupport",
                            .product(name: "ServiceLifecycle", package: "swift-service-lifecycle")]
         ),
     ]

@@ -1,6 +1,7 @@
 import Foundation
 import SalvoExtract
 import SalvoModel
+import SalvoTestSupport
 import Testing
 
 /// Runs the dev corpus in `../shared` (third-party articles, never copied into the project) —
@@ -39,20 +40,12 @@ import Testing
         return file
     }
 
-    func python(_ arguments: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + arguments
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+    func python(_ arguments: [String]) async throws -> String {
+        try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"), ["python3"] + arguments, stderr: .inherit).stdoutText
     }
 
-    func score(_ file: URL, full: Bool) throws -> [String: Any] {
-        let out = try python([Self.shared.appendingPathComponent("eval/score.py").path,
+    func score(_ file: URL, full: Bool) async throws -> [String: Any] {
+        let out = try await python([Self.shared.appendingPathComponent("eval/score.py").path,
                               Self.shared.appendingPathComponent("corpus/dev").path, file.path, "--json"] + (full ? ["--full"] : []))
         return try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any] ?? [:]
     }
@@ -60,11 +53,11 @@ import Testing
     static let devSets = ["dev-a.jsonl", "dev-b.jsonl", "dev-c.jsonl"]
 
     @Test(.enabled(if: available, Comment(rawValue: skipped)))
-    func devSetHoldsItsScores() throws {
+    func devSetHoldsItsScores() async throws {
         let file = try extract(Self.devSets)
         defer { try? FileManager.default.removeItem(at: file) }
-        let figure = try score(file, full: false)
-        let full = try score(file, full: true)
+        let figure = try await score(file, full: false)
+        let full = try await score(file, full: true)
         let f1 = figure["f1"] as? Double ?? 0
         let fullF1 = full["f1"] as? Double ?? 0
         print("dev set (a+b+c): figure F1 \(f1), full F1 \(fullF1)")
@@ -83,10 +76,10 @@ import Testing
     }
 
     @Test(.enabled(if: available, Comment(rawValue: skipped)))
-    func airForceRelaysHoldTheirScore() throws {
+    func airForceRelaysHoldTheirScore() async throws {
         let file = try extract(["airforce/reports.jsonl"])
         defer { try? FileManager.default.removeItem(at: file) }
-        let out = try python([Self.shared.appendingPathComponent("eval/score_airforce.py").path,
+        let out = try await python([Self.shared.appendingPathComponent("eval/score_airforce.py").path,
                               Self.shared.appendingPathComponent("corpus/airforce/gold.jsonl").path, file.path])
         let line = out.split(separator: "\n").first { $0.hasPrefix("national-only") } ?? ""
         let national = Double(line.split(separator: " ").last.map(String.init) ?? "") ?? 0

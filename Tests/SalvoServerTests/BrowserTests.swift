@@ -1,6 +1,7 @@
 import Foundation
 import SalvoModel
 import SalvoStore
+import SalvoTestSupport
 import Testing
 
 /// Loads the page in real headless Chromium against a running server and checks the rendered DOM.
@@ -93,26 +94,11 @@ struct BrowserTests {
     static func run(_ chromium: String, _ arguments: [String]) async throws -> String {
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("salvo-chromium-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: chromium)
         // Virtual time lets the page's fetches and drawing finish before the DOM is dumped.
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
-                             "--user-data-dir=\(profile.path)", "--virtual-time-budget=8000", "--hide-scrollbars"] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        let data: Data = try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
-                do {
-                    try process.run()
-                    let data = output.fileHandleForReading.readDataToEndOfFile()
-                    process.waitUntilExit()
-                    continuation.resume(returning: data)
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }
-        }
-        return String(decoding: data, as: UTF8.self)
+        let run = try await ChildProcess.run(URL(fileURLWithPath: chromium),
+                                             ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                                              "--user-data-dir=\(profile.path)", "--virtual-time-budget=8000", "--hide-scrollbars"] + arguments,
+                                             stderr: .null)
+        return run.stdoutText
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SalvoTestSupport
 import Testing
 
 /// The salvo binary beside the tests (or in .build/debug), for running it as a user does.
@@ -20,24 +21,9 @@ enum SalvoCLI {
         var stderrLines: [String] { stderr.split(separator: "\n").map(String.init) }
     }
 
-    static func run(_ args: [String], input: [UInt8]? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = url
-        p.arguments = args
-        let out = Pipe(), err = Pipe(), stdin = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        if input != nil { p.standardInput = stdin }
-        try p.run()
-        if let input {
-            // Small inputs only: written whole before the output is read.
-            try stdin.fileHandleForWriting.write(contentsOf: Data(input))
-            try stdin.fileHandleForWriting.close()
-        }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    static func run(_ args: [String], input: [UInt8]? = nil) async throws -> Run {
+        let run = try await ChildProcess.run(try #require(url), args, input: input.map { Data($0) })
+        return Run(status: run.status, stdout: run.stdoutText, stderr: run.stderrText)
     }
 
     static func temporaryFolder() -> String {
@@ -55,7 +41,7 @@ struct CommandLineInputTests {
     }
 
     @Test("ingest --extracted refuses negative, huge and out-of-range numbers one line each and stores the rest")
-    func extractedValidation() throws {
+    func extractedValidation() async throws {
         let dir = SalvoCLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let lines = [
@@ -69,7 +55,7 @@ struct CommandLineInputTests {
         ]
         let input = dir + "/extracted.jsonl"
         try lines.joined(separator: "\n").write(toFile: input, atomically: true, encoding: .utf8)
-        let run = try SalvoCLI.run(["ingest", "--extracted", input, "--db", dir + "/t.sqlite"])
+        let run = try await SalvoCLI.run(["ingest", "--extracted", input, "--db", dir + "/t.sqlite"])
         #expect(run.status == 1)
         let errors = run.stderrLines.filter { $0.hasPrefix("salvo: ") }
         #expect(errors.count == 5)
@@ -80,10 +66,10 @@ struct CommandLineInputTests {
     }
 
     @Test("JSON Lines on standard input with a byte-order mark and a stray byte are read")
-    func standardInput() throws {
+    func standardInput() async throws {
         let input: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"{"id": "s1", "published": "Sun, 17 Nov 2024 08:30:00 +0200", "text": "Drones hit Odesa."}"#.utf8)
             + [0x0A] + Array(#"{"id": "s2", "published": 1731825000, "text": "Missiles "#.utf8) + [0xFF] + Array(#" hit Lviv."}"#.utf8)
-        let run = try SalvoCLI.run(["extract", "-"], input: input)
+        let run = try await SalvoCLI.run(["extract", "-"], input: input)
         #expect(run.status == 0)
         let records = run.stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
@@ -94,7 +80,7 @@ struct CommandLineInputTests {
     }
 
     @Test("extract reads every readable input of a folder, reports each bad one, and exits 1")
-    func extractFolder() throws {
+    func extractFolder() async throws {
         let dir = SalvoCLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "Drones hit Odesa overnight, the governor said.".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
@@ -103,7 +89,7 @@ struct CommandLineInputTests {
         _ = FileManager.default.createFile(atPath: dir + "/stray.txt", contents: Data(Array("Missiles hit Lviv ".utf8) + [0xC0] + Array(" at dawn.".utf8)))
         _ = FileManager.default.createFile(atPath: dir + "/cut.txt.gz", contents: Data([0x1F, 0x8B, 0x08, 0x00, 0x00]))
         try FileManager.default.createSymbolicLink(atPath: dir + "/gone.txt", withDestinationPath: dir + "/nowhere")
-        let run = try SalvoCLI.run(["extract", dir])
+        let run = try await SalvoCLI.run(["extract", dir])
         #expect(run.status == 1)
         let ids = run.stdout.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
@@ -119,25 +105,20 @@ struct CommandLineInputTests {
 @Suite("salvo serve extracts in a child process", .enabled(if: SalvoCLI.url != nil, "needs the salvo binary: swift build"))
 struct ServeIsolationTests {
     /// Starts `salvo serve` on a free port; returns the process and its base URL once it listens.
-    static func serve(db: String, token: String) throws -> (Process, URL) {
-        let p = Process()
-        p.executableURL = SalvoCLI.url
-        p.arguments = ["serve", "--db", db, "--port", "0", "--token", token]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
+    static func serve(db: String, token: String) async throws -> (ChildProcess, URL) {
+        let p = try ChildProcess(try #require(SalvoCLI.url), ["serve", "--db", db, "--port", "0", "--token", token],
+                                 stdout: .null, stderr: .pipe)
         var seen = ""
         let deadline = Date().addingTimeInterval(60)
         while Date() < deadline {
-            let data = err.fileHandleForReading.availableData
+            let data = await ChildProcess.available(p.stderr)
             if data.isEmpty { break }
             seen += String(decoding: data, as: UTF8.self)
             if let range = seen.range(of: "http://127.0.0.1:"), let end = seen[range.upperBound...].firstIndex(of: "/") {
                 return (p, URL(string: "http://127.0.0.1:" + seen[range.upperBound..<end])!)
             }
         }
-        p.terminate()
+        p.send(SIGTERM)
         throw CocoaError(.fileReadUnknown)
     }
 
@@ -155,14 +136,15 @@ struct ServeIsolationTests {
         let dir = SalvoCLI.temporaryFolder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let token = "isolation-token-0123456789"
-        let (server, base) = try Self.serve(db: dir + "/s.sqlite", token: token)
-        defer { server.terminate(); server.waitUntilExit() }
+        let (server, base) = try await Self.serve(db: dir + "/s.sqlite", token: token)
+        // Not awaited when the test fails early: the signal alone ends the server.
+        defer { server.send(SIGTERM) }
         func post(_ id: String, _ text: String) async throws -> Int {
             let body = try JSONSerialization.data(withJSONObject: ["id": id, "text": text])
             return try await fetch(base, "/api/documents", method: "POST", headers: ["Authorization": "Bearer \(token)"], body: body).status
         }
         #expect(try await post("first", "Drones hit Odesa overnight; two people were injured.") == 201)
-        let workers = Self.children(of: server.processIdentifier)
+        let workers = Self.children(of: server.pid)
         #expect(workers.count == 1)
         for pid in workers { kill(pid, SIGKILL) }
         // Figures too large for any integer: extraction may refuse them, but the server must answer.
@@ -171,5 +153,7 @@ struct ServeIsolationTests {
         #expect(try await post("second", "Missiles hit Lviv at dawn; one person was injured.") == 201)
         #expect(server.isRunning)
         #expect(try await fetch(base, "/api/events").status == 200)
+        server.send(SIGTERM)
+        #expect(await server.termination().succeeded)
     }
 }

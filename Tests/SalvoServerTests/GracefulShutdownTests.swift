@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import SalvoModel
 import SalvoServer
+import SalvoTestSupport
 import ServiceLifecycle
 import Testing
 #if canImport(Glibc)
@@ -65,8 +66,8 @@ struct GracefulShutdownTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let token = "graceful-token-0123456789"
         let db = dir + "/s.sqlite"
-        let (server, base) = try ServeIsolationTests.serve(db: db, token: token)
-        defer { if server.isRunning { server.terminate() } }
+        let (server, base) = try await ServeIsolationTests.serve(db: db, token: token)
+        defer { server.send(SIGTERM) }
         let port = try #require(base.port)
         let body = [UInt8](Self.body(id: "posted-during-shutdown"))
         // Headers and half the body now, the rest after SIGTERM: the request is in flight when the signal comes.
@@ -76,7 +77,7 @@ struct GracefulShutdownTests {
             "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n\r\n"
         #expect(RawHTTP.send(connection, Array(head.utf8) + body.prefix(body.count / 2)))
         try await Task.sleep(for: .milliseconds(300))
-        kill(server.processIdentifier, SIGTERM)
+        server.send(SIGTERM)
         #expect(await RawHTTP.refused(port: port), "connections were still accepted after SIGTERM")
         #expect(server.isRunning, "the server ended with a request in flight")
         #expect(RawHTTP.send(connection, Array(body.dropFirst(body.count / 2))))
@@ -85,10 +86,9 @@ struct GracefulShutdownTests {
         let deadline = Date().addingTimeInterval(30)
         while server.isRunning, Date() < deadline { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!server.isRunning)
-        #expect(server.terminationReason == .exit)
-        #expect(server.terminationStatus == 0)
+        if !server.isRunning { #expect(await server.termination() == .init(status: 0, reason: .exit)) }
         // What was answered was stored: the event list of the database now has it.
-        let events = try SalvoCLI.run(["events", "--db", db, "--format", "json"])
+        let events = try await SalvoCLI.run(["events", "--db", db, "--format", "json"])
         #expect(events.status == 0)
         #expect(events.stdout.contains("posted-during-shutdown"))
     }
@@ -100,29 +100,24 @@ struct GracefulShutdownTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try "Drones hit Odesa overnight; two people were injured, the governor said.".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
         try (dir + "/a.txt\n").write(toFile: dir + "/feeds.txt", atomically: true, encoding: .utf8)
-        let p = Process()
-        p.executableURL = SalvoCLI.url
-        p.arguments = ["watch", dir + "/feeds.txt", "--every", "1h", "--db", dir + "/w.sqlite"]
-        let err = Pipe()
-        p.standardError = err
-        p.standardOutput = FileHandle.nullDevice
-        try p.run()
-        defer { if p.isRunning { p.terminate() } }
+        let p = try ChildProcess(try #require(SalvoCLI.url),
+                                 ["watch", dir + "/feeds.txt", "--every", "1h", "--db", dir + "/w.sqlite"],
+                                 stdout: .null, stderr: .pipe)
+        defer { p.send(SIGTERM) }
         var seen = ""
         let deadline = Date().addingTimeInterval(60)
         while !seen.contains("watch: cycle 1"), Date() < deadline {
-            let data = err.fileHandleForReading.availableData
+            let data = await ChildProcess.available(p.stderr)
             if data.isEmpty { break }
             seen += String(decoding: data, as: UTF8.self)
         }
         #expect(seen.contains("watch: cycle 1"))
         let signalled = Date()
-        kill(p.processIdentifier, SIGTERM)
-        seen += String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
+        p.send(SIGTERM)
+        seen += String(decoding: await ChildProcess.readToEnd(p.stderr), as: UTF8.self)
+        let ended = await p.termination()
         #expect(Date().timeIntervalSince(signalled) < 10)
-        #expect(p.terminationReason == .exit)
-        #expect(p.terminationStatus == 0)
+        #expect(ended == .init(status: 0, reason: .exit))
         #expect(seen.contains("watch: stopped"))
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import SalvoModel
+import SalvoTestSupport
 import Testing
 
 /// `salvo ingest`, `events` and `show` as a user runs them.
@@ -11,18 +12,9 @@ struct CommandLineTests {
         var stderr: String
     }
 
-    func salvo(_ args: [String]) throws -> Run {
-        let p = Process()
-        p.executableURL = SalvoBinary.url
-        p.arguments = args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    func salvo(_ args: [String]) async throws -> Run {
+        let run = try await ChildProcess.run(try #require(SalvoBinary.url), args)
+        return Run(status: run.status, stdout: run.stdoutText, stderr: run.stderrText)
     }
 
     /// Two outlets on one night over Kyiv, one shelling report from Kherson, and a broken line.
@@ -53,23 +45,23 @@ struct CommandLineTests {
     }
 
     @Test("ingest reports a bad line, stores the rest, and a re-run changes nothing")
-    func ingest() throws {
+    func ingest() async throws {
         let (jsonl, db) = try input()
-        let first = try salvo(["ingest", "--extracted", jsonl, "--db", db])
+        let first = try await salvo(["ingest", "--extracted", jsonl, "--db", db])
         #expect(first.status == 1)
         #expect(first.stdout.isEmpty)
         #expect(first.stderr.contains(":4:"))
         #expect(first.stderr.contains("documents: 3 new, 0 updated, 0 unchanged, 1 failed; events: 2 new, 1 updated, 0 merged"))
-        let again = try salvo(["ingest", "--extracted", jsonl, "--db", db])
+        let again = try await salvo(["ingest", "--extracted", jsonl, "--db", db])
         #expect(again.stderr.contains("documents: 0 new, 0 updated, 3 unchanged, 1 failed; events: 0 new, 0 updated, 0 merged"))
     }
 
     @Test("events as JSON, CSV and GeoJSON; show prints claims and sentences")
-    func formats() throws {
+    func formats() async throws {
         let (jsonl, db) = try input()
-        _ = try salvo(["ingest", "--extracted", jsonl, "--db", db])
+        _ = try await salvo(["ingest", "--extracted", jsonl, "--db", db])
 
-        let json = try salvo(["events", "--db", db, "--place", "Kyiv", "--format", "json"])
+        let json = try await salvo(["events", "--db", db, "--place", "Kyiv", "--format", "json"])
         #expect(json.status == 0)
         let events = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(events.count == 1)
@@ -79,27 +71,27 @@ struct CommandLineTests {
         #expect(figures.allSatisfy { $0["document"] is String && $0["sentence"] is String })
 
         // Places are stored by English name; other spellings go through the gazetteer.
-        let cyrillic = try salvo(["events", "--db", db, "--place", "Київ", "--format", "jsonl"])
+        let cyrillic = try await salvo(["events", "--db", db, "--place", "Київ", "--format", "jsonl"])
         #expect(cyrillic.stdout.split(separator: "\n").count == 1)
 
-        let csv = try salvo(["events", "--db", db, "--format", "csv", "--sort", "date"])
+        let csv = try await salvo(["events", "--db", db, "--format", "csv", "--sort", "date"])
         let lines = csv.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("event_id_cnty,event_date,event_type,sub_event_type,actor1,country,admin1,location,latitude,longitude,geo_precision,source,notes,fatalities,launched,intercepted,injured") == true)
         #expect(lines.count == 3)
 
-        let geo = try salvo(["events", "--db", db, "--format", "geojson", "--text", "wounded"])
+        let geo = try await salvo(["events", "--db", db, "--format", "geojson", "--text", "wounded"])
         let collection = try #require(try JSONSerialization.jsonObject(with: Data(geo.stdout.utf8)) as? [String: Any])
         #expect((collection["features"] as? [Any])?.count == 1)
 
         let id = try #require(events.first?["id"] as? String)
-        let show = try salvo(["show", id, "--db", db])
+        let show = try await salvo(["show", id, "--db", db])
         #expect(show.stdout.contains("Kyiv's mayor said four people died"))
         #expect(show.stdout.contains("killed"))
-        #expect(try salvo(["show", "99999", "--db", db]).status == 1)
+        #expect(try await salvo(["show", "99999", "--db", db]).status == 1)
     }
 
     @Test("two files that both number their records from 1 hold two documents; remove takes the scoped id")
-    func idsScopedByFile() throws {
+    func idsScopedByFile() async throws {
         let encoder = JSONEncoder()
         let dir = (TemporaryFile.path("scoped.jsonl") as NSString).deletingLastPathComponent
         let db = dir + "/scoped.sqlite"
@@ -112,21 +104,21 @@ struct CommandLineTests {
                                         text: text)
             try String(decoding: try encoder.encode(doc), as: UTF8.self).write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
         }
-        let run = try salvo(["ingest", "--extracted", dir + "/kherson.jsonl", dir + "/odesa.jsonl", "--db", db])
+        let run = try await salvo(["ingest", "--extracted", dir + "/kherson.jsonl", dir + "/odesa.jsonl", "--db", db])
         #expect(run.stderr.contains("documents: 2 new, 0 updated, 0 unchanged, 0 failed"), "\(run.stderr)")
         // Read from another working directory's path, the same file keeps its keys.
-        let again = try salvo(["ingest", "--extracted", dir + "/../" + (dir as NSString).lastPathComponent + "/odesa.jsonl", "--db", db])
+        let again = try await salvo(["ingest", "--extracted", dir + "/../" + (dir as NSString).lastPathComponent + "/odesa.jsonl", "--db", db])
         #expect(again.stderr.contains("documents: 0 new, 0 updated, 1 unchanged"), "\(again.stderr)")
-        let removed = try salvo(["remove", "odesa.jsonl#1", "--db", db])
+        let removed = try await salvo(["remove", "odesa.jsonl#1", "--db", db])
         #expect(removed.status == 0)
         #expect(removed.stdout == "removed odesa.jsonl#1\n")
-        let events = try salvo(["events", "--db", db, "--format", "json"])
+        let events = try await salvo(["events", "--db", db, "--format", "json"])
         let list = try #require(try JSONSerialization.jsonObject(with: Data(events.stdout.utf8)) as? [[String: Any]])
         #expect(list.flatMap { $0["documents"] as? [String] ?? [] } == ["kherson.jsonl#1"])
     }
 
     @Test("JSON Lines files found in a directory scope their ids by their path inside it")
-    func idsScopedInDirectory() throws {
+    func idsScopedInDirectory() async throws {
         let root = (TemporaryFile.path("inbox") as NSString).deletingLastPathComponent
         let inbox = root + "/inbox"
         try FileManager.default.createDirectory(atPath: inbox + "/2025", withIntermediateDirectories: true)
@@ -136,13 +128,13 @@ struct CommandLineTests {
         try (north + "\n").write(toFile: inbox + "/north.jsonl", atomically: true, encoding: .utf8)
         try (south + "\n").write(toFile: inbox + "/2025/south.jsonl", atomically: true, encoding: .utf8)
         let db = root + "/inbox.sqlite"
-        let run = try salvo(["ingest", inbox, "--db", db])
+        let run = try await salvo(["ingest", inbox, "--db", db])
         #expect(run.stderr.contains("documents: 2 new, 0 updated, 0 unchanged, 0 failed"), "\(run.stderr)")
         // The same folder by another path: the same keys, nothing new.
-        let again = try salvo(["ingest", root + "/../" + (root as NSString).lastPathComponent + "/inbox/", "--db", db])
+        let again = try await salvo(["ingest", root + "/../" + (root as NSString).lastPathComponent + "/inbox/", "--db", db])
         #expect(again.stderr.contains("documents: 0 new, 0 updated, 2 unchanged"), "\(again.stderr)")
-        #expect(try salvo(["remove", "inbox/2025/south.jsonl#1", "--db", db]).stdout == "removed inbox/2025/south.jsonl#1\n")
-        #expect(try salvo(["remove", "inbox/north.jsonl#1", "--db", db]).stdout == "removed inbox/north.jsonl#1\n")
-        #expect(try salvo(["remove", "inbox#1", "--db", db]).status != 0)
+        #expect(try await salvo(["remove", "inbox/2025/south.jsonl#1", "--db", db]).stdout == "removed inbox/2025/south.jsonl#1\n")
+        #expect(try await salvo(["remove", "inbox/north.jsonl#1", "--db", db]).stdout == "removed inbox/north.jsonl#1\n")
+        #expect(try await salvo(["remove", "inbox#1", "--db", db]).status != 0)
     }
 }

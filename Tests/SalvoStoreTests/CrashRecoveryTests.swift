@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import SalvoModel
+import SalvoTestSupport
 import Testing
 
 /// The built `salvo` binary, next to the test bundle in `.build/<config>/`.
@@ -48,19 +49,13 @@ struct CrashRecoveryTests {
         return (try? queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM document") }) ?? 0
     }
 
-    static func ingest(_ input: String, db: String) throws -> Process {
-        let p = Process()
-        p.executableURL = SalvoBinary.url
-        p.arguments = ["ingest", "--extracted", input, "--db", db]
-        p.standardOutput = FileHandle.nullDevice
-        p.standardError = FileHandle.nullDevice
-        try p.run()
-        return p
+    static func ingest(_ input: String, db: String) throws -> ChildProcess {
+        try ChildProcess(try #require(SalvoBinary.url), ["ingest", "--extracted", input, "--db", db], stdout: .null, stderr: .null)
     }
 
     @Test("kill -9 mid-ingest leaves a sound database, and a re-run stores each document exactly once",
           .enabled(if: SalvoBinary.url != nil, "needs the salvo binary: swift build"))
-    func killMidRun() throws {
+    func killMidRun() async throws {
         let total = 3000
         let input = TemporaryFile.path("generated.jsonl")
         let db = (input as NSString).deletingLastPathComponent + "/crash.sqlite"
@@ -72,27 +67,25 @@ struct CrashRecoveryTests {
         while first.isRunning, Date() < deadline {
             seen = Self.documentCount(db)
             if seen >= 100 { break }
-            usleep(5_000)
+            try await Task.sleep(for: .milliseconds(5))
         }
         try #require(first.isRunning, "ingest finished before it could be killed (\(seen) documents seen)")
-        kill(first.processIdentifier, SIGKILL)
-        first.waitUntilExit()
-        #expect(first.terminationReason == .uncaughtSignal)
+        first.send(SIGKILL)
+        #expect(await first.termination().reason == .uncaughtSignal)
 
         let queue = try DatabaseQueue(path: db)
-        let integrity = try queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
+        let integrity = try await queue.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") }
         #expect(integrity == ["ok"])
-        let partial = try queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM document") } ?? 0
+        let partial = try await queue.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM document") } ?? 0
         #expect(partial >= 100 && partial < total)
         try queue.close()
 
         let second = try Self.ingest(input, db: db)
-        second.waitUntilExit()
-        #expect(second.terminationStatus == 0)
+        #expect(await second.termination().succeeded)
 
         let check = try DatabaseQueue(path: db)
         func count(_ sql: String) throws -> Int? { try check.read { try Int.fetchOne($0, sql: sql) } }
-        #expect(try check.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") } == ["ok"])
+        #expect(try await check.read { try String.fetchAll($0, sql: "PRAGMA integrity_check") } == ["ok"])
         #expect(try count("SELECT COUNT(*) FROM document") == total)
         #expect(try count("SELECT COUNT(DISTINCT key) FROM document") == total)
         // Each document's one report, each in exactly one existing event.

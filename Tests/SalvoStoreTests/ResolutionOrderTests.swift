@@ -1,5 +1,6 @@
 import Foundation
 import SalvoModel
+import SalvoTestSupport
 import Testing
 @testable import SalvoStore
 
@@ -53,7 +54,7 @@ struct ResolutionOrderTests {
     @Test("the dev set's gold figures: forwards, backwards and three shuffles give one partition",
           .enabled(if: DevGold.available))
     func devSetOrders() async throws {
-        let docs = try DevGold.documents()
+        let docs = try await DevGold.documents()
         #expect(docs.count > 80)
         var seen: Set<Set<Set<String>>> = []
         var counts: Set<Int> = []
@@ -92,17 +93,14 @@ enum DevGold {
     static let corpus = root.appendingPathComponent("../shared/corpus").standardized
     static var available: Bool { FileManager.default.fileExists(atPath: corpus.appendingPathComponent("dev-c.jsonl").path) }
 
-    static func documents() throws -> [(Document, ExtractedDocument)] {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", root.appendingPathComponent("scripts/dev-gold-to-extracted").path,
-                       corpus.appendingPathComponent("dev").path] + ["dev-a", "dev-b", "dev-c"].map { corpus.appendingPathComponent("\($0).jsonl").path }
-        let pipe = Pipe()
-        p.standardOutput = pipe
-        try p.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return try extractedDocuments(inJSONLines: data)
+    static func documents() async throws -> [(Document, ExtractedDocument)] {
+        let run = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                             ["python3", root.appendingPathComponent("scripts/dev-gold-to-extracted").path,
+                                              corpus.appendingPathComponent("dev").path]
+                                                + ["dev-a", "dev-b", "dev-c"].map { corpus.appendingPathComponent("\($0).jsonl").path },
+                                             stderr: .inherit)
+        try #require(run.termination.succeeded, "scripts/dev-gold-to-extracted failed")
+        return try extractedDocuments(inJSONLines: run.stdout)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SalvoTestSupport
 import Testing
 @testable import SalvoStore
 
@@ -41,36 +42,30 @@ enum TestPostgres {
             return fail("cannot write \(urlFile)", dir: dir)
         }
         defer { try? FileManager.default.removeItem(atPath: urlFile) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/bin/bash")
-        p.arguments = [script, "start", dir]
-        p.environment = ProcessInfo.processInfo.environment.merging(["PG_THROWAWAY_FAST": "1"]) { $1 }
-        p.standardOutput = out
-        p.standardInput = FileHandle.nullDevice
-        do { try p.run() } catch { return fail("cannot run \(script): \(error)", dir: dir) }
-        // pg_ctl waits at most 60 s for the server; initdb and createdb take seconds.
-        let deadline = Date().addingTimeInterval(180)
-        while p.isRunning && Date() < deadline { usleep(50_000) }
-        if p.isRunning {
-            p.terminate()
+        let start: ChildProcess
+        do {
+            start = try ChildProcess(URL(fileURLWithPath: "/bin/bash"), [script, "start", dir],
+                                     environment: ProcessInfo.processInfo.environment.merging(["PG_THROWAWAY_FAST": "1"]) { $1 },
+                                     stdout: .file(out), stderr: .inherit)
+        } catch { return fail("cannot run \(script): \(error)", dir: dir) }
+        // pg_ctl waits at most 60 s for the server; initdb and createdb take seconds. A static
+        // initializer cannot await: this blocks its thread, once per test process.
+        guard let started = start.termination(blockingFor: 180) else {
+            start.send(SIGTERM)
             return fail("scripts/pg-throwaway start took more than 180 s and was stopped", dir: dir)
         }
         try? out.close()
-        guard p.terminationStatus == 0 else { return fail("scripts/pg-throwaway start exited \(p.terminationStatus)", dir: dir) }
+        guard started.succeeded else { return fail("scripts/pg-throwaway start exited \(started.status)", dir: dir) }
         let data = FileManager.default.contents(atPath: urlFile) ?? Data()
         ownCluster = dir
         atexit {
             guard let dir = TestPostgres.ownCluster else { return }
             let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().appendingPathComponent("scripts/pg-throwaway").path
-            let stop = Process()
-            stop.executableURL = URL(fileURLWithPath: "/bin/bash")
-            stop.arguments = [script, "stop", dir]
-            stop.standardInput = FileHandle.nullDevice
-            guard (try? stop.run()) != nil else { return }
+            guard let stop = try? ChildProcess(URL(fileURLWithPath: "/bin/bash"), [script, "stop", dir],
+                                               stdout: .inherit, stderr: .inherit) else { return }
             // Bounded: a process exiting must not hang on its cleanup.
-            let deadline = Date().addingTimeInterval(60)
-            while stop.isRunning && Date() < deadline { usleep(50_000) }
+            _ = stop.termination(blockingFor: 60)
         }
         return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
     }

@@ -78,12 +78,14 @@ extension PostgresEventStore {
 
     public func event(id: String) async throws -> StoredEvent? {
         guard let rowID = Int(id) else { return nil }
+        // The row is read to its end before an event without JSON is rebuilt: a second lease asked
+        // for while the first is held is a deadlock once every connection is held that way.
+        var found: String?? = nil
         let rows = try await client.query("SELECT json FROM event WHERE id = \(rowID) AND report_count > 0", logger: logger)
-        for try await json in rows.decode(String?.self) {
-            if let json { return try JSONDecoder().decode(StoredEvent.self, from: Data(json.utf8)) }
-            return try await client.withConnection { c in try await storedEvents(ids: [rowID], connection: c) }.first
-        }
-        return nil
+        for try await json in rows.decode(String?.self) { found = .some(json) }
+        guard let found else { return nil }
+        if let json = found { return try JSONDecoder().decode(StoredEvent.self, from: Data(json.utf8)) }
+        return try await client.withConnection { c in try await storedEvents(ids: [rowID], connection: c) }.first
     }
 
     public func document(id: String) async throws -> StoredDocument? {
