@@ -68,20 +68,23 @@ package final class ChildProcess: Sendable {
             process.executableURL = executable
             process.arguments = arguments
             if let environment { process.environment = environment }
-            func attach(_ stream: Stream, reading: Bool) -> (Any?, FileHandle?) {
+            // A stream and, for a pipe, the end this process keeps.
+            func attach(_ stream: Stream, inherited: FileHandle, keepReadEnd: Bool) -> (Any, FileHandle?) {
                 switch stream {
-                case .inherit: return (reading ? FileHandle.standardOutput : FileHandle.standardInput, nil)
+                case .inherit: return (inherited, nil)
                 case .null: return (FileHandle.nullDevice, nil)
                 case .file(let handle): return (handle, nil)
                 case .pipe:
                     let pipe = Pipe()
-                    return (pipe, reading ? pipe.fileHandleForReading : pipe.fileHandleForWriting)
+                    return (pipe, keepReadEnd ? pipe.fileHandleForReading : pipe.fileHandleForWriting)
                 }
             }
-            let input = attach(stdin, reading: false), output = attach(stdout, reading: true), error = attach(stderr, reading: true)
+            let input = attach(stdin, inherited: .standardInput, keepReadEnd: false)
+            let output = attach(stdout, inherited: .standardOutput, keepReadEnd: true)
+            let error = attach(stderr, inherited: .standardError, keepReadEnd: true)
             process.standardInput = input.0
             process.standardOutput = output.0
-            if case .inherit = stderr { process.standardError = FileHandle.standardError } else { process.standardError = error.0 }
+            process.standardError = error.0
             // Set before the launch, so that an exit however quick is not missed.
             process.terminationHandler = { exit.finish(Termination(status: $0.terminationStatus, reason: $0.terminationReason)) }
             try process.run()
