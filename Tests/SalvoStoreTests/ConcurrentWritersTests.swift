@@ -58,10 +58,19 @@ struct ConcurrentWritersTests {
         }
     }
 
+    /// Where the test is, on standard error: it runs for minutes, and a run that stops should say where.
+    static func progress(_ step: String, since start: ContinuousClock.Instant) {
+        let d = start.duration(to: .now).components
+        let seconds = String(format: "%.1f", Double(d.seconds) + Double(d.attoseconds) / 1e18)
+        FileHandle.standardError.write(Data("ConcurrentWritersTests: \(step) after \(seconds) s\n".utf8))
+    }
+
     @Test("four concurrent ingesters into PostgreSQL give the partition of figures one ingester gives in SQLite",
           .enabled(if: TestPostgres.url != nil, "NO POSTGRESQL: the concurrent-writers test is SKIPPED"))
     func fourWritersAgreeWithOne() async throws {
+        let start = ContinuousClock.now
         let docs = try await Self.documents()
+        Self.progress("\(docs.count) documents made", since: start)
         let sqlite = try SQLiteEventStore(path: TemporaryFile.path("one.sqlite"))
         // The single SQLite writer runs beside the four: PostgreSQL's writers mostly take turns.
         async let single: Void = Self.ingest(docs[...], into: sqlite)
@@ -77,8 +86,10 @@ struct ConcurrentWritersTests {
             }
             try await group.waitForAll()
         }
+        Self.progress("four PostgreSQL writers done", since: start)
         try await single
         try await sqlite.completeEventJSON()
+        Self.progress("the SQLite writer done", since: start)
         // Every document stored once, by one writer or another: the same ones one writer stores.
         // One query each, not a lookup per document: 20,000 round trips told nothing more.
         let storedBySQLite = Set(try await sqlite.pool.read { try String.fetchAll($0, sql: "SELECT key FROM document") })
@@ -88,8 +99,10 @@ struct ConcurrentWritersTests {
         }
         let storedDiffer = storedBySQLite.symmetricDifference(storedByPostgres)
         #expect(storedDiffer.isEmpty, "\(storedDiffer.count) documents stored by one store and not the other, e.g. \(storedDiffer.sorted().prefix(3))")
+        Self.progress("stored documents compared", since: start)
         let one = try await ResolutionOrderTests.partition(sqlite)
         let four = try await ResolutionOrderTests.partition(writers[0])
+        Self.progress("partitions read", since: start)
         #expect(four.count == one.count, "PostgreSQL has \(four.count) events, SQLite \(one.count)")
         let figures = try await sqlite.allEvents().reduce(0) { $0 + $1.figures.count }
         let fourFigures = try await writers[0].allEvents().reduce(0) { $0 + $1.figures.count }

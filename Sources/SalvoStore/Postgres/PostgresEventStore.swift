@@ -56,6 +56,12 @@ public final class PostgresEventStore: EventStore {
         }
         config.options.maximumConnections = max(1, maximumConnections)
         config.options.connectionIdleTimeout = .seconds(30)
+        // No keep-alive: an idle connection is closed after 30 s anyway. In postgres-nio 1.33 the
+        // pool's keep-alive paths interact with its idle timer (a keep-alive can still be running
+        // when the idle timer closes its connection; an idle timer made while a keep-alive is
+        // pending is filed as a keep-alive one), and test runs hung with a writer waiting for a
+        // connection while none was open. Without keep-alive the idle timer is the only one.
+        config.options.keepAliveBehavior = nil
         config.options.connectTimeout = .seconds(10)
         // No JIT: every statement Salvo sends touches a few thousand rows at most, and the planner,
         // misled by batch-sized `= ANY(…)` lists, compiled some for 0.2 s to save a millisecond.
